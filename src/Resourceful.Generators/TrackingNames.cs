@@ -1,0 +1,20 @@
+namespace Resourceful.Generators;
+
+/// <summary>
+/// Names of the generator's incremental steps, so tests can assert what each step did
+/// (<c>Cached</c>, <c>Unchanged</c>, <c>Modified</c>) after an edit.
+/// </summary>
+internal static class TrackingNames
+{
+    /// <summary>Each <c>[Resource]</c> class parsed into a <see cref="Model.ResourceModel"/>.</summary>
+    public const string Resources = nameof(Resources);
+
+    /// <summary>Class names that more than one resource uses, which decide the <c>Map{Resource}</c> names.</summary>
+    public const string DuplicateNames = nameof(DuplicateNames);
+
+    /// <summary>One resource paired with the duplicate names, ready to emit.</summary>
+    public const string ResourcesToEmit = nameof(ResourcesToEmit);
+
+    /// <summary>Every resource's registration entry, collected for <c>MapResources()</c>.</summary>
+    public const string Registrations = nameof(Registrations);
+}

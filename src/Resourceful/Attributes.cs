@@ -1,0 +1,101 @@
+using System;
+
+namespace Resourceful;
+
+/// <summary>
+/// Marks a <see langword="partial"/> class as a REST resource served at <paramref name="template"/>.
+/// Its methods annotated with <see cref="GetAttribute"/>, <see cref="PostAttribute"/>, <see cref="PutAttribute"/>,
+/// <see cref="PatchAttribute"/> or <see cref="DeleteAttribute"/> become endpoints, registered by the generated
+/// <c>app.MapResources()</c>.
+/// </summary>
+/// <remarks>
+/// Constructor parameters are resolved from the request's services; one instance is created per request.
+/// </remarks>
+/// <param name="template">The resource's URI template, a noun such as <c>"/books"</c>. Route parameters and
+/// constraints follow ASP.NET Core's route template syntax.</param>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
+public sealed class ResourceAttribute(string template) : Attribute
+{
+    /// <summary>The resource's URI template.</summary>
+    public string Template { get; } = template;
+}
+
+/// <summary>Base of the attributes that make a method of a resource an HTTP endpoint.</summary>
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
+public abstract class ResourceMethodAttribute : Attribute
+{
+    private protected ResourceMethodAttribute(string method, string? template)
+    {
+        Method = method;
+        Template = template;
+    }
+
+    /// <summary>The HTTP method, in upper case.</summary>
+    public string Method { get; }
+
+    /// <summary>The route template below the resource's template, or <see langword="null"/> for the resource's own URI.</summary>
+    public string? Template { get; }
+}
+
+/// <summary>Handles <c>GET</c> (and so <c>HEAD</c>) on the resource's URI or on <see cref="ResourceMethodAttribute.Template"/> below it.</summary>
+public sealed class GetAttribute : ResourceMethodAttribute
+{
+    /// <summary>Handles <c>GET</c> on the resource's own URI.</summary>
+    public GetAttribute() : base("GET", null) { }
+
+    /// <summary>Handles <c>GET</c> on <paramref name="template"/> below the resource's URI.</summary>
+    public GetAttribute(string template) : base("GET", template) { }
+}
+
+/// <summary>Handles <c>POST</c> on the resource's URI or on <see cref="ResourceMethodAttribute.Template"/> below it.</summary>
+public sealed class PostAttribute : ResourceMethodAttribute
+{
+    /// <summary>Handles <c>POST</c> on the resource's own URI.</summary>
+    public PostAttribute() : base("POST", null) { }
+
+    /// <summary>Handles <c>POST</c> on <paramref name="template"/> below the resource's URI.</summary>
+    public PostAttribute(string template) : base("POST", template) { }
+}
+
+/// <summary>Handles <c>PUT</c> on the resource's URI or on <see cref="ResourceMethodAttribute.Template"/> below it.</summary>
+public sealed class PutAttribute : ResourceMethodAttribute
+{
+    /// <summary>Handles <c>PUT</c> on the resource's own URI.</summary>
+    public PutAttribute() : base("PUT", null) { }
+
+    /// <summary>Handles <c>PUT</c> on <paramref name="template"/> below the resource's URI.</summary>
+    public PutAttribute(string template) : base("PUT", template) { }
+}
+
+/// <summary>Handles <c>PATCH</c> on the resource's URI or on <see cref="ResourceMethodAttribute.Template"/> below it.</summary>
+public sealed class PatchAttribute : ResourceMethodAttribute
+{
+    /// <summary>Handles <c>PATCH</c> on the resource's own URI.</summary>
+    public PatchAttribute() : base("PATCH", null) { }
+
+    /// <summary>Handles <c>PATCH</c> on <paramref name="template"/> below the resource's URI.</summary>
+    public PatchAttribute(string template) : base("PATCH", template) { }
+}
+
+/// <summary>Handles <c>DELETE</c> on the resource's URI or on <see cref="ResourceMethodAttribute.Template"/> below it.</summary>
+public sealed class DeleteAttribute : ResourceMethodAttribute
+{
+    /// <summary>Handles <c>DELETE</c> on the resource's own URI.</summary>
+    public DeleteAttribute() : base("DELETE", null) { }
+
+    /// <summary>Handles <c>DELETE</c> on <paramref name="template"/> below the resource's URI.</summary>
+    public DeleteAttribute(string template) : base("DELETE", template) { }
+}
+
+/// <summary>
+/// Declares an old URI of a resource (on a class) or of one handler (on a method). Requests to it answer
+/// <c>301 Moved Permanently</c> for <c>GET</c>/<c>HEAD</c> and <c>308 Permanent Redirect</c> for other methods,
+/// with <c>Location</c> set to the current URI.
+/// </summary>
+/// <param name="template">The old URI template.</param>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method, AllowMultiple = true, Inherited = false)]
+public sealed class MovedFromAttribute(string template) : Attribute
+{
+    /// <summary>The old URI template.</summary>
+    public string Template { get; } = template;
+}

@@ -1,0 +1,120 @@
+using System;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.Text.Json;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
+
+namespace Resourceful.Runtime;
+
+/// <summary>
+/// The values of one request that failed to bind, each under the name the client used. A default instance
+/// allocates nothing, so a request that binds cleanly pays nothing for it. Called only by generated code.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public struct BindingErrors
+{
+    private Dictionary<string, List<string>>? _errors;
+
+    /// <summary>Whether any value failed to bind.</summary>
+    public readonly bool HasErrors => _errors is not null;
+
+    /// <summary>Records that a required value was not sent.</summary>
+    public void AddMissing(string name, string source)
+        => Add(name, $"The {source} value '{name}' is required.");
+
+    /// <summary>Records that a value was sent but does not parse as <paramref name="typeName"/>.</summary>
+    public void AddInvalid(string name, string? value, string typeName)
+        => Add(name, $"The value '{value}' is not a valid {typeName}.");
+
+    /// <summary>Records a failure in the client's own words.</summary>
+    public void Add(string name, string message)
+    {
+        _errors ??= new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        if (!_errors.TryGetValue(name, out var messages))
+        {
+            messages = new List<string>(1);
+            _errors.Add(name, messages);
+        }
+
+        messages.Add(message);
+    }
+
+    /// <summary>Writes <c>400 Bad Request</c> with an RFC 9457 validation problem listing every failure.</summary>
+    public readonly Task WriteProblemAsync(HttpContext httpContext)
+        => ProblemWriter.WriteAsync(
+            httpContext,
+            StatusCodes.Status400BadRequest,
+            "One or more validation errors occurred.",
+            detail: null,
+            _errors);
+}
+
+/// <summary>Writes RFC 9457 problem details without reflection, so it works unchanged under Native AOT.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class ProblemWriter
+{
+    /// <summary>Writes a problem document with <paramref name="status"/>; <paramref name="errors"/> become its <c>errors</c> member.</summary>
+    public static async Task WriteAsync(
+        HttpContext httpContext,
+        int status,
+        string title,
+        string? detail,
+        IReadOnlyDictionary<string, List<string>>? errors = null)
+    {
+        var response = httpContext.Response;
+        if (response.HasStarted)
+        {
+            return;
+        }
+
+        response.StatusCode = status;
+        response.ContentType = "application/problem+json";
+
+        await using (var writer = new Utf8JsonWriter(response.BodyWriter))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("type", TypeFor(status));
+            writer.WriteString("title", title);
+            writer.WriteNumber("status", status);
+            if (detail is not null)
+            {
+                writer.WriteString("detail", detail);
+            }
+
+            if (errors is not null)
+            {
+                writer.WriteStartObject("errors");
+                foreach (var (name, messages) in errors)
+                {
+                    writer.WriteStartArray(name);
+                    foreach (var message in messages)
+                    {
+                        writer.WriteStringValue(message);
+                    }
+
+                    writer.WriteEndArray();
+                }
+
+                writer.WriteEndObject();
+            }
+
+            writer.WriteString("traceId", httpContext.TraceIdentifier);
+            writer.WriteEndObject();
+        }
+
+        await response.BodyWriter.FlushAsync(httpContext.RequestAborted);
+    }
+
+    private static string TypeFor(int status) => status switch
+    {
+        400 => "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+        404 => "https://tools.ietf.org/html/rfc9110#section-15.5.5",
+        405 => "https://tools.ietf.org/html/rfc9110#section-15.5.6",
+        406 => "https://tools.ietf.org/html/rfc9110#section-15.5.7",
+        413 => "https://tools.ietf.org/html/rfc9110#section-15.5.14",
+        415 => "https://tools.ietf.org/html/rfc9110#section-15.5.16",
+        500 => "https://tools.ietf.org/html/rfc9110#section-15.6.1",
+        _ => "about:blank",
+    };
+}

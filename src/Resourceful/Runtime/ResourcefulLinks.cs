@@ -1,0 +1,46 @@
+using System;
+using System.ComponentModel;
+using System.Globalization;
+
+namespace Resourceful.Runtime;
+
+/// <summary>Formats and escapes route values for the generated <c>Links</c> classes. Called only by generated code.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class ResourcefulLinks
+{
+    /// <summary>Escapes one path segment (RFC 3986 §3.3): <c>/</c>, <c>?</c>, <c>#</c>, spaces and non-ASCII are percent-encoded.</summary>
+    public static string Escape(string? value) => Uri.EscapeDataString(value ?? string.Empty);
+
+    /// <summary>Formats an invariant-culture value and escapes it as one path segment.</summary>
+    public static string Escape<T>(T value) where T : IFormattable
+        => Uri.EscapeDataString(value.ToString(null, CultureInfo.InvariantCulture));
+
+    /// <summary>Formats a <see cref="DateTime"/> round-trippably (ISO 8601) for a path segment.</summary>
+    public static string Escape(DateTime value) => Uri.EscapeDataString(value.ToString("O", CultureInfo.InvariantCulture));
+
+    /// <summary>Formats a <see cref="DateTimeOffset"/> round-trippably (ISO 8601) for a path segment.</summary>
+    public static string Escape(DateTimeOffset value) => Uri.EscapeDataString(value.ToString("O", CultureInfo.InvariantCulture));
+
+    /// <summary>Formats a <see cref="DateOnly"/> as ISO 8601 (<c>yyyy-MM-dd</c>).</summary>
+    public static string Escape(DateOnly value) => value.ToString("O", CultureInfo.InvariantCulture);
+
+    /// <summary>Formats a <see cref="bool"/> as <c>true</c>/<c>false</c>.</summary>
+    public static string Escape(bool value) => value ? "true" : "false";
+
+    /// <summary>Escapes a catch-all value segment by segment, keeping its slashes.</summary>
+    public static string EscapePath(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return string.Empty;
+        }
+
+        var segments = value.Split('/');
+        for (var i = 0; i < segments.Length; i++)
+        {
+            segments[i] = Uri.EscapeDataString(segments[i]);
+        }
+
+        return string.Join('/', segments);
+    }
+}
