@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.ComponentModel;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
@@ -71,7 +72,8 @@ public static class ProblemWriter
         response.StatusCode = status;
         response.ContentType = "application/problem+json";
 
-        await using (var writer = new Utf8JsonWriter(response.BodyWriter))
+        // Problem documents are JSON, never HTML: relaxed escaping keeps quotes in messages readable.
+        await using (var writer = new Utf8JsonWriter(response.BodyWriter, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             writer.WriteStartObject();
             writer.WriteString("type", TypeFor(status));

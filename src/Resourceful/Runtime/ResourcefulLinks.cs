@@ -27,6 +27,10 @@ public static class ResourcefulLinks
     /// <summary>Formats a <see cref="bool"/> as <c>true</c>/<c>false</c>.</summary>
     public static string Escape(bool value) => value ? "true" : "false";
 
+    /// <summary>Formats any other value with its invariant-culture text and escapes it as one path segment.</summary>
+    public static string Escape(object? value)
+        => Uri.EscapeDataString(Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty);
+
     /// <summary>Escapes a catch-all value segment by segment, keeping its slashes.</summary>
     public static string EscapePath(string? value)
     {

@@ -1,0 +1,772 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using Microsoft.CodeAnalysis.CSharp;
+using Resourceful.Generators.Model;
+
+namespace Resourceful.Generators.Emitting;
+
+/// <summary>
+/// Writes one resource's generated file: its <c>Links</c> class, its <c>Map{Resource}()</c> extension and a
+/// file-local class with one request delegate per handler. A pure function of the model.
+/// </summary>
+internal static class ResourceEmitter
+{
+    private const string HttpContextType = "global::Microsoft.AspNetCore.Http.HttpContext";
+    private const string Binding = "global::Resourceful.Runtime.ResourcefulBinding";
+    private const string Json = "global::Resourceful.Runtime.ResourcefulJson";
+    private const string Results = "global::Resourceful.Runtime.ResourcefulResults";
+    private const string GetRequiredService = "global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService";
+    private const string GetService = "global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetService";
+    private const string GetRequiredKeyedService = "global::Microsoft.Extensions.DependencyInjection.ServiceProviderKeyedServiceExtensions.GetRequiredKeyedService";
+    private const string GetKeyedService = "global::Microsoft.Extensions.DependencyInjection.ServiceProviderKeyedServiceExtensions.GetKeyedService";
+
+    /// <summary>The stable, file-safe hint name of a resource's generated file.</summary>
+    public static string HintName(ResourceModel resource)
+    {
+        var builder = new StringBuilder(resource.MetadataName.Length + 5);
+        foreach (var c in resource.MetadataName)
+        {
+            builder.Append(char.IsLetterOrDigit(c) || c is '.' or '_' ? c : '_');
+        }
+
+        return builder.Append(".g.cs").ToString();
+    }
+
+    public static string Emit(ResourceModel resource, string mapMethodName)
+    {
+        var writer = new SourceWriter();
+        GeneratedCode.WriteHeader(writer);
+
+        var endpointsClass = EndpointsClassName(resource);
+        if (resource.CanDeclarePartial)
+        {
+            WriteLinks(writer, resource);
+        }
+
+        WriteMapExtension(writer, resource, mapMethodName, endpointsClass);
+        WriteEndpointsClass(writer, resource, endpointsClass);
+        return writer.ToString();
+    }
+
+    public static string EndpointsClassName(ResourceModel resource) => resource.ClassName + "Endpoints";
+
+    private static void WriteLinks(SourceWriter writer, ResourceModel resource)
+    {
+        var hasNamespace = resource.Namespace.Length > 0;
+        if (hasNamespace)
+        {
+            writer.OpenBlock("namespace " + resource.Namespace);
+        }
+
+        foreach (var containing in resource.ContainingTypes)
+        {
+            writer.OpenBlock($"partial {containing.Keyword} {containing.Name}");
+        }
+
+        writer.OpenBlock("partial class " + resource.ClassName);
+        writer.WriteLine("/// <summary>");
+        writer.WriteLine("/// The URI of each of this resource's <c>GET</c> handlers, with route values formatted invariantly and escaped,");
+        writer.WriteLine("/// for <c>Location</c> headers and links: no string building and no <c>LinkGenerator</c>.");
+        writer.WriteLine("/// </summary>");
+        writer.WriteLine(GeneratedCode.Attribute);
+        writer.OpenBlock("public static class Links");
+
+        var usedSignatures = new HashSet<string>();
+        var first = true;
+        foreach (var endpoint in resource.Endpoints)
+        {
+            if (endpoint.HttpMethod != "GET")
+            {
+                continue;
+            }
+
+            var routeParameters = LinkParameters(endpoint);
+            var name = endpoint.HandlerName;
+            var signature = name + "(" + string.Join(",", routeParameters.Select(static p => p.TypeName)) + ")";
+            for (var suffix = 2; !usedSignatures.Add(signature); suffix++)
+            {
+                name = endpoint.HandlerName + suffix.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                signature = name + "(" + string.Join(",", routeParameters.Select(static p => p.TypeName)) + ")";
+            }
+
+            if (!first)
+            {
+                writer.WriteLine();
+            }
+
+            first = false;
+            WriteLinkMethod(writer, endpoint, name, routeParameters);
+        }
+
+        writer.CloseBlock();
+        writer.CloseBlock();
+        foreach (var _ in resource.ContainingTypes)
+        {
+            writer.CloseBlock();
+        }
+
+        if (hasNamespace)
+        {
+            writer.CloseBlock();
+        }
+
+        writer.WriteLine();
+    }
+
+    private sealed class LinkParameter(string routeName, string identifier, string typeName, bool isNullableValueType)
+    {
+        public string RouteName { get; } = routeName;
+
+        public string Identifier { get; } = identifier;
+
+        public string TypeName { get; } = typeName;
+
+        public bool IsNullableValueType { get; } = isNullableValueType;
+    }
+
+    private static List<LinkParameter> LinkParameters(EndpointModel endpoint)
+    {
+        var bound = Flatten(endpoint.Parameters)
+            .Where(static p => p.Source == ParameterSource.Route)
+            .ToList();
+        var result = new List<LinkParameter>();
+        foreach (var segment in endpoint.Segments)
+        {
+            foreach (var part in segment.Parts.Where(static p => p.IsParameter))
+            {
+                var parameter = bound.FirstOrDefault(p => string.Equals(p.Key, part.Text, System.StringComparison.OrdinalIgnoreCase));
+                var typeName = parameter?.TypeName ?? (part.IsOptional ? "string?" : "string");
+                result.Add(new LinkParameter(part.Text, Identifier(part.Text), typeName, parameter?.IsNullableValueType ?? false));
+            }
+        }
+
+        return result;
+    }
+
+    private static void WriteLinkMethod(SourceWriter writer, EndpointModel endpoint, string name, List<LinkParameter> parameters)
+    {
+        writer.WriteLine($"/// <summary>The URI of <c>GET {Xml(endpoint.Template)}</c>, handled by <c>{Xml(endpoint.HandlerName)}</c>.</summary>");
+        writer.OpenBlock($"public static string {Identifier(name)}({string.Join(", ", parameters.Select(static p => p.TypeName + " " + p.Identifier))})");
+
+        var hasOptional = endpoint.Segments.Any(static s => s.Parts.Any(static p => p.IsParameter && p.IsOptional));
+        if (!hasOptional)
+        {
+            // Every segment is always there: one concatenation, which the compiler turns into one string.Concat.
+            var pieces = new List<string>();
+            var literal = new StringBuilder();
+            foreach (var segment in endpoint.Segments)
+            {
+                literal.Append('/');
+                AppendSegment(segment, parameters, literal, pieces, valueSuffix: string.Empty);
+            }
+
+            if (endpoint.Segments.Count == 0)
+            {
+                literal.Append('/');
+            }
+
+            if (literal.Length > 0)
+            {
+                pieces.Add(Literal(literal.ToString()));
+            }
+
+            writer.WriteLine($"return {string.Join(" + ", pieces)};");
+            writer.CloseBlock();
+            return;
+        }
+
+        // An optional value appends its segment only when it is present.
+        writer.WriteLine("var uri = new global::System.Text.StringBuilder();");
+        var pending = new StringBuilder();
+        foreach (var segment in endpoint.Segments)
+        {
+            var optional = segment.Parts.FirstOrDefault(static p => p.IsParameter && p.IsOptional);
+            var segmentPieces = new List<string>();
+            if (optional is not null)
+            {
+                FlushLiteral(writer, pending);
+                var parameter = parameters.First(p => p.RouteName == optional.Text);
+                writer.OpenBlock($"if ({parameter.Identifier} is not null)");
+                pending.Append('/');
+                AppendSegment(segment, parameters, pending, segmentPieces, valueSuffix: parameter.IsNullableValueType ? ".Value" : string.Empty);
+                WriteAppends(writer, segmentPieces, pending);
+                writer.CloseBlock();
+                continue;
+            }
+
+            pending.Append('/');
+            AppendSegment(segment, parameters, pending, segmentPieces, valueSuffix: string.Empty);
+            WriteAppends(writer, segmentPieces, pending);
+        }
+
+        FlushLiteral(writer, pending);
+        writer.WriteLine("return uri.Length == 0 ? \"/\" : uri.ToString();");
+        writer.CloseBlock();
+    }
+
+    private static void WriteAppends(SourceWriter writer, List<string> pieces, StringBuilder pending)
+    {
+        if (pending.Length > 0)
+        {
+            pieces.Add(Literal(pending.ToString()));
+            pending.Clear();
+        }
+
+        foreach (var piece in pieces)
+        {
+            writer.WriteLine($"uri.Append({piece});");
+        }
+    }
+
+    // Adds the segment's literals to 'literal' and, at each value, moves the pending literal and the escaped value to 'pieces'.
+    private static void AppendSegment(RouteSegment segment, List<LinkParameter> parameters, StringBuilder literal, List<string> pieces, string valueSuffix)
+    {
+        foreach (var part in segment.Parts)
+        {
+            if (!part.IsParameter)
+            {
+                literal.Append(part.Text);
+                continue;
+            }
+
+            if (literal.Length > 0)
+            {
+                pieces.Add(Literal(literal.ToString()));
+                literal.Clear();
+            }
+
+            var parameter = parameters.First(p => p.RouteName == part.Text);
+            var value = parameter.Identifier + (part.IsOptional ? valueSuffix : string.Empty);
+            var escape = part.IsCatchAll && parameter.TypeName.StartsWith("string", System.StringComparison.Ordinal)
+                ? "EscapePath"
+                : "Escape";
+            pieces.Add($"global::Resourceful.Runtime.ResourcefulLinks.{escape}({value})");
+        }
+    }
+
+    private static void FlushLiteral(SourceWriter writer, StringBuilder pending)
+    {
+        if (pending.Length == 0)
+        {
+            return;
+        }
+
+        writer.WriteLine($"uri.Append({Literal(pending.ToString())});");
+        pending.Clear();
+    }
+
+    private static void WriteMapExtension(SourceWriter writer, ResourceModel resource, string mapMethodName, string endpointsClass)
+    {
+        writer.OpenBlock("namespace Microsoft.AspNetCore.Builder");
+        writer.OpenBlock("internal static partial class ResourcefulEndpointRouteBuilderExtensions");
+        writer.WriteLine($"/// <summary>Maps the endpoints of <see cref=\"{Xml(resource.FullyQualifiedName)}\"/>:");
+        foreach (var endpoint in resource.Endpoints)
+        {
+            writer.WriteLine($"/// <c>{endpoint.HttpMethod} {Xml(endpoint.Template)}</c>;");
+        }
+
+        writer.WriteLine("/// and returns their builders, so conventions such as <c>RequireAuthorization()</c> apply to all of them.</summary>");
+        writer.WriteLine(GeneratedCode.Attribute);
+        writer.OpenBlock($"public static global::Resourceful.ResourceConventionBuilder {mapMethodName}(this global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints)");
+        writer.WriteLine("global::System.ArgumentNullException.ThrowIfNull(endpoints);");
+        writer.WriteLine($"return global::Resourceful.Generated.{endpointsClass}.Map(endpoints);");
+        writer.CloseBlock();
+        writer.CloseBlock();
+        writer.CloseBlock();
+        writer.WriteLine();
+    }
+
+    private static void WriteEndpointsClass(SourceWriter writer, ResourceModel resource, string endpointsClass)
+    {
+        writer.OpenBlock("namespace Resourceful.Generated");
+        writer.WriteLine($"/// <summary>The request delegates of <see cref=\"{Xml(resource.FullyQualifiedName)}\"/>.</summary>");
+        writer.WriteLine(GeneratedCode.Attribute);
+        writer.OpenBlock($"file static class {endpointsClass}");
+
+        writer.OpenBlock("public static global::Resourceful.ResourceConventionBuilder Map(global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints)");
+        writer.WriteLine("var services = endpoints.ServiceProvider;");
+        writer.WriteLine($"var builders = new global::Microsoft.AspNetCore.Builder.IEndpointConventionBuilder[{resource.Endpoints.Count}];");
+        for (var i = 0; i < resource.Endpoints.Count; i++)
+        {
+            var endpoint = resource.Endpoints[i];
+            var displayName = $"{endpoint.HttpMethod} {endpoint.Template} => {resource.MetadataName.Replace('+', '.')}.{endpoint.HandlerName}";
+            writer.WriteLine(
+                $"builders[{i}] = global::Resourceful.Runtime.ResourcefulEndpoints.Map(endpoints, {Literal(endpoint.Template)}, " +
+                $"global::Resourceful.Runtime.ResourcefulEndpoints.{MethodList(endpoint.HttpMethod)}, {CreateMethodName(resource, i)}(services), {Literal(displayName)});");
+        }
+
+        writer.WriteLine("return new global::Resourceful.ResourceConventionBuilder(builders);");
+        writer.CloseBlock();
+
+        for (var i = 0; i < resource.Endpoints.Count; i++)
+        {
+            writer.WriteLine();
+            new HandlerWriter(writer, resource, resource.Endpoints[i], CreateMethodName(resource, i)).Write();
+        }
+
+        writer.CloseBlock();
+        writer.CloseBlock();
+    }
+
+    private static string CreateMethodName(ResourceModel resource, int index)
+    {
+        var endpoint = resource.Endpoints[index];
+        var sameName = 0;
+        for (var i = 0; i < index; i++)
+        {
+            if (resource.Endpoints[i].HandlerName == endpoint.HandlerName)
+            {
+                sameName++;
+            }
+        }
+
+        var suffix = sameName == 0 ? string.Empty : (sameName + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return "Create" + endpoint.HandlerName + suffix;
+    }
+
+    private static string MethodList(string httpMethod) => httpMethod switch
+    {
+        "GET" => "Get",
+        "POST" => "Post",
+        "PUT" => "Put",
+        "PATCH" => "Patch",
+        _ => "Delete",
+    };
+
+    internal static IEnumerable<ParameterModel> Flatten(IEnumerable<ParameterModel> parameters)
+    {
+        foreach (var parameter in parameters)
+        {
+            if (parameter.AsParameters is { } members)
+            {
+                foreach (var member in members.ConstructorMembers.Concat(members.PropertyMembers))
+                {
+                    yield return member;
+                }
+            }
+            else
+            {
+                yield return parameter;
+            }
+        }
+    }
+
+    internal static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
+
+    internal static string Identifier(string name)
+    {
+        var builder = new StringBuilder(name.Length);
+        foreach (var c in name)
+        {
+            builder.Append(char.IsLetterOrDigit(c) || c == '_' ? c : '_');
+        }
+
+        if (builder.Length == 0 || char.IsDigit(builder[0]))
+        {
+            builder.Insert(0, '_');
+        }
+
+        var identifier = builder.ToString();
+        return SyntaxFacts.GetKeywordKind(identifier) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(identifier) is SyntaxKind.VarKeyword
+            ? "@" + identifier
+            : identifier;
+    }
+
+    internal static string Xml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;").Replace("\"", "&quot;");
+
+    /// <summary>Writes one handler's <c>Create…</c> factory and its request delegate.</summary>
+    private sealed class HandlerWriter(SourceWriter writer, ResourceModel resource, EndpointModel endpoint, string createName)
+    {
+        private readonly List<string> _captures = new();
+        private bool _isAsync;
+
+        public void Write()
+        {
+            var bindings = Bindings(endpoint.Parameters).ToList();
+            _isAsync = endpoint.Result.Await != AwaitKind.None
+                || bindings.Any(static b => b.Parameter.Source is ParameterSource.Body or ParameterSource.BodyOrService);
+
+            writer.WriteLine($"/// <summary><c>{endpoint.HttpMethod} {Xml(endpoint.Template)}</c>: binds the request, calls <c>{Xml(endpoint.HandlerName)}</c>, writes its result.</summary>");
+            writer.OpenBlock($"public static global::Microsoft.AspNetCore.Http.RequestDelegate {createName}(global::System.IServiceProvider services)");
+
+            // Start-up work: JSON metadata and service checks are resolved once here, never per request.
+            foreach (var (parameter, name) in bindings)
+            {
+                if (parameter.Source == ParameterSource.Body)
+                {
+                    writer.WriteLine($"var {name}_typeInfo = {Json}.GetTypeInfo<{parameter.ValueTypeName}>(services);");
+                    _captures.Add(name + "_typeInfo");
+                }
+                else if (parameter.Source == ParameterSource.BodyOrService)
+                {
+                    writer.WriteLine($"var {name}_isService = global::Resourceful.Runtime.ResourcefulEndpoints.IsService<{parameter.ValueTypeName}>(services);");
+                    writer.WriteLine($"var {name}_typeInfo = {name}_isService ? null : {Json}.GetTypeInfo<{parameter.ValueTypeName}>(services);");
+                    _captures.Add(name + "_isService");
+                }
+            }
+
+            if (endpoint.Result.Kind == ResultKind.Json)
+            {
+                writer.WriteLine($"var resultTypeInfo = {Json}.GetTypeInfo<{endpoint.Result.ValueTypeName}>(services);");
+                _captures.Add("resultTypeInfo");
+            }
+
+            var handle = _isAsync ? "HandleAsync" : "Handle";
+            writer.WriteLine($"return {handle};");
+            writer.WriteLine();
+
+            var modifiers = (_captures.Count == 0 ? "static " : string.Empty) + (_isAsync ? "async " : string.Empty);
+            writer.OpenBlock($"{modifiers}global::System.Threading.Tasks.Task {handle}({HttpContextType} httpContext)");
+            WriteBody(bindings);
+            writer.CloseBlock();
+            writer.CloseBlock();
+        }
+
+        private void WriteBody(List<(ParameterModel Parameter, string Name)> bindings)
+        {
+            var needsErrors = bindings.Any(static b => b.Parameter.Source is ParameterSource.Route or ParameterSource.Query or ParameterSource.Header);
+            if (needsErrors)
+            {
+                writer.WriteLine("var bindingErrors = new global::Resourceful.Runtime.BindingErrors();");
+            }
+
+            // Values from the URI and headers first: a request that fails there is answered before its body is read.
+            foreach (var parameter in endpoint.Parameters)
+            {
+                if (parameter.AsParameters is { } members)
+                {
+                    WriteAsParameters(parameter, members, bodyPass: false);
+                }
+                else if (parameter.Source is not (ParameterSource.Body or ParameterSource.BodyOrService))
+                {
+                    WriteBinding(parameter, Local(parameter), declare: true);
+                }
+            }
+
+            if (needsErrors)
+            {
+                writer.WriteLine();
+                writer.OpenBlock("if (bindingErrors.HasErrors)");
+                WriteReturn("bindingErrors.WriteProblemAsync(httpContext)");
+                writer.CloseBlock();
+            }
+
+            foreach (var parameter in endpoint.Parameters)
+            {
+                if (parameter.AsParameters is { } members)
+                {
+                    WriteAsParameters(parameter, members, bodyPass: true);
+                }
+                else if (parameter.Source is ParameterSource.Body or ParameterSource.BodyOrService)
+                {
+                    WriteBinding(parameter, Local(parameter), declare: true);
+                }
+            }
+
+            writer.WriteLine();
+            var arguments = string.Join(", ", endpoint.Parameters.Select(static p => Local(p) + "_arg"));
+            var target = endpoint.IsStatic ? resource.FullyQualifiedName : "resource";
+            if (!endpoint.IsStatic)
+            {
+                writer.WriteLine($"var resource = {NewResource()};");
+            }
+
+            var call = $"{target}.{Identifier(endpoint.HandlerName)}({arguments})";
+            if (endpoint.Result.Await != AwaitKind.None)
+            {
+                call = "await " + call;
+            }
+
+            switch (endpoint.Result.Kind)
+            {
+                case ResultKind.NoContent:
+                    writer.WriteLine(call + ";");
+                    WriteReturn($"{Results}.WriteNoContent(httpContext)");
+                    break;
+                case ResultKind.Json:
+                    writer.WriteLine($"var result = {call};");
+                    WriteReturn($"{Json}.WriteAsync(httpContext, result, resultTypeInfo)");
+                    break;
+                case ResultKind.Text:
+                    writer.WriteLine($"var result = {call};");
+                    WriteReturn($"{Results}.WriteTextAsync(httpContext, result)");
+                    break;
+                default:
+                    writer.WriteLine($"var result = {call};");
+                    WriteReturn($"{Results}.ExecuteAsync(result, httpContext, {Literal(resource.MetadataName.Replace('+', '.') + "." + endpoint.HandlerName)})");
+                    break;
+            }
+        }
+
+        private string NewResource()
+        {
+            var arguments = resource.Constructor is { } constructor
+                ? string.Join(", ", constructor.Parameters.Select(static s => ResolveService(s.TypeName, s.IsRequired, s.KeyLiteral)))
+                : string.Empty;
+            return $"new {resource.FullyQualifiedName}({arguments})";
+        }
+
+        private static string ResolveService(string typeName, bool isRequired, string? keyLiteral)
+        {
+            if (keyLiteral is not null)
+            {
+                return $"{(isRequired ? GetRequiredKeyedService : GetKeyedService)}<{typeName}>(httpContext.RequestServices, {keyLiteral})";
+            }
+
+            return $"{(isRequired ? GetRequiredService : GetService)}<{typeName}>(httpContext.RequestServices)";
+        }
+
+        private void WriteReturn(string taskExpression)
+        {
+            if (_isAsync)
+            {
+                writer.WriteLine($"await {taskExpression};");
+                writer.WriteLine("return;");
+            }
+            else
+            {
+                writer.WriteLine($"return {taskExpression};");
+            }
+        }
+
+        private void WriteAsParameters(ParameterModel parameter, AsParametersModel members, bool bodyPass)
+        {
+            var local = Local(parameter) + "_arg";
+            if (members.UsesConstructor)
+            {
+                foreach (var member in members.ConstructorMembers)
+                {
+                    var isBody = member.Source is ParameterSource.Body or ParameterSource.BodyOrService;
+                    if (isBody == bodyPass)
+                    {
+                        WriteBinding(member, MemberLocal(parameter, member), declare: true);
+                    }
+                }
+
+                if (bodyPass)
+                {
+                    var arguments = string.Join(", ", members.ConstructorMembers.Select(m => MemberLocal(parameter, m) + "_arg"));
+                    writer.WriteLine($"var {local} = new {StripNullable(parameter.TypeName)}({arguments});");
+                }
+
+                return;
+            }
+
+            if (!bodyPass)
+            {
+                writer.WriteLine($"var {local} = new {StripNullable(parameter.TypeName)}();");
+            }
+
+            foreach (var member in members.PropertyMembers)
+            {
+                var isBody = member.Source is ParameterSource.Body or ParameterSource.BodyOrService;
+                if (isBody == bodyPass)
+                {
+                    WriteBinding(member, MemberLocal(parameter, member), declare: false, target: $"{local}.{Identifier(member.Name)}");
+                }
+            }
+        }
+
+        private static string MemberLocal(ParameterModel parameter, ParameterModel member) =>
+            Local(parameter) + "_" + Local(member);
+
+        /// <summary>
+        /// Binds one value. Its locals are named after <paramref name="name"/> with a suffix (<c>id_arg</c>,
+        /// <c>id_raw</c>), so no user parameter name can collide with the generated <c>httpContext</c>,
+        /// <c>resource</c> or <c>result</c>. Members of an <c>[AsParameters]</c> class are assigned to
+        /// <paramref name="target"/> instead of a new local.
+        /// </summary>
+        private void WriteBinding(ParameterModel parameter, string name, bool declare, string? target = null)
+        {
+            target ??= name + "_arg";
+            var assign = declare ? $"var {target} = " : $"{target} = ";
+            switch (parameter.Source)
+            {
+                case ParameterSource.HttpContext:
+                    writer.WriteLine(assign + "httpContext;");
+                    return;
+                case ParameterSource.HttpRequest:
+                    writer.WriteLine(assign + "httpContext.Request;");
+                    return;
+                case ParameterSource.HttpResponse:
+                    writer.WriteLine(assign + "httpContext.Response;");
+                    return;
+                case ParameterSource.User:
+                    writer.WriteLine(assign + "httpContext.User;");
+                    return;
+                case ParameterSource.CancellationToken:
+                    writer.WriteLine(assign + "httpContext.RequestAborted;");
+                    return;
+                case ParameterSource.Service:
+                case ParameterSource.KeyedService:
+                    writer.WriteLine(assign + ResolveService(parameter.ValueTypeName, parameter.IsRequired, parameter.ServiceKey) + ";");
+                    return;
+                case ParameterSource.Body:
+                    WriteBody(parameter, name, target, declare);
+                    return;
+                case ParameterSource.BodyOrService:
+                    WriteBodyOrService(parameter, name, target, declare);
+                    return;
+                default:
+                    WriteValue(parameter, name, target, declare);
+                    return;
+            }
+        }
+
+        private void WriteBody(ParameterModel parameter, string name, string target, bool declare)
+        {
+            var read = name + "_body";
+            writer.WriteLine($"var {read} = await {Json}.ReadBodyAsync(httpContext, {name}_typeInfo, {Literal(parameter.Key)}, allowEmpty: {(parameter.IsRequired ? "false" : "true")});");
+            writer.OpenBlock($"if (!{read}.Succeeded)");
+            writer.WriteLine("return;");
+            writer.CloseBlock();
+            writer.WriteLine($"{(declare ? "var " : string.Empty)}{target} = {read}.Value{(parameter.IsRequired ? "!" : string.Empty)};");
+        }
+
+        private void WriteBodyOrService(ParameterModel parameter, string name, string target, bool declare)
+        {
+            // Decided at start-up: a type DI can resolve is a service, anything else is the JSON body.
+            if (declare)
+            {
+                writer.WriteLine($"{parameter.TypeName} {target};");
+            }
+
+            writer.OpenBlock($"if ({name}_isService)");
+            writer.WriteLine($"{target} = {ResolveService(parameter.ValueTypeName, parameter.IsRequired, null)};");
+            writer.CloseBlock();
+            writer.OpenBlock("else");
+            var read = name + "_body";
+            writer.WriteLine($"var {read} = await {Json}.ReadBodyAsync(httpContext, {name}_typeInfo!, {Literal(parameter.Key)}, allowEmpty: {(parameter.IsRequired ? "false" : "true")});");
+            writer.OpenBlock($"if (!{read}.Succeeded)");
+            writer.WriteLine("return;");
+            writer.CloseBlock();
+            writer.WriteLine($"{target} = {read}.Value{(parameter.IsRequired ? "!" : string.Empty)};");
+            writer.CloseBlock();
+        }
+
+        private void WriteValue(ParameterModel parameter, string name, string target, bool declare)
+        {
+            var source = parameter.Source switch
+            {
+                ParameterSource.Route => "route",
+                ParameterSource.Header => "header",
+                _ => "query",
+            };
+            var key = Literal(parameter.Key);
+            var raw = name + "_raw";
+            var parsed = name + "_parsed";
+
+            writer.WriteLine($"// {parameter.Name}: {source} value '{parameter.Key}'{(parameter.IsRequired ? ", required" : string.Empty)}");
+            if (declare)
+            {
+                var initial = parameter.IsRequired ? "default!" : parameter.IsArray && !parameter.IsNullable && parameter.DefaultValue is null
+                    ? $"global::System.Array.Empty<{parameter.ValueTypeName}>()"
+                    : parameter.DefaultValue ?? "default";
+                writer.WriteLine($"{parameter.TypeName} {target} = {initial};");
+            }
+
+            if (parameter.IsArray)
+            {
+                var collection = parameter.Source == ParameterSource.Header ? "Headers" : "Query";
+                writer.WriteLine($"var {raw} = httpContext.Request.{collection}[{key}];");
+                writer.OpenBlock($"if ({raw}.Count > 0)");
+                if (parameter.Parser == ValueParser.String)
+                {
+                    writer.WriteLine($"{target} = {Binding}.ToStringArray({raw});");
+                }
+                else
+                {
+                    var parseAll = parameter.Parser == ValueParser.Enum ? "TryParseAllEnums" : "TryParseAll";
+                    writer.OpenBlock($"if ({Binding}.{parseAll}({raw}, out {parameter.ValueTypeName}[] {parsed}))");
+                    writer.WriteLine($"{target} = {parsed};");
+                    writer.CloseBlock();
+                    writer.OpenBlock("else");
+                    writer.WriteLine($"bindingErrors.AddInvalid({key}, {raw}.ToString(), {Literal(parameter.ValueTypeDisplay)});");
+                    writer.CloseBlock();
+                }
+
+                writer.CloseBlock();
+                return;
+            }
+
+            var fetch = parameter.Source switch
+            {
+                ParameterSource.Route => "GetRouteValue",
+                ParameterSource.Header => "GetHeaderValue",
+                _ => "GetQueryValue",
+            };
+            writer.WriteLine($"var {raw} = {Binding}.{fetch}(httpContext, {key});");
+
+            if (parameter.Parser == ValueParser.String)
+            {
+                if (parameter.IsRequired)
+                {
+                    writer.OpenBlock($"if ({raw} is null)");
+                    writer.WriteLine($"bindingErrors.AddMissing({key}, {Literal(source)});");
+                    writer.CloseBlock();
+                    writer.OpenBlock("else");
+                }
+                else
+                {
+                    writer.OpenBlock($"if ({raw} is not null)");
+                }
+
+                writer.WriteLine($"{target} = {raw};");
+                writer.CloseBlock();
+                return;
+            }
+
+            var tryParse = parameter.Parser switch
+            {
+                ValueParser.Enum => $"{Binding}.TryParseEnum({raw}, out {parameter.ValueTypeName} {parsed})",
+                ValueParser.TryParseMethod => $"{parameter.ValueTypeName}.TryParse({raw}, out {parameter.ValueTypeName} {parsed})",
+                _ => $"{Binding}.TryParse({raw}, out {parameter.ValueTypeName} {parsed})",
+            };
+
+            if (parameter.IsRequired)
+            {
+                writer.OpenBlock($"if (string.IsNullOrEmpty({raw}))");
+                writer.WriteLine($"bindingErrors.AddMissing({key}, {Literal(source)});");
+                writer.CloseBlock();
+                writer.OpenBlock($"else if ({tryParse})");
+            }
+            else
+            {
+                writer.OpenBlock($"if (string.IsNullOrEmpty({raw}))");
+                writer.WriteLine("// Optional: keeps its default.");
+                writer.CloseBlock();
+                writer.OpenBlock($"else if ({tryParse})");
+            }
+
+            writer.WriteLine($"{target} = {parsed};");
+            writer.CloseBlock();
+            writer.OpenBlock("else");
+            writer.WriteLine($"bindingErrors.AddInvalid({key}, {raw}, {Literal(parameter.ValueTypeDisplay)});");
+            writer.CloseBlock();
+        }
+
+        private static string Local(ParameterModel parameter) => Identifier(parameter.Name).TrimStart('@');
+
+        private static IEnumerable<(ParameterModel Parameter, string Name)> Bindings(IEnumerable<ParameterModel> parameters)
+        {
+            foreach (var parameter in parameters)
+            {
+                if (parameter.AsParameters is { } members)
+                {
+                    foreach (var member in members.ConstructorMembers.Concat(members.PropertyMembers))
+                    {
+                        yield return (member, MemberLocal(parameter, member));
+                    }
+                }
+                else
+                {
+                    yield return (parameter, Local(parameter));
+                }
+            }
+        }
+
+        private static string StripNullable(string typeName) =>
+            typeName.EndsWith("?", System.StringComparison.Ordinal) ? typeName.Substring(0, typeName.Length - 1) : typeName;
+    }
+}

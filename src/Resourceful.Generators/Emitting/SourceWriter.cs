@@ -1,0 +1,42 @@
+using System.Text;
+
+namespace Resourceful.Generators.Emitting;
+
+/// <summary>A small indented text writer: generated code is written as text, the way it reads.</summary>
+internal sealed class SourceWriter
+{
+    private readonly StringBuilder _builder = new();
+    private int _indent;
+
+    public void WriteLine(string line = "")
+    {
+        if (line.Length > 0)
+        {
+            _builder.Append(' ', _indent * 4);
+            _builder.Append(line);
+        }
+
+        _builder.Append('\n');
+    }
+
+    public void OpenBlock(string header)
+    {
+        WriteLine(header);
+        WriteLine("{");
+        _indent++;
+    }
+
+    public void OpenBlock()
+    {
+        WriteLine("{");
+        _indent++;
+    }
+
+    public void CloseBlock(string suffix = "")
+    {
+        _indent--;
+        WriteLine("}" + suffix);
+    }
+
+    public override string ToString() => _builder.ToString();
+}

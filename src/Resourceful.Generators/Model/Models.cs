@@ -1,0 +1,129 @@
+namespace Resourceful.Generators.Model;
+
+/// <summary>A <c>[Resource]</c> class: everything the emitter needs, and nothing Roslyn cannot compare by value.</summary>
+internal sealed record ResourceModel(
+    string Namespace,
+    string ClassName,
+    string FullyQualifiedName,
+    string MetadataName,
+    string Template,
+    bool CanDeclarePartial,
+    EquatableArray<ContainingTypeModel> ContainingTypes,
+    ConstructorModel? Constructor,
+    EquatableArray<EndpointModel> Endpoints);
+
+/// <summary>A type that encloses a nested resource, re-declared <c>partial</c> around the generated <c>Links</c>.</summary>
+internal sealed record ContainingTypeModel(string Keyword, string Name);
+
+/// <summary>How one instance of a resource is created per request; <see langword="null"/> in the model for static classes.</summary>
+internal sealed record ConstructorModel(EquatableArray<ServiceModel> Parameters);
+
+/// <summary>A constructor dependency resolved from the request's services.</summary>
+internal sealed record ServiceModel(string TypeName, bool IsRequired, string? KeyLiteral);
+
+/// <summary>One handler method and the route it answers.</summary>
+internal sealed record EndpointModel(
+    string HttpMethod,
+    string Template,
+    EquatableArray<RouteSegment> Segments,
+    string HandlerName,
+    bool IsStatic,
+    EquatableArray<ParameterModel> Parameters,
+    ResultModel Result);
+
+/// <summary>A segment of a route template, between two slashes.</summary>
+internal sealed record RouteSegment(EquatableArray<RoutePart> Parts);
+
+/// <summary>A literal or a parameter within a route segment.</summary>
+internal sealed record RoutePart(
+    bool IsParameter,
+    string Text,
+    bool IsOptional,
+    bool IsCatchAll,
+    bool HasDefault);
+
+/// <summary>Where a handler parameter's value comes from.</summary>
+internal enum ParameterSource
+{
+    Route,
+    Query,
+    Header,
+    Body,
+    BodyOrService,
+    Service,
+    KeyedService,
+    HttpContext,
+    HttpRequest,
+    HttpResponse,
+    User,
+    CancellationToken,
+    AsParameters,
+}
+
+/// <summary>How a text value (route, query, header) becomes the parameter's type.</summary>
+internal enum ValueParser
+{
+    None,
+    String,
+    Parsable,
+    Enum,
+    TryParseMethod,
+}
+
+/// <summary>One handler parameter, or one member of an <c>[AsParameters]</c> type.</summary>
+internal sealed record ParameterModel(
+    string Name,
+    string TypeName,
+    ParameterSource Source,
+    string Key,
+    ValueParser Parser,
+    string ValueTypeName,
+    string ValueTypeDisplay,
+    bool IsArray,
+    bool IsNullable,
+    bool IsNullableValueType,
+    bool IsRequired,
+    string? DefaultValue,
+    string? ServiceKey,
+    AsParametersModel? AsParameters);
+
+/// <summary>How an <c>[AsParameters]</c> type is built from its bound members.</summary>
+internal sealed record AsParametersModel(
+    bool UsesConstructor,
+    EquatableArray<ParameterModel> ConstructorMembers,
+    EquatableArray<ParameterModel> PropertyMembers);
+
+/// <summary>What a handler returns, and how the generated code writes it.</summary>
+internal enum ResultKind
+{
+    NoContent,
+    Json,
+    Text,
+    HttpResult,
+}
+
+/// <summary>How a handler's return value is awaited.</summary>
+internal enum AwaitKind
+{
+    None,
+    Task,
+    ValueTask,
+}
+
+/// <summary>
+/// A handler's result. <see cref="Responses"/> lists every status the handler can answer with, read from
+/// its return type at compile time; <see cref="IsOpen"/> says the list may be incomplete (a plain <c>IResult</c>,
+/// or a result whose status is chosen at run time).
+/// </summary>
+internal sealed record ResultModel(
+    ResultKind Kind,
+    AwaitKind Await,
+    string? ValueTypeName,
+    EquatableArray<ResponseModel> Responses,
+    bool IsOpen);
+
+/// <summary>One status code a handler declares, and the type of its body if it has one.</summary>
+internal sealed record ResponseModel(int StatusCode, string? BodyTypeName);
+
+/// <summary>What <c>MapResources()</c> needs of one resource.</summary>
+internal sealed record RegistrationModel(string MetadataName, string FullyQualifiedName, string MapMethodName);

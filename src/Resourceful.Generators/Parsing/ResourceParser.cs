@@ -1,0 +1,914 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Resourceful.Generators.Model;
+
+namespace Resourceful.Generators.Parsing;
+
+/// <summary>
+/// Turns a <c>[Resource]</c> class into a <see cref="ResourceModel"/>. The only code of the generator that
+/// touches symbols and syntax; what it returns holds none of them, so every later step can be cached.
+/// Anything it cannot bind is left out of the model (the analyzers explain why), never thrown.
+/// </summary>
+internal static class ResourceParser
+{
+    public const string ResourceAttributeName = "Resourceful.ResourceAttribute";
+
+    private static readonly SymbolDisplayFormat TypeNameFormat = SymbolDisplayFormat.FullyQualifiedFormat
+        .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
+
+    private static readonly SymbolDisplayFormat PlainTypeNameFormat = SymbolDisplayFormat.FullyQualifiedFormat;
+
+    /// <summary>The <c>ForAttributeWithMetadataName</c> transform.</summary>
+    public static ResourceModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        if (context.TargetSymbol is not INamedTypeSymbol type || context.Attributes.Length == 0)
+        {
+            return null;
+        }
+
+        // A class whose partial declarations repeat [Resource] (an error of its own) is parsed once, from the first.
+        var attribute = context.Attributes[0];
+        foreach (var candidate in type.GetAttributes())
+        {
+            if (candidate.AttributeClass?.ToDisplayString() == ResourceAttributeName)
+            {
+                if (candidate.ApplicationSyntaxReference?.Span != attribute.ApplicationSyntaxReference?.Span
+                    || candidate.ApplicationSyntaxReference?.SyntaxTree != attribute.ApplicationSyntaxReference?.SyntaxTree)
+                {
+                    return null;
+                }
+
+                break;
+            }
+        }
+
+        return ParseResource(type, attribute, cancellationToken);
+    }
+
+    /// <summary>Parses one resource class; shared by the generator and the analyzers.</summary>
+    public static ResourceModel? ParseResource(INamedTypeSymbol type, AttributeData attribute, CancellationToken cancellationToken)
+    {
+        if (type.TypeKind != TypeKind.Class || type.IsGenericType || type.IsUnboundGenericType)
+        {
+            return null;
+        }
+
+        if (attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Value is not string rawTemplate)
+        {
+            return null;
+        }
+
+        if (!IsReachableFromAssembly(type))
+        {
+            return null;
+        }
+
+        var template = RouteTemplateParser.Normalize(rawTemplate);
+        var constructor = type.IsStatic || type.IsAbstract ? null : ParseConstructor(type);
+
+        var endpoints = new List<EndpointModel>();
+        foreach (var member in type.GetMembers())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (member is not IMethodSymbol method || method.MethodKind != MethodKind.Ordinary)
+            {
+                continue;
+            }
+
+            foreach (var methodAttribute in method.GetAttributes())
+            {
+                var httpMethod = GetHttpMethod(methodAttribute.AttributeClass);
+                if (httpMethod is null)
+                {
+                    continue;
+                }
+
+                var endpoint = ParseEndpoint(method, httpMethod, methodAttribute, template, constructor is not null, cancellationToken);
+                if (endpoint is not null)
+                {
+                    endpoints.Add(endpoint);
+                }
+            }
+        }
+
+        endpoints.Sort(static (left, right) =>
+        {
+            var byTemplate = string.CompareOrdinal(left.Template, right.Template);
+            if (byTemplate != 0)
+            {
+                return byTemplate;
+            }
+
+            var byMethod = string.CompareOrdinal(left.HttpMethod, right.HttpMethod);
+            return byMethod != 0 ? byMethod : string.CompareOrdinal(left.HandlerName, right.HandlerName);
+        });
+
+        var containingTypes = new List<ContainingTypeModel>();
+        var canDeclarePartial = IsPartial(type, cancellationToken);
+        for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
+        {
+            canDeclarePartial &= !outer.IsGenericType && IsPartial(outer, cancellationToken);
+            containingTypes.Insert(0, new ContainingTypeModel(TypeKeyword(outer), outer.Name));
+        }
+
+        var ns = type.ContainingNamespace is { IsGlobalNamespace: false } containingNamespace
+            ? containingNamespace.ToDisplayString()
+            : string.Empty;
+
+        return new ResourceModel(
+            Namespace: ns,
+            ClassName: type.Name,
+            FullyQualifiedName: type.ToDisplayString(PlainTypeNameFormat),
+            MetadataName: GetMetadataName(type),
+            Template: template,
+            CanDeclarePartial: canDeclarePartial,
+            ContainingTypes: containingTypes.ToEquatableArray(),
+            Constructor: constructor,
+            Endpoints: endpoints.ToEquatableArray());
+    }
+
+    /// <summary>The HTTP method a <c>[Get]</c>-style attribute stands for, or <see langword="null"/>.</summary>
+    public static string? GetHttpMethod(INamedTypeSymbol? attributeClass)
+    {
+        if (attributeClass is null || attributeClass.ContainingNamespace is not { Name: "Resourceful" } ns
+            || ns.ContainingNamespace is not { IsGlobalNamespace: true })
+        {
+            return null;
+        }
+
+        return attributeClass.Name switch
+        {
+            "GetAttribute" => "GET",
+            "PostAttribute" => "POST",
+            "PutAttribute" => "PUT",
+            "PatchAttribute" => "PATCH",
+            "DeleteAttribute" => "DELETE",
+            _ => null,
+        };
+    }
+
+    private static EndpointModel? ParseEndpoint(
+        IMethodSymbol method,
+        string httpMethod,
+        AttributeData attribute,
+        string resourceTemplate,
+        bool canCreateInstance,
+        CancellationToken cancellationToken)
+    {
+        if (method.DeclaredAccessibility != Accessibility.Public || method.IsGenericMethod || method.IsAbstract
+            || method.ReturnsByRef || method.ReturnsByRefReadonly || (!method.IsStatic && !canCreateInstance)
+            || (method.IsAsync && method.ReturnsVoid))
+        {
+            return null;
+        }
+
+        string? subTemplate = null;
+        if (attribute.ConstructorArguments.Length == 1)
+        {
+            if (attribute.ConstructorArguments[0].Value is not string value)
+            {
+                return null;
+            }
+
+            subTemplate = value;
+        }
+        else if (attribute.ConstructorArguments.Length > 1)
+        {
+            return null;
+        }
+
+        var template = RouteTemplateParser.Combine(resourceTemplate, subTemplate);
+        var segments = RouteTemplateParser.Parse(template);
+        if (segments is null)
+        {
+            return null;
+        }
+
+        var routeParameters = new Dictionary<string, RoutePart>(StringComparer.OrdinalIgnoreCase);
+        foreach (var segment in segments.Value)
+        {
+            foreach (var part in segment.Parts)
+            {
+                if (part.IsParameter)
+                {
+                    if (routeParameters.ContainsKey(part.Text))
+                    {
+                        return null;
+                    }
+
+                    routeParameters.Add(part.Text, part);
+                }
+            }
+        }
+
+        var result = ParseResult(method.ReturnType);
+        if (result is null)
+        {
+            return null;
+        }
+
+        var context = new BindingContext(httpMethod, routeParameters);
+        var parameters = new List<ParameterModel>();
+        foreach (var parameter in method.Parameters)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (parameter.RefKind != RefKind.None || parameter.IsParams)
+            {
+                return null;
+            }
+
+            var model = ParseParameter(
+                parameter.Name,
+                parameter.Type,
+                parameter.NullableAnnotation,
+                parameter.GetAttributes(),
+                parameter.HasExplicitDefaultValue,
+                parameter.HasExplicitDefaultValue ? parameter.ExplicitDefaultValue : null,
+                context,
+                allowAsParameters: true,
+                cancellationToken);
+            if (model is null)
+            {
+                return null;
+            }
+
+            parameters.Add(model);
+        }
+
+        if (context.BodyCount > 1)
+        {
+            return null;
+        }
+
+        return new EndpointModel(
+            HttpMethod: httpMethod,
+            Template: template,
+            Segments: segments.Value,
+            HandlerName: method.Name,
+            IsStatic: method.IsStatic,
+            Parameters: parameters.ToEquatableArray(),
+            Result: result);
+    }
+
+    private sealed class BindingContext(string httpMethod, Dictionary<string, RoutePart> routeParameters)
+    {
+        public string HttpMethod { get; } = httpMethod;
+
+        public Dictionary<string, RoutePart> RouteParameters { get; } = routeParameters;
+
+        public int BodyCount { get; set; }
+
+        public bool AllowsInferredBody => HttpMethod is "POST" or "PUT" or "PATCH";
+    }
+
+    private static ParameterModel? ParseParameter(
+        string name,
+        ITypeSymbol type,
+        NullableAnnotation annotation,
+        IEnumerable<AttributeData> attributes,
+        bool hasDefault,
+        object? defaultValue,
+        BindingContext context,
+        bool allowAsParameters,
+        CancellationToken cancellationToken)
+    {
+        if (type.TypeKind == TypeKind.Error || ContainsErrorType(type))
+        {
+            return null;
+        }
+
+        var typeName = type.ToDisplayString(TypeNameFormat);
+        var isNullable = annotation == NullableAnnotation.Annotated
+            || annotation == NullableAnnotation.None && type.IsReferenceType
+            || IsNullableValueType(type);
+        var defaultLiteral = hasDefault ? FormatDefaultValue(type, defaultValue) : null;
+        if (hasDefault && defaultLiteral is null)
+        {
+            return null;
+        }
+
+        ParameterModel Special(ParameterSource source) =>
+            new(name, typeName, source, name, ValueParser.None, typeName, typeName, false, isNullable, false, false, null, null, null);
+
+        switch (type.ToDisplayString(PlainTypeNameFormat))
+        {
+            case "global::Microsoft.AspNetCore.Http.HttpContext":
+                return Special(ParameterSource.HttpContext);
+            case "global::Microsoft.AspNetCore.Http.HttpRequest":
+                return Special(ParameterSource.HttpRequest);
+            case "global::Microsoft.AspNetCore.Http.HttpResponse":
+                return Special(ParameterSource.HttpResponse);
+            case "global::System.Security.Claims.ClaimsPrincipal":
+                return Special(ParameterSource.User);
+            case "global::System.Threading.CancellationToken":
+                return Special(ParameterSource.CancellationToken);
+        }
+
+        var valueInfo = GetValueInfo(type);
+        ParameterModel Value(ParameterSource source, string key, bool optionalByTemplate)
+        {
+            var isRequired = !(isNullable || hasDefault || valueInfo.IsArray || optionalByTemplate);
+            return new ParameterModel(
+                name, typeName, source, key, valueInfo.Parser, valueInfo.ValueTypeName, valueInfo.Display,
+                valueInfo.IsArray, isNullable, IsNullableValueType(type), isRequired, defaultLiteral, null, null);
+        }
+
+        ParameterModel Body()
+        {
+            context.BodyCount++;
+            var isRequired = !(isNullable || hasDefault);
+            return new ParameterModel(
+                name, typeName, ParameterSource.Body, name, ValueParser.None, type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(TypeNameFormat),
+                typeName, false, isNullable, IsNullableValueType(type), isRequired, defaultLiteral, null, null);
+        }
+
+        ParameterModel Service(ParameterSource source, string? key) =>
+            new(name, typeName, source, name, ValueParser.None, type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(TypeNameFormat),
+                typeName, false, isNullable, IsNullableValueType(type), !(isNullable || hasDefault), defaultLiteral, key, null);
+
+        foreach (var attribute in attributes)
+        {
+            var attributeClass = attribute.AttributeClass;
+            if (attributeClass is null)
+            {
+                continue;
+            }
+
+            var explicitName = GetNamedString(attribute, "Name");
+            if (Implements(attributeClass, "IFromRouteMetadata"))
+            {
+                var key = explicitName ?? name;
+                if (valueInfo.Parser == ValueParser.None || valueInfo.IsArray
+                    || !context.RouteParameters.TryGetValue(key, out var part))
+                {
+                    return null;
+                }
+
+                return Value(ParameterSource.Route, part.Text, part.IsOptional || part.HasDefault);
+            }
+
+            if (Implements(attributeClass, "IFromQueryMetadata"))
+            {
+                return valueInfo.Parser == ValueParser.None ? null : Value(ParameterSource.Query, explicitName ?? name, false);
+            }
+
+            if (Implements(attributeClass, "IFromHeaderMetadata"))
+            {
+                return valueInfo.Parser == ValueParser.None ? null : Value(ParameterSource.Header, explicitName ?? name, false);
+            }
+
+            if (Implements(attributeClass, "IFromBodyMetadata"))
+            {
+                var model = Body();
+                return GetNamedInt(attribute, "EmptyBodyBehavior") == 1 ? model with { IsRequired = false } : model;
+            }
+
+            if (Implements(attributeClass, "IFromServiceMetadata"))
+            {
+                return Service(ParameterSource.Service, null);
+            }
+
+            if (attributeClass.ToDisplayString(PlainTypeNameFormat) == "global::Microsoft.Extensions.DependencyInjection.FromKeyedServicesAttribute")
+            {
+                var keyLiteral = attribute.ConstructorArguments.Length == 1 ? FormatKey(attribute.ConstructorArguments[0]) : null;
+                return keyLiteral is null ? null : Service(ParameterSource.KeyedService, keyLiteral);
+            }
+
+            if (attributeClass.ToDisplayString(PlainTypeNameFormat) == "global::Microsoft.AspNetCore.Http.AsParametersAttribute")
+            {
+                return allowAsParameters ? ParseAsParameters(name, type, typeName, context, cancellationToken) : null;
+            }
+
+            if (Implements(attributeClass, "IFromFormMetadata"))
+            {
+                return null;
+            }
+        }
+
+        if (valueInfo.Parser != ValueParser.None)
+        {
+            if (!valueInfo.IsArray && context.RouteParameters.TryGetValue(name, out var routePart))
+            {
+                return Value(ParameterSource.Route, routePart.Text, routePart.IsOptional || routePart.HasDefault);
+            }
+
+            return Value(ParameterSource.Query, name, false);
+        }
+
+        if (type.TypeKind == TypeKind.Interface || type.IsAbstract || type.TypeKind == TypeKind.Delegate)
+        {
+            return Service(ParameterSource.Service, null);
+        }
+
+        if (context.AllowsInferredBody && context.BodyCount == 0 && type.TypeKind is TypeKind.Class or TypeKind.Struct or TypeKind.Array)
+        {
+            var body = Body();
+            return body with { Source = ParameterSource.BodyOrService };
+        }
+
+        return Service(ParameterSource.Service, null);
+    }
+
+    private static ParameterModel? ParseAsParameters(
+        string name,
+        ITypeSymbol type,
+        string typeName,
+        BindingContext context,
+        CancellationToken cancellationToken)
+    {
+        if (type is not INamedTypeSymbol named || named.IsAbstract || named.TypeKind is not (TypeKind.Class or TypeKind.Struct)
+            || IsNullableValueType(type))
+        {
+            return null;
+        }
+
+        var constructor = named.InstanceConstructors
+            .Where(static c => c.DeclaredAccessibility == Accessibility.Public)
+            .OrderByDescending(static c => c.Parameters.Length)
+            .FirstOrDefault();
+        if (constructor is null && named.TypeKind == TypeKind.Class)
+        {
+            return null;
+        }
+
+        var constructorMembers = new List<ParameterModel>();
+        var propertyMembers = new List<ParameterModel>();
+        var usesConstructor = constructor is { Parameters.Length: > 0 };
+        if (usesConstructor)
+        {
+            foreach (var parameter in constructor!.Parameters)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (parameter.RefKind != RefKind.None)
+                {
+                    return null;
+                }
+
+                var member = ParseParameter(
+                    parameter.Name, parameter.Type, parameter.NullableAnnotation, parameter.GetAttributes(),
+                    parameter.HasExplicitDefaultValue, parameter.HasExplicitDefaultValue ? parameter.ExplicitDefaultValue : null,
+                    context, allowAsParameters: false, cancellationToken);
+                if (member is null)
+                {
+                    return null;
+                }
+
+                constructorMembers.Add(member);
+            }
+        }
+        else
+        {
+            foreach (var property in named.GetMembers().OfType<IPropertySymbol>())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (property.IsRequired)
+                {
+                    return null;
+                }
+
+                // Bound by assignment after construction, so property initializers keep their defaults;
+                // init-only properties cannot be assigned then and are left alone.
+                if (property.IsStatic || property.IsIndexer || property.DeclaredAccessibility != Accessibility.Public
+                    || property.SetMethod is not { DeclaredAccessibility: Accessibility.Public, IsInitOnly: false })
+                {
+                    continue;
+                }
+
+                var member = ParseParameter(
+                    property.Name, property.Type, property.NullableAnnotation, property.GetAttributes(),
+                    hasDefault: true, defaultValue: null,
+                    context, allowAsParameters: false, cancellationToken);
+                if (member is null)
+                {
+                    return null;
+                }
+
+                propertyMembers.Add(member);
+            }
+        }
+
+        return new ParameterModel(
+            name, typeName, ParameterSource.AsParameters, name, ValueParser.None, typeName, typeName,
+            false, false, false, true, null, null,
+            new AsParametersModel(usesConstructor, constructorMembers.ToEquatableArray(), propertyMembers.ToEquatableArray()));
+    }
+
+    private readonly struct ValueInfo(ValueParser parser, string valueTypeName, string display, bool isArray)
+    {
+        public ValueParser Parser { get; } = parser;
+
+        public string ValueTypeName { get; } = valueTypeName;
+
+        public string Display { get; } = display;
+
+        public bool IsArray { get; } = isArray;
+    }
+
+    private static ValueInfo GetValueInfo(ITypeSymbol type)
+    {
+        var isArray = false;
+        if (type is IArrayTypeSymbol { Rank: 1 } array)
+        {
+            isArray = true;
+            type = array.ElementType;
+            if (IsNullableValueType(type))
+            {
+                return default;
+            }
+        }
+
+        if (IsNullableValueType(type))
+        {
+            type = ((INamedTypeSymbol)type).TypeArguments[0];
+        }
+
+        var valueTypeName = type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(PlainTypeNameFormat);
+        var display = type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
+        if (type.SpecialType == SpecialType.System_String)
+        {
+            return new ValueInfo(ValueParser.String, valueTypeName, display, isArray);
+        }
+
+        if (type.TypeKind == TypeKind.Enum)
+        {
+            return new ValueInfo(ValueParser.Enum, valueTypeName, display, isArray);
+        }
+
+        if (IsParsable(type))
+        {
+            return new ValueInfo(ValueParser.Parsable, valueTypeName, display, isArray);
+        }
+
+        if (!isArray && HasTryParseMethod(type))
+        {
+            return new ValueInfo(ValueParser.TryParseMethod, valueTypeName, display, isArray);
+        }
+
+        return new ValueInfo(ValueParser.None, valueTypeName, display, false);
+    }
+
+    private static bool IsParsable(ITypeSymbol type)
+    {
+        foreach (var candidate in type.AllInterfaces)
+        {
+            if (candidate is { Name: "IParsable", TypeArguments.Length: 1 }
+                && candidate.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true }
+                && SymbolEqualityComparer.Default.Equals(candidate.TypeArguments[0], type))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasTryParseMethod(ITypeSymbol type)
+    {
+        foreach (var member in type.GetMembers("TryParse"))
+        {
+            if (member is IMethodSymbol { IsStatic: true, DeclaredAccessibility: Accessibility.Public, Parameters.Length: 2 } method
+                && method.ReturnType.SpecialType == SpecialType.System_Boolean
+                && method.Parameters[0].Type.SpecialType == SpecialType.System_String
+                && method.Parameters[1].RefKind == RefKind.Out
+                && SymbolEqualityComparer.Default.Equals(method.Parameters[1].Type, type))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static ResultModel? ParseResult(ITypeSymbol returnType)
+    {
+        if (ContainsErrorType(returnType))
+        {
+            return null;
+        }
+
+        var awaitKind = AwaitKind.None;
+        if (returnType is INamedTypeSymbol named && named.ContainingNamespace?.ToDisplayString() == "System.Threading.Tasks")
+        {
+            if (named.Name is "Task" or "ValueTask")
+            {
+                awaitKind = named.Name == "Task" ? AwaitKind.Task : AwaitKind.ValueTask;
+                if (named.TypeArguments.Length == 0)
+                {
+                    return NoContent(awaitKind);
+                }
+
+                returnType = named.TypeArguments[0];
+            }
+        }
+
+        if (returnType.SpecialType == SpecialType.System_Void)
+        {
+            return NoContent(awaitKind);
+        }
+
+        var plainName = returnType.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(TypeNameFormat);
+        if (returnType.SpecialType == SpecialType.System_String)
+        {
+            return new ResultModel(ResultKind.Text, awaitKind, plainName, new[] { new ResponseModel(200, "string") }.ToEquatableArray(), false);
+        }
+
+        if (IsHttpResult(returnType))
+        {
+            var responses = new List<ResponseModel>();
+            var isOpen = false;
+            CollectResponses(returnType, responses, ref isOpen);
+            var distinct = responses.Distinct().OrderBy(static r => r.StatusCode).ToEquatableArray();
+            return new ResultModel(ResultKind.HttpResult, awaitKind, plainName, distinct, isOpen);
+        }
+
+        if (returnType.IsStatic || returnType.TypeKind is TypeKind.Pointer or TypeKind.FunctionPointer or TypeKind.Dynamic
+            || returnType.IsRefLikeType)
+        {
+            return null;
+        }
+
+        return new ResultModel(
+            ResultKind.Json, awaitKind, returnType.ToDisplayString(TypeNameFormat),
+            new[] { new ResponseModel(200, plainName) }.ToEquatableArray(), false);
+
+        static ResultModel NoContent(AwaitKind awaitKind) =>
+            new(ResultKind.NoContent, awaitKind, null, new[] { new ResponseModel(204, null) }.ToEquatableArray(), false);
+    }
+
+    private static bool IsHttpResult(ITypeSymbol type)
+    {
+        if (IsIResult(type))
+        {
+            return true;
+        }
+
+        foreach (var candidate in type.AllInterfaces)
+        {
+            if (IsIResult(candidate))
+            {
+                return true;
+            }
+        }
+
+        return false;
+
+        static bool IsIResult(ITypeSymbol candidate) =>
+            candidate is { Name: "IResult" } && candidate.ContainingNamespace?.ToDisplayString() == "Microsoft.AspNetCore.Http";
+    }
+
+    private static void CollectResponses(ITypeSymbol type, List<ResponseModel> responses, ref bool isOpen)
+    {
+        if (type is not INamedTypeSymbol named || named.ContainingNamespace?.ToDisplayString() != "Microsoft.AspNetCore.Http.HttpResults")
+        {
+            isOpen = true;
+            return;
+        }
+
+        if (named.Name == "Results")
+        {
+            foreach (var argument in named.TypeArguments)
+            {
+                CollectResponses(argument, responses, ref isOpen);
+            }
+
+            return;
+        }
+
+        var bodyType = named.TypeArguments.Length == 1
+            ? named.TypeArguments[0].WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(TypeNameFormat)
+            : null;
+        var status = named.Name switch
+        {
+            "Ok" or "JsonHttpResult" or "ContentHttpResult" or "Utf8ContentHttpResult" or "FileContentHttpResult"
+                or "FileStreamHttpResult" or "PhysicalFileHttpResult" or "VirtualFileHttpResult" or "PushStreamHttpResult"
+                or "EmptyHttpResult" or "ServerSentEventsResult" => 200,
+            "Created" or "CreatedAtRoute" => 201,
+            "Accepted" or "AcceptedAtRoute" => 202,
+            "NoContent" => 204,
+            "BadRequest" => 400,
+            "ValidationProblem" => 400,
+            "UnauthorizedHttpResult" => 401,
+            "ForbidHttpResult" => 403,
+            "NotFound" => 404,
+            "Conflict" => 409,
+            "UnprocessableEntity" => 422,
+            "InternalServerError" => 500,
+            _ => 0,
+        };
+
+        if (named.Name == "ValidationProblem")
+        {
+            bodyType = "global::Microsoft.AspNetCore.Http.HttpValidationProblemDetails";
+        }
+
+        // JSON and content results may carry another status chosen at run time.
+        if (status == 0 || named.Name is "JsonHttpResult" or "ContentHttpResult" or "Utf8ContentHttpResult")
+        {
+            isOpen = true;
+        }
+
+        if (status != 0)
+        {
+            responses.Add(new ResponseModel(status, bodyType));
+        }
+    }
+
+    private static ConstructorModel? ParseConstructor(INamedTypeSymbol type)
+    {
+        var candidates = type.InstanceConstructors.Where(static c => c.DeclaredAccessibility == Accessibility.Public).ToList();
+        if (candidates.Count == 0)
+        {
+            return null;
+        }
+
+        var constructor = candidates.FirstOrDefault(static c => c.GetAttributes().Any(static a =>
+                a.AttributeClass?.Name == "ActivatorUtilitiesConstructorAttribute"))
+            ?? candidates.OrderByDescending(static c => c.Parameters.Length).First();
+
+        var services = new List<ServiceModel>();
+        foreach (var parameter in constructor.Parameters)
+        {
+            if (parameter.RefKind != RefKind.None || ContainsErrorType(parameter.Type))
+            {
+                return null;
+            }
+
+            string? key = null;
+            foreach (var attribute in parameter.GetAttributes())
+            {
+                if (attribute.AttributeClass?.ToDisplayString(PlainTypeNameFormat) == "global::Microsoft.Extensions.DependencyInjection.FromKeyedServicesAttribute"
+                    && attribute.ConstructorArguments.Length == 1)
+                {
+                    key = FormatKey(attribute.ConstructorArguments[0]);
+                    if (key is null)
+                    {
+                        return null;
+                    }
+                }
+            }
+
+            var isOptional = parameter.HasExplicitDefaultValue || parameter.NullableAnnotation == NullableAnnotation.Annotated
+                || IsNullableValueType(parameter.Type);
+            services.Add(new ServiceModel(
+                parameter.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(TypeNameFormat),
+                !isOptional,
+                key));
+        }
+
+        return new ConstructorModel(services.ToEquatableArray());
+    }
+
+    private static string? FormatKey(TypedConstant constant)
+    {
+        if (constant.Kind == TypedConstantKind.Error || constant.IsNull)
+        {
+            return constant.IsNull ? "null" : null;
+        }
+
+        return constant.Value switch
+        {
+            string text => SymbolDisplay.FormatLiteral(text, quote: true),
+            int number => number.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            _ when constant.Type?.TypeKind == TypeKind.Enum && constant.Value is not null =>
+                $"({constant.Type.ToDisplayString(PlainTypeNameFormat)}){Convert.ToString(constant.Value, System.Globalization.CultureInfo.InvariantCulture)}",
+            _ => null,
+        };
+    }
+
+    private static string? FormatDefaultValue(ITypeSymbol type, object? value)
+    {
+        if (value is null)
+        {
+            return "default";
+        }
+
+        var target = IsNullableValueType(type) ? ((INamedTypeSymbol)type).TypeArguments[0] : type;
+        if (target.TypeKind == TypeKind.Enum)
+        {
+            return $"({target.ToDisplayString(PlainTypeNameFormat)}){Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)}";
+        }
+
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        return value switch
+        {
+            string text => SymbolDisplay.FormatLiteral(text, quote: true),
+            char c => SymbolDisplay.FormatLiteral(c, quote: true),
+            bool b => b ? "true" : "false",
+            int i => i.ToString(invariant),
+            long l => l.ToString(invariant) + "L",
+            uint ui => ui.ToString(invariant) + "U",
+            ulong ul => ul.ToString(invariant) + "UL",
+            short s => $"(short){s.ToString(invariant)}",
+            ushort us => $"(ushort){us.ToString(invariant)}",
+            byte by => $"(byte){by.ToString(invariant)}",
+            sbyte sb => $"(sbyte){sb.ToString(invariant)}",
+            double d => double.IsNaN(d) || double.IsInfinity(d) ? null : d.ToString("R", invariant) + "D",
+            float f => float.IsNaN(f) || float.IsInfinity(f) ? null : f.ToString("R", invariant) + "F",
+            decimal m => m.ToString(invariant) + "M",
+            _ => null,
+        };
+    }
+
+    private static bool Implements(INamedTypeSymbol attributeClass, string metadataInterface)
+    {
+        foreach (var candidate in attributeClass.AllInterfaces)
+        {
+            if (candidate.Name == metadataInterface
+                && candidate.ContainingNamespace?.ToDisplayString() == "Microsoft.AspNetCore.Http.Metadata")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string? GetNamedString(AttributeData attribute, string name)
+    {
+        foreach (var argument in attribute.NamedArguments)
+        {
+            if (argument.Key == name && argument.Value.Value is string text && text.Length > 0)
+            {
+                return text;
+            }
+        }
+
+        return null;
+    }
+
+    private static int? GetNamedInt(AttributeData attribute, string name)
+    {
+        foreach (var argument in attribute.NamedArguments)
+        {
+            if (argument.Key == name && argument.Value.Value is int number)
+            {
+                return number;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsNullableValueType(ITypeSymbol type) =>
+        type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T };
+
+    private static bool ContainsErrorType(ITypeSymbol type) => type switch
+    {
+        { TypeKind: TypeKind.Error } => true,
+        IArrayTypeSymbol array => ContainsErrorType(array.ElementType),
+        INamedTypeSymbol named => named.TypeArguments.Any(ContainsErrorType),
+        _ => false,
+    };
+
+    private static bool IsReachableFromAssembly(INamedTypeSymbol type)
+    {
+        for (ISymbol? current = type; current is INamedTypeSymbol named; current = named.ContainingType)
+        {
+            if (named.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsPartial(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(cancellationToken) is TypeDeclarationSyntax declaration
+                && declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string TypeKeyword(INamedTypeSymbol type) => type switch
+    {
+        { IsRecord: true, TypeKind: TypeKind.Struct } => "record struct",
+        { IsRecord: true } => "record",
+        { TypeKind: TypeKind.Struct } => "struct",
+        { TypeKind: TypeKind.Interface } => "interface",
+        _ => "class",
+    };
+
+    private static string GetMetadataName(INamedTypeSymbol type)
+    {
+        var name = type.MetadataName;
+        for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
+        {
+            name = outer.MetadataName + "+" + name;
+        }
+
+        return type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() + "." + name : name;
+    }
+}

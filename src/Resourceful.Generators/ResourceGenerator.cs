@@ -1,0 +1,81 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
+using Resourceful.Generators.Emitting;
+using Resourceful.Generators.Model;
+using Resourceful.Generators.Parsing;
+
+namespace Resourceful.Generators;
+
+/// <summary>
+/// Turns <c>[Resource]</c> classes into reflection-free request delegates, <c>Links</c> classes and
+/// <c>MapResources()</c>. Pipeline: find (<c>ForAttributeWithMetadataName</c>) → parse into value-equatable
+/// models → emit, so an edit inside a method body re-emits nothing.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class ResourceGenerator : IIncrementalGenerator
+{
+    /// <inheritdoc />
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var resources = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                ResourceParser.ResourceAttributeName,
+                predicate: static (node, _) => node is ClassDeclarationSyntax,
+                transform: static (ctx, ct) => ResourceParser.Parse(ctx, ct))
+            .Where(static resource => resource is not null)
+            .Select(static (resource, _) => resource!)
+            .WithTrackingName(TrackingNames.Resources);
+
+        var duplicateNames = resources
+            .Select(static (resource, _) => resource.ClassName)
+            .Collect()
+            .Select(static (names, _) => FindDuplicates(names))
+            .WithTrackingName(TrackingNames.DuplicateNames);
+
+        var toEmit = resources
+            .Combine(duplicateNames)
+            .WithTrackingName(TrackingNames.ResourcesToEmit);
+
+        context.RegisterSourceOutput(toEmit, static (spc, pair) =>
+        {
+            var (resource, duplicates) = pair;
+            var source = ResourceEmitter.Emit(resource, MapResourcesEmitter.MapMethodName(resource, duplicates));
+            spc.AddSource(ResourceEmitter.HintName(resource), SourceText.From(source, System.Text.Encoding.UTF8));
+        });
+
+        var registrations = resources
+            .Combine(duplicateNames)
+            .Select(static (pair, _) => new RegistrationModel(
+                pair.Left.MetadataName,
+                pair.Left.FullyQualifiedName,
+                MapResourcesEmitter.MapMethodName(pair.Left, pair.Right)))
+            .Collect()
+            .Select(static (all, _) => all
+                .OrderBy(static r => r.MetadataName, StringComparer.Ordinal)
+                .ToEquatableArray())
+            .WithTrackingName(TrackingNames.Registrations);
+
+        context.RegisterSourceOutput(registrations, static (spc, all) =>
+            spc.AddSource(MapResourcesEmitter.HintName, SourceText.From(MapResourcesEmitter.Emit(all), System.Text.Encoding.UTF8)));
+    }
+
+    private static EquatableArray<string> FindDuplicates(ImmutableArray<string> names)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var duplicates = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            if (!seen.Add(name))
+            {
+                duplicates.Add(name);
+            }
+        }
+
+        return duplicates.ToEquatableArray();
+    }
+}
