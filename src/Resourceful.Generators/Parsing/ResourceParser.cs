@@ -14,7 +14,7 @@ namespace Resourceful.Generators.Parsing;
 /// touches symbols and syntax; what it returns holds none of them, so every later step can be cached.
 /// Anything it cannot bind is left out of the model (the analyzers explain why), never thrown.
 /// </summary>
-internal static class ResourceParser
+internal static partial class ResourceParser
 {
     public const string ResourceAttributeName = "Resourceful.ResourceAttribute";
 
