@@ -18,6 +18,13 @@ public sealed class ResourceAttribute(string template) : Attribute
 {
     /// <summary>The resource's URI template.</summary>
     public string Template { get; } = template;
+
+    /// <summary>
+    /// The largest request body, in bytes, that this resource's handlers accept; a larger one answers
+    /// <c>413 Content Too Large</c>. 0 (the default) keeps the server's limit (Kestrel: 30 MB).
+    /// A handler's own <see cref="ResourceMethodAttribute.MaxBodySize"/> wins.
+    /// </summary>
+    public long MaxBodySize { get; set; }
 }
 
 /// <summary>Base of the attributes that make a method of a resource an HTTP endpoint.</summary>
@@ -35,6 +42,12 @@ public abstract class ResourceMethodAttribute : Attribute
 
     /// <summary>The route template below the resource's template, or <see langword="null"/> for the resource's own URI.</summary>
     public string? Template { get; }
+
+    /// <summary>
+    /// The largest request body, in bytes, this handler accepts; a larger one answers <c>413 Content Too Large</c>.
+    /// 0 (the default) keeps the resource's <see cref="ResourceAttribute.MaxBodySize"/> or the server's limit.
+    /// </summary>
+    public long MaxBodySize { get; set; }
 }
 
 /// <summary>Handles <c>GET</c> (and so <c>HEAD</c>) on the resource's URI or on <see cref="ResourceMethodAttribute.Template"/> below it.</summary>

@@ -279,6 +279,7 @@ internal static class ResourceEmitter
 
     private static void WriteEndpointsClass(SourceWriter writer, ResourceModel resource, string endpointsClass)
     {
+        var paths = PathModel.Group(resource.Endpoints);
         writer.OpenBlock("namespace Resourceful.Generated");
         writer.WriteLine($"/// <summary>The request delegates of <see cref=\"{Xml(resource.FullyQualifiedName)}\"/>.</summary>");
         writer.WriteLine(GeneratedCode.Attribute);
@@ -286,14 +287,35 @@ internal static class ResourceEmitter
 
         writer.OpenBlock("public static global::Resourceful.ResourceConventionBuilder Map(global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints)");
         writer.WriteLine("var services = endpoints.ServiceProvider;");
-        writer.WriteLine($"var builders = new global::Microsoft.AspNetCore.Builder.IEndpointConventionBuilder[{resource.Endpoints.Count}];");
+        var count = resource.Endpoints.Count + paths.Count + resource.MovedRoutes.Count;
+        writer.WriteLine($"var builders = new global::Microsoft.AspNetCore.Builder.IEndpointConventionBuilder[{count}];");
+        var index = 0;
         for (var i = 0; i < resource.Endpoints.Count; i++)
         {
             var endpoint = resource.Endpoints[i];
             var displayName = $"{endpoint.HttpMethod} {endpoint.Template} => {resource.MetadataName.Replace('+', '.')}.{endpoint.HandlerName}";
+            var metadata = endpoint.Metadata.Count == 0 ? string.Empty : ", " + string.Join(", ", endpoint.Metadata);
             writer.WriteLine(
-                $"builders[{i}] = global::Resourceful.Runtime.ResourcefulEndpoints.Map(endpoints, {Literal(endpoint.Template)}, " +
-                $"global::Resourceful.Runtime.ResourcefulEndpoints.{MethodList(endpoint.HttpMethod)}, {CreateMethodName(resource, i)}(services), {Literal(displayName)});");
+                $"builders[{index++}] = global::Resourceful.Runtime.ResourcefulEndpoints.Map(endpoints, {Literal(endpoint.Template)}, " +
+                $"global::Resourceful.Runtime.ResourcefulEndpoints.{MethodList(endpoint.HttpMethod)}, {CreateMethodName(resource, i)}(services), " +
+                $"{Literal(displayName)}, maxBodySize: {endpoint.MaxBodySize.ToString(System.Globalization.CultureInfo.InvariantCulture)}{metadata});");
+        }
+
+        // Each path answers OPTIONS and 405 itself, with an Allow list the generator already knows.
+        for (var i = 0; i < paths.Count; i++)
+        {
+            writer.WriteLine(
+                $"builders[{index++}] = global::Resourceful.Runtime.ResourcefulEndpoints.MapPath(endpoints, {Literal(paths[i].Template)}, AnswerPath{i}, {Literal(paths[i].Allow)});");
+        }
+
+        for (var i = 0; i < resource.MovedRoutes.Count; i++)
+        {
+            var moved = resource.MovedRoutes[i];
+            var pattern = moved.IncludesSubPaths
+                ? moved.OldTemplate.TrimEnd('/') + "/{**" + "resourcefulMovedRest}"
+                : moved.OldTemplate;
+            writer.WriteLine(
+                $"builders[{index++}] = global::Resourceful.Runtime.ResourcefulEndpoints.MapMoved(endpoints, {Literal(pattern)}, RedirectMoved{i}, {Literal($"{moved.OldTemplate} => {moved.NewTemplate} (moved)")});");
         }
 
         writer.WriteLine("return new global::Resourceful.ResourceConventionBuilder(builders);");
@@ -305,7 +327,71 @@ internal static class ResourceEmitter
             new HandlerWriter(writer, resource, resource.Endpoints[i], CreateMethodName(resource, i)).Write();
         }
 
+        for (var i = 0; i < paths.Count; i++)
+        {
+            writer.WriteLine();
+            WritePathAnswer(writer, paths[i], i);
+        }
+
+        for (var i = 0; i < resource.MovedRoutes.Count; i++)
+        {
+            writer.WriteLine();
+            WriteRedirect(writer, resource.MovedRoutes[i], i);
+        }
+
         writer.CloseBlock();
+        writer.CloseBlock();
+    }
+
+    private static void WritePathAnswer(SourceWriter writer, PathModel path, int index)
+    {
+        writer.WriteLine($"/// <summary><c>{Xml(path.Template)}</c>: <c>OPTIONS</c> and <c>405</c>. Allow: {Xml(path.Allow)}.</summary>");
+        writer.OpenBlock($"private static global::System.Threading.Tasks.Task AnswerPath{index}(global::Microsoft.AspNetCore.Http.HttpContext httpContext)");
+        writer.WriteLine("// The description answers OPTIONS with Accept: application/json; it was written at compile time.");
+        writer.WriteLine($"return global::Resourceful.Runtime.ResourcefulPaths.AnswerAsync(httpContext, {Literal(path.Allow)}, {Literal(path.Description)}u8);");
+        writer.CloseBlock();
+    }
+
+    private static void WriteRedirect(SourceWriter writer, MovedRouteModel moved, int index)
+    {
+        writer.WriteLine($"/// <summary><c>{Xml(moved.OldTemplate)}</c> moved to <c>{Xml(moved.NewTemplate)}</c>: 301 for GET/HEAD, 308 otherwise.</summary>");
+        writer.OpenBlock($"private static global::System.Threading.Tasks.Task RedirectMoved{index}(global::Microsoft.AspNetCore.Http.HttpContext httpContext)");
+        var pieces = new List<string>();
+        var literal = new StringBuilder();
+        foreach (var segment in moved.NewSegments)
+        {
+            literal.Append('/');
+            foreach (var part in segment.Parts)
+            {
+                if (!part.IsParameter)
+                {
+                    literal.Append(part.Text);
+                    continue;
+                }
+
+                if (literal.Length > 0)
+                {
+                    pieces.Add(Literal(literal.ToString()));
+                    literal.Clear();
+                }
+
+                var escape = part.IsCatchAll ? "EscapePath" : "Escape";
+                pieces.Add($"global::Resourceful.Runtime.ResourcefulLinks.{escape}(global::Resourceful.Runtime.ResourcefulBinding.GetRouteValue(httpContext, {Literal(part.Text)}))");
+            }
+        }
+
+        if (moved.NewSegments.Count == 0)
+        {
+            literal.Append('/');
+        }
+
+        if (literal.Length > 0)
+        {
+            pieces.Add(Literal(literal.ToString()));
+        }
+
+        writer.WriteLine($"var location = {string.Join(" + ", pieces)};");
+        writer.WriteLine($"return global::Resourceful.Runtime.ResourcefulRedirects.MovedAsync(httpContext, location, carriesRest: {(moved.IncludesSubPaths ? "true" : "false")});");
         writer.CloseBlock();
     }
 
@@ -323,6 +409,27 @@ internal static class ResourceEmitter
 
         var suffix = sameName == 0 ? string.Empty : (sameName + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
         return "Create" + endpoint.HandlerName + suffix;
+    }
+
+    /// <summary>
+    /// The media type a handler's successful responses carry, when the generator knows it: JSON for values and
+    /// typed results with a body, text for strings. <see langword="null"/> (no 406 check) when the result decides
+    /// at run time or has no body.
+    /// </summary>
+    internal static string? ProducedMediaType(ResultModel result)
+    {
+        switch (result.Kind)
+        {
+            case ResultKind.Json:
+                return "application/json";
+            case ResultKind.Text:
+                return "text/plain";
+            case ResultKind.HttpResult when !result.IsOpen
+                && result.Responses.Any(static r => r.StatusCode is >= 200 and < 300 && r.BodyTypeName is not null):
+                return "application/json";
+            default:
+                return null;
+        }
     }
 
     private static string MethodList(string httpMethod) => httpMethod switch
@@ -387,6 +494,20 @@ internal static class ResourceEmitter
             _isAsync = endpoint.Result.Await != AwaitKind.None
                 || bindings.Any(static b => b.Parameter.Source is ParameterSource.Body or ParameterSource.BodyOrService);
 
+            foreach (var (parameter, name) in bindings)
+            {
+                for (var i = 0; i < parameter.Validation.Count; i++)
+                {
+                    var rule = parameter.Validation[i];
+                    writer.WriteLine($"private static readonly global::System.ComponentModel.DataAnnotations.ValidationAttribute {RuleField(name, i)} = {rule.AttributeExpression};");
+                }
+
+                if (parameter.Validation.Count > 0)
+                {
+                    writer.WriteLine();
+                }
+            }
+
             writer.WriteLine($"/// <summary><c>{endpoint.HttpMethod} {Xml(endpoint.Template)}</c>: binds the request, calls <c>{Xml(endpoint.HandlerName)}</c>, writes its result.</summary>");
             writer.OpenBlock($"public static global::Microsoft.AspNetCore.Http.RequestDelegate {createName}(global::System.IServiceProvider services)");
 
@@ -423,9 +544,21 @@ internal static class ResourceEmitter
             writer.CloseBlock();
         }
 
+        private string RuleField(string name, int index) => $"{createName}_{name}_Rule{index}";
+
         private void WriteBody(List<(ParameterModel Parameter, string Name)> bindings)
         {
-            var needsErrors = bindings.Any(static b => b.Parameter.Source is ParameterSource.Route or ParameterSource.Query or ParameterSource.Header);
+            // RFC 9110 §15.5.7: a client that accepts none of what this endpoint produces learns so before any work.
+            if (ProducedMediaType(endpoint.Result) is { } mediaType)
+            {
+                writer.OpenBlock($"if (!global::Resourceful.Runtime.ResourcefulContent.Accepts(httpContext, {Literal(mediaType)}))");
+                WriteReturn($"global::Resourceful.Runtime.ResourcefulContent.WriteNotAcceptableAsync(httpContext, {Literal(mediaType)})");
+                writer.CloseBlock();
+                writer.WriteLine();
+            }
+
+            var needsErrors = bindings.Any(static b => b.Parameter.Source is ParameterSource.Route or ParameterSource.Query or ParameterSource.Header
+                || b.Parameter.Validation.Count > 0 || b.Parameter.IsValidatableObject);
             if (needsErrors)
             {
                 writer.WriteLine("var bindingErrors = new global::Resourceful.Runtime.BindingErrors();");
@@ -462,6 +595,13 @@ internal static class ResourceEmitter
                 {
                     WriteBinding(parameter, Local(parameter), declare: true);
                 }
+            }
+
+            if (bindings.Any(static b => b.Parameter.Validation.Count > 0 || b.Parameter.IsValidatableObject))
+            {
+                writer.OpenBlock("if (bindingErrors.HasErrors)");
+                WriteReturn("bindingErrors.WriteProblemAsync(httpContext)");
+                writer.CloseBlock();
             }
 
             writer.WriteLine();
@@ -617,11 +757,56 @@ internal static class ResourceEmitter
         private void WriteBody(ParameterModel parameter, string name, string target, bool declare)
         {
             var read = name + "_body";
-            writer.WriteLine($"var {read} = await {Json}.ReadBodyAsync(httpContext, {name}_typeInfo, {Literal(parameter.Key)}, allowEmpty: {(parameter.IsRequired ? "false" : "true")});");
+            writer.WriteLine($"var {read} = await {Json}.ReadBodyAsync(httpContext, {name}_typeInfo, {Literal(parameter.Key)}, {ReadOptions(parameter)});");
             writer.OpenBlock($"if (!{read}.Succeeded)");
             writer.WriteLine("return;");
             writer.CloseBlock();
             writer.WriteLine($"{(declare ? "var " : string.Empty)}{target} = {read}.Value{(parameter.IsRequired ? "!" : string.Empty)};");
+            WriteValidation(parameter, name, target);
+        }
+
+        private string ReadOptions(ParameterModel parameter)
+        {
+            var options = $"allowEmpty: {(parameter.IsRequired ? "false" : "true")}";
+            return endpoint.MaxBodySize > 0
+                ? options + $", maxBodySize: {endpoint.MaxBodySize.ToString(System.Globalization.CultureInfo.InvariantCulture)}"
+                : options;
+        }
+
+        // DataAnnotations rules found on the body type at compile time, run against the bound value.
+        private void WriteValidation(ParameterModel parameter, string name, string target)
+        {
+            if (parameter.Validation.Count == 0 && !parameter.IsValidatableObject)
+            {
+                return;
+            }
+
+            var nullable = !parameter.IsRequired && !parameter.IsNullableValueType;
+            if (nullable)
+            {
+                writer.OpenBlock($"if ({target} is not null)");
+            }
+
+            var value = parameter.IsNullableValueType ? target + ".Value" : target;
+            var context = name + "_validation";
+            writer.WriteLine($"var {context} = new global::System.ComponentModel.DataAnnotations.ValidationContext({value}!, {Literal(parameter.Key)}, null, null);");
+            for (var i = 0; i < parameter.Validation.Count; i++)
+            {
+                var rule = parameter.Validation[i];
+                writer.WriteLine(
+                    $"global::Resourceful.Runtime.ResourcefulValidation.Validate(ref bindingErrors, {context}, {RuleField(name, i)}, " +
+                    $"{value}.{Identifier(rule.MemberName)}, {Literal(rule.MemberName)}, {Literal(rule.JsonName)});");
+            }
+
+            if (parameter.IsValidatableObject)
+            {
+                writer.WriteLine($"global::Resourceful.Runtime.ResourcefulValidation.ValidateObject(ref bindingErrors, {context}, {value}, {Literal(parameter.Key)});");
+            }
+
+            if (nullable)
+            {
+                writer.CloseBlock();
+            }
         }
 
         private void WriteBodyOrService(ParameterModel parameter, string name, string target, bool declare)
@@ -637,11 +822,12 @@ internal static class ResourceEmitter
             writer.CloseBlock();
             writer.OpenBlock("else");
             var read = name + "_body";
-            writer.WriteLine($"var {read} = await {Json}.ReadBodyAsync(httpContext, {name}_typeInfo!, {Literal(parameter.Key)}, allowEmpty: {(parameter.IsRequired ? "false" : "true")});");
+            writer.WriteLine($"var {read} = await {Json}.ReadBodyAsync(httpContext, {name}_typeInfo!, {Literal(parameter.Key)}, {ReadOptions(parameter)});");
             writer.OpenBlock($"if (!{read}.Succeeded)");
             writer.WriteLine("return;");
             writer.CloseBlock();
             writer.WriteLine($"{target} = {read}.Value{(parameter.IsRequired ? "!" : string.Empty)};");
+            WriteValidation(parameter, name, target);
             writer.CloseBlock();
         }
 

@@ -10,7 +10,8 @@ internal sealed record ResourceModel(
     bool CanDeclarePartial,
     EquatableArray<ContainingTypeModel> ContainingTypes,
     ConstructorModel? Constructor,
-    EquatableArray<EndpointModel> Endpoints);
+    EquatableArray<EndpointModel> Endpoints,
+    EquatableArray<MovedRouteModel> MovedRoutes);
 
 /// <summary>A type that encloses a nested resource, re-declared <c>partial</c> around the generated <c>Links</c>.</summary>
 internal sealed record ContainingTypeModel(string Keyword, string Name);
@@ -29,7 +30,22 @@ internal sealed record EndpointModel(
     string HandlerName,
     bool IsStatic,
     EquatableArray<ParameterModel> Parameters,
-    ResultModel Result);
+    ResultModel Result,
+    EquatableArray<string> Metadata,
+    long MaxBodySize);
+
+/// <summary>
+/// An old URI declared with <c>[MovedFrom]</c>: requests to <see cref="OldTemplate"/> (and, for a whole resource,
+/// below it) are redirected to <see cref="NewTemplate"/>, route values carried over.
+/// </summary>
+internal sealed record MovedRouteModel(
+    string OldTemplate,
+    string NewTemplate,
+    EquatableArray<RouteSegment> NewSegments,
+    bool IncludesSubPaths);
+
+/// <summary>A DataAnnotations rule on one member of a JSON body, run by generated code after the body is read.</summary>
+internal sealed record ValidationRuleModel(string MemberName, string JsonName, string AttributeExpression);
 
 /// <summary>A segment of a route template, between two slashes.</summary>
 internal sealed record RouteSegment(EquatableArray<RoutePart> Parts);
@@ -85,7 +101,14 @@ internal sealed record ParameterModel(
     bool IsRequired,
     string? DefaultValue,
     string? ServiceKey,
-    AsParametersModel? AsParameters);
+    AsParametersModel? AsParameters)
+{
+    /// <summary>DataAnnotations rules of a body parameter's members, in declaration order.</summary>
+    public EquatableArray<ValidationRuleModel> Validation { get; init; } = EquatableArray<ValidationRuleModel>.Empty;
+
+    /// <summary>Whether a body parameter's type implements <c>IValidatableObject</c>.</summary>
+    public bool IsValidatableObject { get; init; }
+}
 
 /// <summary>How an <c>[AsParameters]</c> type is built from its bound members.</summary>
 internal sealed record AsParametersModel(

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -70,6 +71,13 @@ internal static partial class ResourceParser
 
         var template = RouteTemplateParser.Normalize(rawTemplate);
         var constructor = type.IsStatic || type.IsAbstract ? null : ParseConstructor(type);
+        var resourceMaxBodySize = GetNamedLong(attribute, "MaxBodySize") ?? 0;
+        var resourceMetadata = ParseMetadata(type.GetAttributes());
+        var movedRoutes = new List<MovedRouteModel>();
+        foreach (var oldTemplate in GetMovedFrom(type.GetAttributes()))
+        {
+            AddMovedRoute(movedRoutes, RouteTemplateParser.Normalize(oldTemplate), template, includesSubPaths: true);
+        }
 
         var endpoints = new List<EndpointModel>();
         foreach (var member in type.GetMembers())
@@ -91,7 +99,16 @@ internal static partial class ResourceParser
                 var endpoint = ParseEndpoint(method, httpMethod, methodAttribute, template, constructor is not null, cancellationToken);
                 if (endpoint is not null)
                 {
-                    endpoints.Add(endpoint);
+                    var metadata = resourceMetadata.Concat(ParseMetadata(method.GetAttributes())).ToEquatableArray();
+                    var maxBodySize = GetNamedLong(methodAttribute, "MaxBodySize") ?? resourceMaxBodySize;
+                    endpoints.Add(endpoint with { Metadata = metadata, MaxBodySize = maxBodySize });
+                    foreach (var oldTemplate in GetMovedFrom(method.GetAttributes()))
+                    {
+                        var old = oldTemplate.TrimStart().StartsWith("/", StringComparison.Ordinal)
+                            ? RouteTemplateParser.Normalize(oldTemplate)
+                            : RouteTemplateParser.Combine(template, oldTemplate);
+                        AddMovedRoute(movedRoutes, old, endpoint.Template, includesSubPaths: false);
+                    }
                 }
             }
         }
@@ -129,7 +146,69 @@ internal static partial class ResourceParser
             CanDeclarePartial: canDeclarePartial,
             ContainingTypes: containingTypes.ToEquatableArray(),
             Constructor: constructor,
-            Endpoints: endpoints.ToEquatableArray());
+            Endpoints: endpoints.ToEquatableArray(),
+            MovedRoutes: movedRoutes.OrderBy(static m => m.OldTemplate, StringComparer.Ordinal).ToEquatableArray());
+    }
+
+    /// <summary>
+    /// Every attribute of a resource class or handler that routing, authorization, CORS, rate limiting or
+    /// OpenAPI may read (as minimal APIs add a handler's attributes), written as creation expressions.
+    /// Our own attributes and compiler bookkeeping are left out.
+    /// </summary>
+    private static IEnumerable<string> ParseMetadata(ImmutableArray<AttributeData> attributes)
+    {
+        foreach (var attribute in attributes)
+        {
+            var ns = attribute.AttributeClass?.ContainingNamespace?.ToDisplayString() ?? string.Empty;
+            if (ns is "Resourceful" or "System.Runtime.CompilerServices" or "System.Diagnostics" or "System.Diagnostics.CodeAnalysis"
+                or "System.CodeDom.Compiler" or "System.ComponentModel" or "System.Runtime.InteropServices"
+                || attribute.AttributeClass?.Name is "ObsoleteAttribute" or "AttributeUsageAttribute" or "SerializableAttribute")
+            {
+                continue;
+            }
+
+            var expression = AttributeExpression.TryCreate(attribute);
+            if (expression is not null)
+            {
+                yield return expression;
+            }
+        }
+    }
+
+    private static IEnumerable<string> GetMovedFrom(ImmutableArray<AttributeData> attributes)
+    {
+        foreach (var attribute in attributes)
+        {
+            if (attribute.AttributeClass?.ToDisplayString() == "Resourceful.MovedFromAttribute"
+                && attribute.ConstructorArguments.Length == 1
+                && attribute.ConstructorArguments[0].Value is string { Length: > 0 } oldTemplate)
+            {
+                yield return oldTemplate;
+            }
+        }
+    }
+
+    private static void AddMovedRoute(List<MovedRouteModel> movedRoutes, string oldTemplate, string newTemplate, bool includesSubPaths)
+    {
+        var oldSegments = RouteTemplateParser.Parse(oldTemplate);
+        var newSegments = RouteTemplateParser.Parse(newTemplate);
+        if (oldSegments is null || newSegments is null || oldTemplate == newTemplate
+            || movedRoutes.Any(m => string.Equals(m.OldTemplate, oldTemplate, StringComparison.OrdinalIgnoreCase)))
+        {
+            return;
+        }
+
+        // Every value of the new URI must come from the old one, or there is nothing to redirect to.
+        var oldNames = new HashSet<string>(
+            oldSegments.Value.SelectMany(static s => s.Parts).Where(static p => p.IsParameter).Select(static p => p.Text),
+            StringComparer.OrdinalIgnoreCase);
+        if (newSegments.Value.SelectMany(static s => s.Parts).Any(p => p.IsParameter && !oldNames.Contains(p.Text))
+            || (includesSubPaths && oldSegments.Value.SelectMany(static s => s.Parts).Any(static p => p.IsCatchAll)))
+        {
+            return;
+        }
+
+        movedRoutes.Add(new MovedRouteModel(oldTemplate, newTemplate, newSegments.Value, includesSubPaths));
     }
 
     /// <summary>The HTTP method a <c>[Get]</c>-style attribute stands for, or <see langword="null"/>.</summary>
@@ -252,7 +331,9 @@ internal static partial class ResourceParser
             HandlerName: method.Name,
             IsStatic: method.IsStatic,
             Parameters: parameters.ToEquatableArray(),
-            Result: result);
+            Result: result,
+            Metadata: EquatableArray<string>.Empty,
+            MaxBodySize: 0);
     }
 
     private sealed class BindingContext(string httpMethod, Dictionary<string, RoutePart> routeParameters)
@@ -324,7 +405,11 @@ internal static partial class ResourceParser
             var isRequired = !(isNullable || hasDefault);
             return new ParameterModel(
                 name, typeName, ParameterSource.Body, name, ValueParser.None, type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(TypeNameFormat),
-                typeName, false, isNullable, IsNullableValueType(type), isRequired, defaultLiteral, null, null);
+                typeName, false, isNullable, IsNullableValueType(type), isRequired, defaultLiteral, null, null)
+            {
+                Validation = ParseValidation(type, cancellationToken),
+                IsValidatableObject = type.AllInterfaces.Any(static i => i.ToDisplayString() == "System.ComponentModel.DataAnnotations.IValidatableObject"),
+            };
         }
 
         ParameterModel Service(ParameterSource source, string? key) =>
@@ -412,6 +497,91 @@ internal static partial class ResourceParser
         }
 
         return Service(ParameterSource.Service, null);
+    }
+
+    /// <summary>
+    /// The DataAnnotations rules on a body type's public properties (and on a record's positional parameters,
+    /// where C# puts attributes written without a target), each keyed by the member's JSON name.
+    /// </summary>
+    private static EquatableArray<ValidationRuleModel> ParseValidation(ITypeSymbol type, CancellationToken cancellationToken)
+    {
+        if (IsNullableValueType(type))
+        {
+            type = ((INamedTypeSymbol)type).TypeArguments[0];
+        }
+
+        if (type is not INamedTypeSymbol named || named.SpecialType != SpecialType.None || named.TypeKind is not (TypeKind.Class or TypeKind.Struct))
+        {
+            return EquatableArray<ValidationRuleModel>.Empty;
+        }
+
+        var primaryParameters = named.InstanceConstructors
+            .Where(static c => c.DeclaredAccessibility == Accessibility.Public)
+            .OrderByDescending(static c => c.Parameters.Length)
+            .FirstOrDefault()?.Parameters ?? ImmutableArray<IParameterSymbol>.Empty;
+
+        var rules = new List<ValidationRuleModel>();
+        foreach (var property in named.GetMembers().OfType<IPropertySymbol>())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (property.IsStatic || property.IsIndexer || property.DeclaredAccessibility != Accessibility.Public || property.GetMethod is null)
+            {
+                continue;
+            }
+
+            var jsonName = JsonName(property);
+            var attributes = property.GetAttributes().AsEnumerable();
+            var positional = primaryParameters.FirstOrDefault(p => p.Name == property.Name);
+            if (positional is not null)
+            {
+                attributes = attributes.Concat(positional.GetAttributes());
+            }
+
+            foreach (var attribute in attributes)
+            {
+                if (!IsValidationAttribute(attribute.AttributeClass))
+                {
+                    continue;
+                }
+
+                var expression = AttributeExpression.TryCreate(attribute);
+                if (expression is not null)
+                {
+                    rules.Add(new ValidationRuleModel(property.Name, jsonName, expression));
+                }
+            }
+        }
+
+        return rules.ToEquatableArray();
+    }
+
+    private static bool IsValidationAttribute(INamedTypeSymbol? attributeClass)
+    {
+        for (var current = attributeClass; current is not null; current = current.BaseType)
+        {
+            if (current.Name == "ValidationAttribute" && current.ContainingNamespace?.ToDisplayString() == "System.ComponentModel.DataAnnotations")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // System.Text.Json's web defaults: [JsonPropertyName] wins, otherwise camelCase.
+    private static string JsonName(IPropertySymbol property)
+    {
+        foreach (var attribute in property.GetAttributes())
+        {
+            if (attribute.AttributeClass?.ToDisplayString() == "System.Text.Json.Serialization.JsonPropertyNameAttribute"
+                && attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string name)
+            {
+                return name;
+            }
+        }
+
+        var text = property.Name;
+        return text.Length == 0 || char.IsLower(text[0]) ? text : char.ToLowerInvariant(text[0]) + text.Substring(1);
     }
 
     private static ParameterModel? ParseAsParameters(
@@ -835,6 +1005,19 @@ internal static partial class ResourceParser
             if (argument.Key == name && argument.Value.Value is string text && text.Length > 0)
             {
                 return text;
+            }
+        }
+
+        return null;
+    }
+
+    private static long? GetNamedLong(AttributeData attribute, string name)
+    {
+        foreach (var argument in attribute.NamedArguments)
+        {
+            if (argument.Key == name && argument.Value.Value is long number)
+            {
+                return number;
             }
         }
 

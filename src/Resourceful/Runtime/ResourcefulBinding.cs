@@ -19,8 +19,13 @@ public static class ResourcefulBinding
     /// <summary>The route value <paramref name="name"/> as text, or <see langword="null"/> when the route has none.</summary>
     public static string? GetRouteValue(HttpContext httpContext, string name)
     {
-        var value = httpContext.Request.RouteValues[name];
-        return value as string ?? Convert.ToString(value, CultureInfo.InvariantCulture);
+        // An omitted optional segment has no value at all: it must stay null, not become "".
+        return httpContext.Request.RouteValues[name] switch
+        {
+            null => null,
+            string text => text,
+            var value => Convert.ToString(value, CultureInfo.InvariantCulture),
+        };
     }
 
     /// <summary>The first query value named <paramref name="name"/>, or <see langword="null"/>.</summary>

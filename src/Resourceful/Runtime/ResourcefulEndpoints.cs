@@ -1,10 +1,17 @@
 using System;
 using System.Collections.Generic;
 using System.ComponentModel;
+using System.Linq;
+using System.Runtime.ExceptionServices;
+using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Resourceful.Runtime;
 
@@ -27,16 +34,54 @@ public static class ResourcefulEndpoints
     /// <summary>The methods of a <c>[Delete]</c> handler.</summary>
     public static readonly IReadOnlyList<string> Delete = ["DELETE"];
 
-    /// <summary>Maps one handler and names it for logs and diagnostics.</summary>
+    // The path endpoints (OPTIONS, 405) and redirects rank after every handler of the same path.
+    private const int FallbackOrder = 1;
+
+    /// <summary>
+    /// Maps one handler, names it, and adds the attributes of its class and method as endpoint metadata (as
+    /// minimal APIs do), so <c>[Authorize]</c>, <c>[EnableCors]</c>, <c>[Tags]</c> and the like take effect.
+    /// </summary>
     public static IEndpointConventionBuilder Map(
         IEndpointRouteBuilder endpoints,
         string pattern,
         IReadOnlyList<string> httpMethods,
         RequestDelegate requestDelegate,
-        string displayName)
+        string displayName,
+        long maxBodySize,
+        params object[] metadata)
     {
-        var builder = endpoints.MapMethods(pattern, httpMethods, requestDelegate);
+        var builder = endpoints.MapMethods(pattern, httpMethods, Guard(endpoints.ServiceProvider, requestDelegate, displayName));
         builder.WithDisplayName(displayName);
+        builder.WithMetadata(metadata);
+        if (maxBodySize > 0)
+        {
+            builder.WithMetadata(new MaxBodySizeMetadata(maxBodySize));
+        }
+
+        return builder;
+    }
+
+    /// <summary>
+    /// Maps the answer to every method a path does not declare: <c>OPTIONS</c> and <c>405</c>, with the path's
+    /// <paramref name="allow"/> list. Anonymous, since it describes the interface and reveals no data, and left
+    /// out of API descriptions.
+    /// </summary>
+    public static IEndpointConventionBuilder MapPath(IEndpointRouteBuilder endpoints, string pattern, RequestDelegate answer, string allow)
+    {
+        var builder = endpoints.Map(pattern, answer);
+        builder.WithDisplayName($"{pattern} (Allow: {allow})");
+        builder.WithMetadata(new AllowAnonymousMetadata(), new ExcludeFromDescriptionMetadata());
+        builder.Add(static endpoint => ((RouteEndpointBuilder)endpoint).Order = FallbackOrder);
+        return builder;
+    }
+
+    /// <summary>Maps an old URI declared with <c>[MovedFrom]</c> to its redirect.</summary>
+    public static IEndpointConventionBuilder MapMoved(IEndpointRouteBuilder endpoints, string pattern, RequestDelegate redirect, string displayName)
+    {
+        var builder = endpoints.Map(pattern, redirect);
+        builder.WithDisplayName(displayName);
+        builder.WithMetadata(new AllowAnonymousMetadata(), new ExcludeFromDescriptionMetadata());
+        builder.Add(static endpoint => ((RouteEndpointBuilder)endpoint).Order = FallbackOrder);
         return builder;
     }
 
@@ -46,4 +91,106 @@ public static class ResourcefulEndpoints
     /// </summary>
     public static bool IsService<T>(IServiceProvider services)
         => services.GetService<IServiceProviderIsService>()?.IsService(typeof(T)) ?? false;
+
+    /// <summary>
+    /// Turns an exception thrown by a handler into a <c>500</c> problem (RFC 9457), logged, with no exception
+    /// details in the response. Left alone, so the app's own handling sees it, in Development (the developer
+    /// exception page) and when the app registered <see cref="IExceptionHandler"/>s for <c>UseExceptionHandler</c>.
+    /// </summary>
+    private static RequestDelegate Guard(IServiceProvider services, RequestDelegate inner, string displayName)
+    {
+        var environment = services.GetService<IHostEnvironment>();
+        var exceptionHandlers = services.GetService<IEnumerable<IExceptionHandler>>();
+        if ((environment?.IsDevelopment() ?? false) || (exceptionHandlers?.Any() ?? false))
+        {
+            return inner;
+        }
+
+        var logger = services.GetService<ILoggerFactory>()?.CreateLogger("Resourceful");
+        return httpContext =>
+        {
+            Task task;
+            try
+            {
+                task = inner(httpContext);
+            }
+            catch (Exception exception)
+            {
+                return FailAsync(httpContext, exception, logger, displayName);
+            }
+
+            return task.IsCompletedSuccessfully ? Task.CompletedTask : AwaitAsync(task, httpContext, logger, displayName);
+        };
+
+        static async Task AwaitAsync(Task task, HttpContext httpContext, ILogger? logger, string displayName)
+        {
+            try
+            {
+                await task;
+            }
+            catch (Exception exception)
+            {
+                await FailAsync(httpContext, exception, logger, displayName);
+            }
+        }
+    }
+
+    private static async Task FailAsync(HttpContext httpContext, Exception exception, ILogger? logger, string displayName)
+    {
+        if (exception is OperationCanceledException && httpContext.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away; there is nobody to answer.
+            return;
+        }
+
+        if (httpContext.Response.HasStarted)
+        {
+            ExceptionDispatchInfo.Capture(exception).Throw();
+        }
+
+        logger?.LogError(exception, "Unhandled exception in {Endpoint}.", displayName);
+        httpContext.Response.Clear();
+
+        var problems = httpContext.RequestServices.GetService<IProblemDetailsService>();
+        if (problems is not null)
+        {
+            httpContext.Response.StatusCode = StatusCodes.Status500InternalServerError;
+            var written = await problems.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = httpContext,
+                Exception = exception,
+                ProblemDetails =
+                {
+                    Status = StatusCodes.Status500InternalServerError,
+                    Title = "An error occurred while processing your request.",
+                    Type = "https://tools.ietf.org/html/rfc9110#section-15.6.1",
+                },
+            });
+            if (written)
+            {
+                return;
+            }
+        }
+
+        await ProblemWriter.WriteAsync(
+            httpContext,
+            StatusCodes.Status500InternalServerError,
+            "An error occurred while processing your request.",
+            detail: null);
+    }
+
+    private sealed class AllowAnonymousMetadata : Microsoft.AspNetCore.Authorization.IAllowAnonymous;
+
+    private sealed class ExcludeFromDescriptionMetadata : IExcludeFromDescriptionMetadata
+    {
+        public bool ExcludeFromDescription => true;
+    }
+}
+
+/// <summary>The body size limit of one endpoint, which routing applies to the server before the handler runs.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class MaxBodySizeMetadata(long maxBodySize) : IRequestSizeLimitMetadata
+{
+    /// <inheritdoc />
+    public long? MaxRequestBodySize { get; } = maxBodySize;
 }

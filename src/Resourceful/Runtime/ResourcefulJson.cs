@@ -46,13 +46,25 @@ public static class ResourcefulJson
     /// <param name="typeInfo">The body type's JSON metadata.</param>
     /// <param name="name">The handler parameter's name, used in problem details.</param>
     /// <param name="allowEmpty">Whether an absent body binds as <see langword="null"/> rather than failing.</param>
+    /// <param name="maxBodySize">The endpoint's body limit in bytes, or 0 for the server's.</param>
     public static async ValueTask<BodyReadResult<T>> ReadBodyAsync<T>(
         HttpContext httpContext,
         JsonTypeInfo<T> typeInfo,
         string name,
-        bool allowEmpty)
+        bool allowEmpty,
+        long maxBodySize = 0)
     {
         var request = httpContext.Request;
+        if (maxBodySize > 0 && request.ContentLength > maxBodySize)
+        {
+            await ProblemWriter.WriteAsync(
+                httpContext,
+                StatusCodes.Status413PayloadTooLarge,
+                "Content Too Large",
+                $"The request body is larger than this endpoint's limit of {maxBodySize} bytes.");
+            return default;
+        }
+
         if (!HasBody(httpContext))
         {
             if (allowEmpty)
@@ -71,6 +83,16 @@ public static class ResourcefulJson
 
         if (!request.HasJsonContentType())
         {
+            // RFC 9110 §15.5.16: say which media types the method accepts.
+            if (HttpMethods.IsPost(request.Method))
+            {
+                httpContext.Response.Headers["Accept-Post"] = "application/json";
+            }
+            else if (HttpMethods.IsPatch(request.Method))
+            {
+                httpContext.Response.Headers["Accept-Patch"] = "application/json";
+            }
+
             await ProblemWriter.WriteAsync(
                 httpContext,
                 StatusCodes.Status415UnsupportedMediaType,

@@ -1,0 +1,51 @@
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+
+namespace Resourceful.Runtime;
+
+/// <summary>
+/// Runs the DataAnnotations rules the generator found on a body type. The generator wrote each rule out as a
+/// constant attribute instance, so nothing here reads attributes through reflection. Called only by generated code.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class ResourcefulValidation
+{
+    /// <summary>Checks one member's value against one rule; a failure is recorded under <paramref name="jsonName"/>.</summary>
+    public static void Validate(
+        ref BindingErrors errors,
+        ValidationContext context,
+        ValidationAttribute rule,
+        object? value,
+        string memberName,
+        string jsonName)
+    {
+        context.MemberName = memberName;
+        context.DisplayName = memberName;
+        var result = rule.GetValidationResult(value, context);
+        if (result is not null)
+        {
+            errors.Add(jsonName, result.ErrorMessage ?? $"The {memberName} field is invalid.");
+        }
+    }
+
+    /// <summary>Runs <see cref="IValidatableObject.Validate"/>; errors without a member go under <paramref name="name"/>.</summary>
+    public static void ValidateObject(ref BindingErrors errors, ValidationContext context, IValidatableObject value, string name)
+    {
+        context.MemberName = null;
+        foreach (var result in value.Validate(context))
+        {
+            var key = name;
+            foreach (var member in result.MemberNames)
+            {
+                key = CamelCase(member);
+                break;
+            }
+
+            errors.Add(key, result.ErrorMessage ?? "The value is invalid.");
+        }
+    }
+
+    private static string CamelCase(string name) =>
+        name.Length == 0 || char.IsLower(name[0]) ? name : char.ToLowerInvariant(name[0]) + name[1..];
+}

@@ -1,0 +1,210 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.IO.Compression;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using System.Threading.Tasks;
+using System.Xml.Linq;
+using Xunit;
+
+namespace Resourceful.Package.Tests;
+
+public sealed class PackageTests(PackedPackage package) : IClassFixture<PackedPackage>
+{
+    private static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(90);
+
+    [Fact]
+    public void Package_WhenPacked_HoldsRuntimeLibraryAndAnalyzers()
+    {
+        package.AssertPacked();
+        using ZipArchive archive = ZipFile.OpenRead(package.PackagePath);
+        var entries = archive.Entries.Select(entry => entry.FullName).ToHashSet(StringComparer.Ordinal);
+        string listing = string.Join(Environment.NewLine, entries.Order(StringComparer.Ordinal));
+
+        Assert.True(entries.Contains("lib/net10.0/Resourceful.dll"), "No lib/net10.0/Resourceful.dll in:\n" + listing);
+        Assert.True(
+            entries.Contains("analyzers/dotnet/cs/Resourceful.Generators.dll"),
+            "No analyzers/dotnet/cs/Resourceful.Generators.dll in:\n" + listing);
+        Assert.True(
+            entries.Contains("analyzers/dotnet/cs/Resourceful.CodeFixes.dll"),
+            "No analyzers/dotnet/cs/Resourceful.CodeFixes.dll in:\n" + listing);
+
+        // A compiler component under lib/ would be referenced by the user's app and shipped with it.
+        Assert.DoesNotContain(
+            entries,
+            entry => entry.StartsWith("lib/", StringComparison.Ordinal)
+                && (entry.EndsWith("/Resourceful.Generators.dll", StringComparison.Ordinal)
+                    || entry.EndsWith("/Resourceful.CodeFixes.dll", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Package_WhenPacked_IsOneSelfContainedResourcefulPackage()
+    {
+        package.AssertPacked();
+        XElement metadata = ReadNuspecMetadata(package.PackagePath);
+        string nuspec = metadata.ToString();
+
+        Assert.Equal("Resourceful", Child(metadata, "id")?.Value);
+        Assert.Equal(package.Version, Child(metadata, "version")?.Value);
+
+        // Resourceful.dll is built on ASP.NET Core, so the package brings the shared framework.
+        var frameworkReferences = metadata.Descendants()
+            .Where(element => element.Name.LocalName == "frameworkReference")
+            .Select(element => (string?)element.Attribute("name"))
+            .ToList();
+        Assert.True(
+            frameworkReferences.Contains("Microsoft.AspNetCore.App"),
+            "The nuspec declares no Microsoft.AspNetCore.App framework reference:\n" + nuspec);
+
+        // The generator, fixes and runtime are all inside this one package; a dependency on one
+        // of the repository's projects would send users' restores looking for packages that do not exist.
+        string[] internalIds = ["Resourceful.Generators", "Resourceful.CodeFixes", "Resourceful.Package"];
+        var dependencies = metadata.Descendants()
+            .Where(element => element.Name.LocalName == "dependency")
+            .Select(element => (string?)element.Attribute("id"))
+            .ToList();
+        foreach (string id in internalIds)
+        {
+            Assert.False(
+                dependencies.Contains(id, StringComparer.OrdinalIgnoreCase),
+                $"The nuspec depends on the package '{id}':\n{nuspec}");
+        }
+    }
+
+    [Fact]
+    public async Task Consumer_ReferencingPackageFromFolderFeed_ServesGeneratedEndpoint()
+    {
+        package.AssertPacked();
+        ConsumerProject consumer = ConsumerProject.Write(
+            Path.Combine(package.WorkDirectory, "consumer"),
+            package.FeedDirectory,
+            Path.Combine(package.WorkDirectory, "packages"),
+            package.Version);
+
+        CommandResult build = await DotnetCli.RunAsync(
+            consumer.Directory,
+            ["build", consumer.ProjectFile, "-c", "Release", "--disable-build-servers"],
+            PackedPackage.CommandTimeout,
+            new Dictionary<string, string> { ["NUGET_PACKAGES"] = consumer.PackagesDirectory });
+        Assert.True(build.Succeeded, build.Describe());
+        AssertRestoredFromFeed(consumer, build);
+        Assert.True(File.Exists(consumer.OutputAssembly), $"No {consumer.OutputAssembly} after the build.\n{build.Describe()}");
+
+        int port = FreeLoopbackPort();
+        string baseAddress = $"http://127.0.0.1:{port}";
+        Process app = DotnetCli.Start(
+            consumer.Directory,
+            [consumer.OutputAssembly, "--urls", baseAddress],
+            environment: null,
+            out StringBuilder appOutput);
+        try
+        {
+            using var client = new HttpClient { BaseAddress = new Uri(baseAddress), Timeout = TimeSpan.FromSeconds(10) };
+            const string path = "/greetings/Ada";
+            using HttpResponseMessage response = await GetOnceListeningAsync(client, path, app, appOutput);
+            string body = await response.Content.ReadAsStringAsync();
+            string context = $"GET {path} answered {(int)response.StatusCode} {body}\nApp output:\n{DotnetCli.Snapshot(appOutput)}";
+
+            Assert.True(response.StatusCode == HttpStatusCode.OK, context);
+            Assert.True(response.Content.Headers.ContentType?.MediaType == "application/json", context);
+
+            using JsonDocument json = JsonDocument.Parse(body);
+            Assert.True(json.RootElement.ValueKind == JsonValueKind.Object, context);
+            Assert.True(json.RootElement.TryGetProperty("message", out JsonElement message), context);
+            Assert.True(message.GetString() == "Hello, Ada!", context);
+
+            // Generated by the package's generator inside the consumer's own class.
+            Assert.True(json.RootElement.TryGetProperty("self", out JsonElement self), context);
+            Assert.True(self.GetString() == "/greetings/Ada", context);
+            Assert.True(json.RootElement.EnumerateObject().Count() == 2, context);
+        }
+        finally
+        {
+            DotnetCli.Stop(app);
+            app.Dispose();
+        }
+    }
+
+    private static XElement ReadNuspecMetadata(string packagePath)
+    {
+        using ZipArchive archive = ZipFile.OpenRead(packagePath);
+        ZipArchiveEntry? entry = archive.Entries.SingleOrDefault(
+            candidate => !candidate.FullName.Contains('/') && candidate.FullName.EndsWith(".nuspec", StringComparison.OrdinalIgnoreCase));
+        Assert.True(entry is not null, "The package has no .nuspec at its root.");
+        using Stream stream = entry!.Open();
+        XDocument nuspec = XDocument.Load(stream);
+        XElement? metadata = nuspec.Root is null ? null : Child(nuspec.Root, "metadata");
+        Assert.True(metadata is not null, "The nuspec has no <metadata>:\n" + nuspec);
+        return metadata!;
+    }
+
+    /// <summary>Nuspec namespaces change between NuGet versions, so match on local names only.</summary>
+    private static XElement? Child(XElement parent, string localName) =>
+        parent.Elements().FirstOrDefault(element => element.Name.LocalName == localName);
+
+    /// <summary>
+    /// Proves the consumer got the package just packed: the default source is still configured,
+    /// so this is what tells a folder-feed restore from one satisfied anywhere else.
+    /// </summary>
+    private void AssertRestoredFromFeed(ConsumerProject consumer, CommandResult build)
+    {
+        string metadataPath = Path.Combine(
+            consumer.PackagesDirectory, "resourceful", package.Version.ToLowerInvariant(), ".nupkg.metadata");
+        Assert.True(File.Exists(metadataPath), $"Resourceful {package.Version} was not restored into {consumer.PackagesDirectory}.\n{build.Describe()}");
+
+        using JsonDocument metadata = JsonDocument.Parse(File.ReadAllText(metadataPath));
+        string? source = metadata.RootElement.TryGetProperty("source", out JsonElement value) ? value.GetString() : null;
+        Assert.True(
+            source is not null && Path.GetFullPath(source).TrimEnd(Path.DirectorySeparatorChar)
+                == Path.GetFullPath(package.FeedDirectory).TrimEnd(Path.DirectorySeparatorChar),
+            $"Resourceful was restored from '{source}', not from the feed {package.FeedDirectory}.");
+    }
+
+    /// <summary>Polls until Kestrel answers; fails at once, with the app's output, if the app dies.</summary>
+    private static async Task<HttpResponseMessage> GetOnceListeningAsync(
+        HttpClient client, string path, Process app, StringBuilder appOutput)
+    {
+        var clock = Stopwatch.StartNew();
+        Exception? lastError = null;
+        while (clock.Elapsed < StartupTimeout)
+        {
+            if (app.HasExited)
+            {
+                Assert.Fail($"The consumer app exited with {app.ExitCode} before answering.\nApp output:\n{DotnetCli.Snapshot(appOutput)}");
+            }
+
+            try
+            {
+                return await client.GetAsync(path);
+            }
+            catch (HttpRequestException error)
+            {
+                // Not listening yet.
+                lastError = error;
+            }
+            catch (TaskCanceledException error)
+            {
+                lastError = error;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(250));
+        }
+
+        Assert.Fail($"The consumer app did not answer within {StartupTimeout}: {lastError?.Message}\nApp output:\n{DotnetCli.Snapshot(appOutput)}");
+        throw new InvalidOperationException("Unreachable: Assert.Fail throws.");
+    }
+
+    /// <summary>Asks the OS for a free port; the tiny window before Kestrel binds it is acceptable here.</summary>
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
