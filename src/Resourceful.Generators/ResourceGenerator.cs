@@ -62,6 +62,18 @@ public sealed class ResourceGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(registrations, static (spc, all) =>
             spc.AddSource(MapResourcesEmitter.HintName, SourceText.From(MapResourcesEmitter.Emit(all), System.Text.Encoding.UTF8)));
+
+        // The OpenAPI document depends on every resource; it is the one output a resource edit re-emits besides its own.
+        var title = context.CompilationProvider
+            .Select(static (compilation, _) => compilation.AssemblyName ?? "Resources")
+            .WithTrackingName(TrackingNames.AssemblyName);
+        var openApi = resources
+            .Collect()
+            .Select(static (all, _) => all.OrderBy(static r => r.MetadataName, StringComparer.Ordinal).ToEquatableArray())
+            .Combine(title)
+            .WithTrackingName(TrackingNames.OpenApi);
+        context.RegisterSourceOutput(openApi, static (spc, pair) =>
+            spc.AddSource(OpenApiEmitter.HintName, SourceText.From(OpenApiEmitter.Emit(pair.Right, pair.Left.ToList()), System.Text.Encoding.UTF8)));
     }
 
     private static EquatableArray<string> FindDuplicates(ImmutableArray<string> names)

@@ -17,4 +17,10 @@ internal static class TrackingNames
 
     /// <summary>Every resource's registration entry, collected for <c>MapResources()</c>.</summary>
     public const string Registrations = nameof(Registrations);
+
+    /// <summary>The assembly name, the title of the OpenAPI document.</summary>
+    public const string AssemblyName = nameof(AssemblyName);
+
+    /// <summary>Every resource and the title, ready for the compile-time OpenAPI document.</summary>
+    public const string OpenApi = nameof(OpenApi);
 }

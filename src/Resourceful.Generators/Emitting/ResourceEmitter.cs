@@ -294,11 +294,41 @@ internal static class ResourceEmitter
         {
             var endpoint = resource.Endpoints[i];
             var displayName = $"{endpoint.HttpMethod} {endpoint.Template} => {resource.MetadataName.Replace('+', '.')}.{endpoint.HandlerName}";
-            var metadata = endpoint.Metadata.Count == 0 ? string.Empty : ", " + string.Join(", ", endpoint.Metadata);
+            // Our summary first, so a user's own [EndpointSummary] (later in the list) wins.
+            var summary = $"new global::Microsoft.AspNetCore.Http.EndpointSummaryAttribute({Literal(resource.ClassName + "." + endpoint.HandlerName)})";
+            var metadata = new[] { summary }.Concat(endpoint.Metadata).Concat(ApiMetadata(endpoint)).ToList();
             writer.WriteLine(
-                $"builders[{index++}] = global::Resourceful.Runtime.ResourcefulEndpoints.Map(endpoints, {Literal(endpoint.Template)}, " +
+                $"builders[{index}] = global::Resourceful.Runtime.ResourcefulEndpoints.Map(endpoints, {Literal(endpoint.Template)}, " +
                 $"global::Resourceful.Runtime.ResourcefulEndpoints.{MethodList(endpoint.HttpMethod)}, {CreateMethodName(resource, i)}(services), " +
-                $"{Literal(displayName)}, maxBodySize: {endpoint.MaxBodySize.ToString(System.Globalization.CultureInfo.InvariantCulture)}{metadata});");
+                $"{Literal(displayName)}, maxBodySize: {endpoint.MaxBodySize.ToString(System.Globalization.CultureInfo.InvariantCulture)}{(metadata.Count == 0 ? string.Empty : ",")}");
+            for (var m = 0; m < metadata.Count; m++)
+            {
+                writer.WriteLine($"    {metadata[m]}{(m == metadata.Count - 1 ? string.Empty : ",")}");
+            }
+
+            if (metadata.Count == 0)
+            {
+                writer.WriteLine("    );");
+            }
+            else
+            {
+                writer.WriteLine(");");
+            }
+
+            var parameterTypes = endpoint.Parameters.Count == 0
+                ? "global::System.Type.EmptyTypes"
+                : $"new global::System.Type[] {{ {string.Join(", ", endpoint.Parameters.Select(static p => $"typeof({p.ParameterTypeOf})"))} }}";
+            writer.WriteLine(
+                $"global::Resourceful.Runtime.ResourcefulApiDescription.Describe(builders[{index}], services, typeof({resource.FullyQualifiedName}), " +
+                $"{Literal(endpoint.HandlerName)}, {parameterTypes}, static method => new object[]");
+            writer.OpenBlock();
+            foreach (var description in ParameterDescriptions(endpoint))
+            {
+                writer.WriteLine(description + ",");
+            }
+
+            writer.CloseBlock(");");
+            index++;
         }
 
         // Each path answers OPTIONS and 405 itself, with an Allow list the generator already knows.
@@ -341,6 +371,65 @@ internal static class ResourceEmitter
 
         writer.CloseBlock();
         writer.CloseBlock();
+    }
+
+    /// <summary>
+    /// What ASP.NET Core's API explorer (and so <c>AddOpenApi()</c>) reads about an endpoint, from the compile-time
+    /// model: every response the result type declares, and the JSON body it accepts.
+    /// </summary>
+    private static IEnumerable<string> ApiMetadata(EndpointModel endpoint)
+    {
+        foreach (var response in endpoint.Result.Responses)
+        {
+            var status = response.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (response.BodyTypeOf is null)
+            {
+                // typeof(void) says "no body", as the typed results' own metadata does.
+                yield return $"new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata({status}, typeof(void))";
+                continue;
+            }
+
+            var contentType = response.BodyTypeOf == "string" && endpoint.Result.Kind == ResultKind.Text
+                ? "text/plain"
+                : response.BodyTypeOf.EndsWith("HttpValidationProblemDetails", System.StringComparison.Ordinal) ? "application/problem+json" : "application/json";
+            yield return $"new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata({status}, typeof({response.BodyTypeOf}), new[] {{ {Literal(contentType)} }})";
+        }
+
+
+        // No AcceptsMetadata for the JSON body: routing would then reject other content types itself, before the
+        // handler can answer 415 with Accept-Post. The API explorer finds the body through the parameter metadata.
+    }
+
+    /// <summary>
+    /// One <c>IParameterBindingMetadata</c> per value the API explorer should see: each handler parameter, and each
+    /// member of an <c>[AsParameters]</c> type in its place, as minimal APIs describe them.
+    /// </summary>
+    private static IEnumerable<string> ParameterDescriptions(EndpointModel endpoint)
+    {
+        const string Api = "global::Resourceful.Runtime.ResourcefulApiDescription";
+        for (var i = 0; i < endpoint.Parameters.Count; i++)
+        {
+            var parameter = endpoint.Parameters[i];
+            if (parameter.AsParameters is not { } members)
+            {
+                yield return $"{Api}.Parameter(method, {i}, {Literal(parameter.Key)}, {Flags(parameter)})";
+                continue;
+            }
+
+            for (var m = 0; m < members.ConstructorMembers.Count; m++)
+            {
+                var member = members.ConstructorMembers[m];
+                yield return $"{Api}.ConstructorMember(typeof({parameter.ParameterTypeOf}), {m}, {Literal(member.Key)}, {Flags(member)})";
+            }
+
+            foreach (var member in members.PropertyMembers)
+            {
+                yield return $"{Api}.PropertyMember(typeof({parameter.ParameterTypeOf}), {Literal(member.Name)}, {Literal(member.Key)}, {Flags(member)})";
+            }
+        }
+
+        static string Flags(ParameterModel parameter) =>
+            $"hasTryParse: {(parameter.Parser != ValueParser.None ? "true" : "false")}, isOptional: {(parameter.IsRequired ? "false" : "true")}";
     }
 
     private static void WritePathAnswer(SourceWriter writer, PathModel path, int index)
@@ -800,7 +889,10 @@ internal static class ResourceEmitter
 
             if (parameter.IsValidatableObject)
             {
-                writer.WriteLine($"global::Resourceful.Runtime.ResourcefulValidation.ValidateObject(ref bindingErrors, {context}, {value}, {Literal(parameter.Key)});");
+                var renamed = parameter.RenamedMembers.Count == 0
+                    ? "global::System.Array.Empty<string>()"
+                    : $"new[] {{ {string.Join(", ", parameter.RenamedMembers.Select(Literal))} }}";
+                writer.WriteLine($"global::Resourceful.Runtime.ResourcefulValidation.ValidateObject(ref bindingErrors, {context}, {value}, {Literal(parameter.Key)}, {renamed});");
             }
 
             if (nullable)

@@ -11,7 +11,11 @@ internal sealed record ResourceModel(
     EquatableArray<ContainingTypeModel> ContainingTypes,
     ConstructorModel? Constructor,
     EquatableArray<EndpointModel> Endpoints,
-    EquatableArray<MovedRouteModel> MovedRoutes);
+    EquatableArray<MovedRouteModel> MovedRoutes)
+{
+    /// <summary>The shapes of every type in this resource's request and response bodies, for OpenAPI.</summary>
+    public EquatableArray<TypeShapeModel> Shapes { get; init; } = EquatableArray<TypeShapeModel>.Empty;
+}
 
 /// <summary>A type that encloses a nested resource, re-declared <c>partial</c> around the generated <c>Links</c>.</summary>
 internal sealed record ContainingTypeModel(string Keyword, string Name);
@@ -103,11 +107,20 @@ internal sealed record ParameterModel(
     string? ServiceKey,
     AsParametersModel? AsParameters)
 {
+    /// <summary>The value type as <c>typeof</c> accepts it: no nullable reference annotations.</summary>
+    public string TypeOf { get; init; } = ValueTypeName;
+
+    /// <summary>The parameter's declared type as <c>typeof</c> accepts it, to find the handler's <c>MethodInfo</c> for OpenAPI.</summary>
+    public string ParameterTypeOf { get; init; } = ValueTypeName;
+
     /// <summary>DataAnnotations rules of a body parameter's members, in declaration order.</summary>
     public EquatableArray<ValidationRuleModel> Validation { get; init; } = EquatableArray<ValidationRuleModel>.Empty;
 
     /// <summary>Whether a body parameter's type implements <c>IValidatableObject</c>.</summary>
     public bool IsValidatableObject { get; init; }
+
+    /// <summary>Member and JSON name pairs of a validatable body whose JSON name is not the camelCase member name.</summary>
+    public EquatableArray<string> RenamedMembers { get; init; } = EquatableArray<string>.Empty;
 }
 
 /// <summary>How an <c>[AsParameters]</c> type is built from its bound members.</summary>
@@ -146,7 +159,50 @@ internal sealed record ResultModel(
     bool IsOpen);
 
 /// <summary>One status code a handler declares, and the type of its body if it has one.</summary>
-internal sealed record ResponseModel(int StatusCode, string? BodyTypeName);
+internal sealed record ResponseModel(int StatusCode, string? BodyTypeName)
+{
+    /// <summary>The body type as <c>typeof</c> accepts it: no nullable reference annotations.</summary>
+    public string? BodyTypeOf { get; init; }
+}
 
 /// <summary>What <c>MapResources()</c> needs of one resource.</summary>
 internal sealed record RegistrationModel(string MetadataName, string FullyQualifiedName, string MapMethodName);
+
+/// <summary>The JSON shape of a .NET type, as System.Text.Json writes it, for the compile-time OpenAPI document.</summary>
+internal enum ShapeKind
+{
+    Any,
+    Object,
+    Array,
+    Dictionary,
+    String,
+    Integer,
+    Number,
+    Boolean,
+    Enum,
+}
+
+/// <summary>
+/// A type that appears in a request or response body. <see cref="Key"/> is its fully qualified name, which
+/// properties and arrays use to refer to it; <see cref="Name"/> is the short name for <c>components/schemas</c>.
+/// </summary>
+internal sealed record TypeShapeModel(
+    string Key,
+    string Name,
+    ShapeKind Kind,
+    string? Format,
+    string? ElementKey,
+    EquatableArray<PropertyShapeModel> Properties,
+    EquatableArray<string> EnumValues,
+    bool EnumAsStrings);
+
+/// <summary>One JSON property of an object shape, with the DataAnnotations constraints that map onto JSON Schema.</summary>
+internal sealed record PropertyShapeModel(
+    string JsonName,
+    string TypeKey,
+    bool IsNullable,
+    bool IsRequired,
+    EquatableArray<ConstraintModel> Constraints);
+
+/// <summary>A JSON Schema keyword and its value, already as JSON text (<c>maxLength</c>, <c>5</c>).</summary>
+internal sealed record ConstraintModel(string Keyword, string JsonValue);

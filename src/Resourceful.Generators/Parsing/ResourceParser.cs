@@ -80,6 +80,7 @@ internal static partial class ResourceParser
         }
 
         var endpoints = new List<EndpointModel>();
+        var shapes = new Dictionary<string, TypeShapeModel>(StringComparer.Ordinal);
         foreach (var member in type.GetMembers())
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -96,7 +97,7 @@ internal static partial class ResourceParser
                     continue;
                 }
 
-                var endpoint = ParseEndpoint(method, httpMethod, methodAttribute, template, constructor is not null, cancellationToken);
+                var endpoint = ParseEndpoint(method, httpMethod, methodAttribute, template, constructor is not null, shapes, cancellationToken);
                 if (endpoint is not null)
                 {
                     var metadata = resourceMetadata.Concat(ParseMetadata(method.GetAttributes())).ToEquatableArray();
@@ -147,7 +148,10 @@ internal static partial class ResourceParser
             ContainingTypes: containingTypes.ToEquatableArray(),
             Constructor: constructor,
             Endpoints: endpoints.ToEquatableArray(),
-            MovedRoutes: movedRoutes.OrderBy(static m => m.OldTemplate, StringComparer.Ordinal).ToEquatableArray());
+            MovedRoutes: movedRoutes.OrderBy(static m => m.OldTemplate, StringComparer.Ordinal).ToEquatableArray())
+        {
+            Shapes = shapes.Values.OrderBy(static s => s.Key, StringComparer.Ordinal).ToEquatableArray(),
+        };
     }
 
     /// <summary>
@@ -237,6 +241,7 @@ internal static partial class ResourceParser
         AttributeData attribute,
         string resourceTemplate,
         bool canCreateInstance,
+        Dictionary<string, TypeShapeModel> shapes,
         CancellationToken cancellationToken)
     {
         if (method.DeclaredAccessibility != Accessibility.Public || method.IsGenericMethod || method.IsAbstract
@@ -285,13 +290,13 @@ internal static partial class ResourceParser
             }
         }
 
-        var result = ParseResult(method.ReturnType);
+        var result = ParseResult(method.ReturnType, shapes);
         if (result is null)
         {
             return null;
         }
 
-        var context = new BindingContext(httpMethod, routeParameters);
+        var context = new BindingContext(httpMethod, routeParameters, shapes);
         var parameters = new List<ParameterModel>();
         foreach (var parameter in method.Parameters)
         {
@@ -336,8 +341,16 @@ internal static partial class ResourceParser
             MaxBodySize: 0);
     }
 
-    private sealed class BindingContext(string httpMethod, Dictionary<string, RoutePart> routeParameters)
+    private sealed class BindingContext(string httpMethod, Dictionary<string, RoutePart> routeParameters, Dictionary<string, TypeShapeModel> shapes)
     {
+        /// <summary>For analysis that needs no body shapes.</summary>
+        public BindingContext(string httpMethod, Dictionary<string, RoutePart> routeParameters)
+            : this(httpMethod, routeParameters, new Dictionary<string, TypeShapeModel>(StringComparer.Ordinal))
+        {
+        }
+
+        public Dictionary<string, TypeShapeModel> Shapes { get; } = shapes;
+
         public string HttpMethod { get; } = httpMethod;
 
         public Dictionary<string, RoutePart> RouteParameters { get; } = routeParameters;
@@ -348,6 +361,28 @@ internal static partial class ResourceParser
     }
 
     private static ParameterModel? ParseParameter(
+        string name,
+        ITypeSymbol type,
+        NullableAnnotation annotation,
+        IEnumerable<AttributeData> attributes,
+        bool hasDefault,
+        object? defaultValue,
+        BindingContext context,
+        bool allowAsParameters,
+        CancellationToken cancellationToken)
+    {
+        var model = ParseParameterCore(name, type, annotation, attributes, hasDefault, defaultValue, context, allowAsParameters, cancellationToken);
+        if (model is { Parser: ValueParser.Enum })
+        {
+            // Enum values appear in the OpenAPI document as a named schema, like body types.
+            var enumType = type is IArrayTypeSymbol array ? array.ElementType : type;
+            ShapeParser.Collect(enumType, context.Shapes);
+        }
+
+        return model is null ? null : model with { ParameterTypeOf = type.ToDisplayString(PlainTypeNameFormat) };
+    }
+
+    private static ParameterModel? ParseParameterCore(
         string name,
         ITypeSymbol type,
         NullableAnnotation annotation,
@@ -407,8 +442,10 @@ internal static partial class ResourceParser
                 name, typeName, ParameterSource.Body, name, ValueParser.None, type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(TypeNameFormat),
                 typeName, false, isNullable, IsNullableValueType(type), isRequired, defaultLiteral, null, null)
             {
+                TypeOf = ShapeParser.Collect(type, context.Shapes),
                 Validation = ParseValidation(type, cancellationToken),
                 IsValidatableObject = type.AllInterfaces.Any(static i => i.ToDisplayString() == "System.ComponentModel.DataAnnotations.IValidatableObject"),
+                RenamedMembers = RenamedMembers(type),
             };
         }
 
@@ -566,6 +603,28 @@ internal static partial class ResourceParser
         }
 
         return false;
+    }
+
+    // Errors that IValidatableObject reports by member name are keyed by the name the client sees in JSON.
+    private static EquatableArray<string> RenamedMembers(ITypeSymbol type)
+    {
+        var pairs = new List<string>();
+        foreach (var property in type.GetMembers().OfType<IPropertySymbol>())
+        {
+            if (property.IsStatic || property.DeclaredAccessibility != Accessibility.Public)
+            {
+                continue;
+            }
+
+            var jsonName = JsonName(property);
+            if (jsonName != char.ToLowerInvariant(property.Name[0]) + property.Name.Substring(1))
+            {
+                pairs.Add(property.Name);
+                pairs.Add(jsonName);
+            }
+        }
+
+        return pairs.ToEquatableArray();
     }
 
     // System.Text.Json's web defaults: [JsonPropertyName] wins, otherwise camelCase.
@@ -754,7 +813,10 @@ internal static partial class ResourceParser
         return false;
     }
 
-    private static ResultModel? ParseResult(ITypeSymbol returnType)
+    private static ResultModel? ParseResult(ITypeSymbol returnType) =>
+        ParseResult(returnType, new Dictionary<string, TypeShapeModel>(StringComparer.Ordinal));
+
+    private static ResultModel? ParseResult(ITypeSymbol returnType, Dictionary<string, TypeShapeModel> shapes)
     {
         if (ContainsErrorType(returnType))
         {
@@ -784,14 +846,14 @@ internal static partial class ResourceParser
         var plainName = returnType.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(TypeNameFormat);
         if (returnType.SpecialType == SpecialType.System_String)
         {
-            return new ResultModel(ResultKind.Text, awaitKind, plainName, new[] { new ResponseModel(200, "string") }.ToEquatableArray(), false);
+            return new ResultModel(ResultKind.Text, awaitKind, plainName, new[] { new ResponseModel(200, "string") { BodyTypeOf = "string" } }.ToEquatableArray(), false);
         }
 
         if (IsHttpResult(returnType))
         {
             var responses = new List<ResponseModel>();
             var isOpen = false;
-            CollectResponses(returnType, responses, ref isOpen);
+            CollectResponses(returnType, responses, ref isOpen, shapes);
             var distinct = responses.Distinct().OrderBy(static r => r.StatusCode).ToEquatableArray();
             return new ResultModel(ResultKind.HttpResult, awaitKind, plainName, distinct, isOpen);
         }
@@ -802,9 +864,10 @@ internal static partial class ResourceParser
             return null;
         }
 
+        var bodyTypeOf = ShapeParser.Collect(returnType, shapes);
         return new ResultModel(
             ResultKind.Json, awaitKind, returnType.ToDisplayString(TypeNameFormat),
-            new[] { new ResponseModel(200, plainName) }.ToEquatableArray(), false);
+            new[] { new ResponseModel(200, plainName) { BodyTypeOf = bodyTypeOf } }.ToEquatableArray(), false);
 
         static ResultModel NoContent(AwaitKind awaitKind) =>
             new(ResultKind.NoContent, awaitKind, null, new[] { new ResponseModel(204, null) }.ToEquatableArray(), false);
@@ -831,7 +894,7 @@ internal static partial class ResourceParser
             candidate is { Name: "IResult" } && candidate.ContainingNamespace?.ToDisplayString() == "Microsoft.AspNetCore.Http";
     }
 
-    private static void CollectResponses(ITypeSymbol type, List<ResponseModel> responses, ref bool isOpen)
+    private static void CollectResponses(ITypeSymbol type, List<ResponseModel> responses, ref bool isOpen, Dictionary<string, TypeShapeModel> shapes)
     {
         if (type is not INamedTypeSymbol named || named.ContainingNamespace?.ToDisplayString() != "Microsoft.AspNetCore.Http.HttpResults")
         {
@@ -843,7 +906,7 @@ internal static partial class ResourceParser
         {
             foreach (var argument in named.TypeArguments)
             {
-                CollectResponses(argument, responses, ref isOpen);
+                CollectResponses(argument, responses, ref isOpen, shapes);
             }
 
             return;
@@ -884,7 +947,17 @@ internal static partial class ResourceParser
 
         if (status != 0)
         {
-            responses.Add(new ResponseModel(status, bodyType));
+            string? bodyTypeOf = null;
+            if (named.Name == "ValidationProblem")
+            {
+                bodyTypeOf = bodyType;
+            }
+            else if (named.TypeArguments.Length == 1 && named.TypeArguments[0].TypeKind != TypeKind.Error)
+            {
+                bodyTypeOf = ShapeParser.Collect(named.TypeArguments[0], shapes);
+            }
+
+            responses.Add(new ResponseModel(status, bodyType) { BodyTypeOf = bodyTypeOf });
         }
     }
 

@@ -19,8 +19,13 @@ namespace Resourceful.Runtime;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class ResourcefulEndpoints
 {
-    /// <summary>A <c>GET</c> handler also answers <c>HEAD</c> (RFC 9110 §9.3.2); Kestrel sends no body for it.</summary>
-    public static readonly IReadOnlyList<string> Get = ["GET", "HEAD"];
+    /// <summary>
+    /// The methods of a <c>[Get]</c> handler. It also answers <c>HEAD</c> (RFC 9110 §9.3.2) through a second
+    /// endpoint left out of API descriptions; Kestrel sends no body for it.
+    /// </summary>
+    public static readonly IReadOnlyList<string> Get = ["GET"];
+
+    private static readonly IReadOnlyList<string> Head = ["HEAD"];
 
     /// <summary>The methods of a <c>[Post]</c> handler.</summary>
     public static readonly IReadOnlyList<string> Post = ["POST"];
@@ -50,7 +55,28 @@ public static class ResourcefulEndpoints
         long maxBodySize,
         params object[] metadata)
     {
-        var builder = endpoints.MapMethods(pattern, httpMethods, Guard(endpoints.ServiceProvider, requestDelegate, displayName));
+        var guarded = Guard(endpoints.ServiceProvider, requestDelegate, displayName);
+        var builder = MapOne(endpoints, pattern, httpMethods, guarded, displayName, maxBodySize, metadata);
+        if (!ReferenceEquals(httpMethods, Get))
+        {
+            return builder;
+        }
+
+        var head = MapOne(endpoints, pattern, Head, guarded, "HEAD" + displayName.Substring(3), maxBodySize, metadata);
+        head.WithMetadata(new ExcludeFromDescriptionMetadata());
+        return new ResourceConventionBuilder(builder, head);
+    }
+
+    private static IEndpointConventionBuilder MapOne(
+        IEndpointRouteBuilder endpoints,
+        string pattern,
+        IReadOnlyList<string> httpMethods,
+        RequestDelegate requestDelegate,
+        string displayName,
+        long maxBodySize,
+        object[] metadata)
+    {
+        var builder = endpoints.MapMethods(pattern, httpMethods, requestDelegate);
         builder.WithDisplayName(displayName);
         builder.WithMetadata(metadata);
         if (maxBodySize > 0)
@@ -82,6 +108,15 @@ public static class ResourcefulEndpoints
         builder.WithDisplayName(displayName);
         builder.WithMetadata(new AllowAnonymousMetadata(), new ExcludeFromDescriptionMetadata());
         builder.Add(static endpoint => ((RouteEndpointBuilder)endpoint).Order = FallbackOrder);
+        return builder;
+    }
+
+    /// <summary>Maps the compile-time OpenAPI document (<c>GET</c> and <c>HEAD</c>), itself left out of API descriptions.</summary>
+    public static IEndpointConventionBuilder MapDocument(IEndpointRouteBuilder endpoints, string pattern, RequestDelegate serve)
+    {
+        var builder = endpoints.MapMethods(pattern, ["GET", "HEAD"], serve);
+        builder.WithDisplayName($"GET {pattern} (Resourceful OpenAPI document)");
+        builder.WithMetadata(new ExcludeFromDescriptionMetadata());
         return builder;
     }
 
@@ -181,7 +216,7 @@ public static class ResourcefulEndpoints
 
     private sealed class AllowAnonymousMetadata : Microsoft.AspNetCore.Authorization.IAllowAnonymous;
 
-    private sealed class ExcludeFromDescriptionMetadata : IExcludeFromDescriptionMetadata
+    internal sealed class ExcludeFromDescriptionMetadata : IExcludeFromDescriptionMetadata
     {
         public bool ExcludeFromDescription => true;
     }

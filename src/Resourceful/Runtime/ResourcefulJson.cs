@@ -120,7 +120,8 @@ public static class ResourcefulJson
         catch (BadHttpRequestException exception)
         {
             // Kestrel's own verdicts: 413 for a body over the limit, 400 for a malformed stream.
-            await ProblemWriter.WriteAsync(httpContext, exception.StatusCode, "Bad Request", exception.Message);
+            var title = exception.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Content Too Large" : "Bad Request";
+            await ProblemWriter.WriteAsync(httpContext, exception.StatusCode, title, exception.Message);
             return default;
         }
 

@@ -46,6 +46,13 @@ public static class ResourcefulPaths
         return Task.CompletedTask;
     }
 
+    /// <summary>Writes a constant JSON document, such as the compile-time OpenAPI document, with its length.</summary>
+    public static Task WriteJsonAsync(HttpContext httpContext, ReadOnlySpan<byte> json)
+    {
+        httpContext.Response.StatusCode = StatusCodes.Status200OK;
+        return WriteConstantAsync(httpContext.Response, "application/json; charset=utf-8", json);
+    }
+
     internal static Task WriteConstantAsync(HttpResponse response, string contentType, ReadOnlySpan<byte> body)
     {
         response.ContentType = contentType;

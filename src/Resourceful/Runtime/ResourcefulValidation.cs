@@ -29,8 +29,11 @@ public static class ResourcefulValidation
         }
     }
 
-    /// <summary>Runs <see cref="IValidatableObject.Validate"/>; errors without a member go under <paramref name="name"/>.</summary>
-    public static void ValidateObject(ref BindingErrors errors, ValidationContext context, IValidatableObject value, string name)
+    /// <summary>
+    /// Runs <see cref="IValidatableObject.Validate"/>. Errors for a member go under its JSON name (<paramref name="renamedMembers"/>
+    /// holds member/JSON name pairs where that is not the camelCase name); errors without one go under <paramref name="name"/>.
+    /// </summary>
+    public static void ValidateObject(ref BindingErrors errors, ValidationContext context, IValidatableObject value, string name, string[] renamedMembers)
     {
         context.MemberName = null;
         foreach (var result in value.Validate(context))
@@ -38,12 +41,25 @@ public static class ResourcefulValidation
             var key = name;
             foreach (var member in result.MemberNames)
             {
-                key = CamelCase(member);
+                key = JsonName(member, renamedMembers);
                 break;
             }
 
             errors.Add(key, result.ErrorMessage ?? "The value is invalid.");
         }
+    }
+
+    private static string JsonName(string member, string[] renamedMembers)
+    {
+        for (var i = 0; i + 1 < renamedMembers.Length; i += 2)
+        {
+            if (renamedMembers[i] == member)
+            {
+                return renamedMembers[i + 1];
+            }
+        }
+
+        return CamelCase(member);
     }
 
     private static string CamelCase(string name) =>

@@ -1,0 +1,441 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.RegularExpressions;
+using Resourceful.Generators.Model;
+
+namespace Resourceful.Generators.Emitting;
+
+/// <summary>
+/// Writes the OpenAPI 3.1 document of every resource in the assembly at compile time, and the
+/// <c>MapResourcesOpenApi()</c> extension that serves it as a UTF-8 constant: no start-up work, no reflection,
+/// and a document that CI can lint or feed to client generators without running the app.
+/// </summary>
+internal static class OpenApiEmitter
+{
+    public const string HintName = "Resourceful.OpenApi.g.cs";
+
+    /// <summary>The marker lines around the document, which the package's MSBuild target copies out to obj/.</summary>
+    public const string StartMarker = "// <resourceful-openapi>";
+    public const string EndMarker = "// </resourceful-openapi>";
+
+    private static readonly Regex ParameterDecoration = new(@"\{\*{0,2}([^:=?}]+)[^}]*\}", RegexOptions.CultureInvariant);
+
+    public static string Emit(string title, IReadOnlyList<ResourceModel> resources)
+    {
+        var document = Document(title, resources);
+        var quotes = new string('"', System.Math.Max(3, LongestQuoteRun(document) + 1));
+
+        var writer = new SourceWriter();
+        GeneratedCode.WriteHeader(writer);
+        writer.OpenBlock("namespace Microsoft.AspNetCore.Builder");
+        writer.OpenBlock("internal static partial class ResourcefulEndpointRouteBuilderExtensions");
+        writer.WriteLine("/// <summary>");
+        writer.WriteLine("/// Serves the OpenAPI 3.1 document of this assembly's resources, written by the generator at compile time,");
+        writer.WriteLine("/// at <paramref name=\"pattern\"/>. The build also writes it to <c>obj/…/resources.openapi.json</c>.");
+        writer.WriteLine("/// </summary>");
+        writer.WriteLine(GeneratedCode.Attribute);
+        writer.OpenBlock("public static global::Microsoft.AspNetCore.Builder.IEndpointConventionBuilder MapResourcesOpenApi(this global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints, string pattern = \"/openapi/resources.json\")");
+        writer.WriteLine("global::System.ArgumentNullException.ThrowIfNull(endpoints);");
+        writer.WriteLine("return global::Resourceful.Runtime.ResourcefulEndpoints.MapDocument(endpoints, pattern, global::Resourceful.Generated.ResourcefulOpenApiDocument.ServeAsync);");
+        writer.CloseBlock();
+        writer.CloseBlock();
+        writer.CloseBlock();
+        writer.WriteLine();
+        writer.OpenBlock("namespace Resourceful.Generated");
+        writer.WriteLine(GeneratedCode.Attribute);
+        writer.OpenBlock("file static class ResourcefulOpenApiDocument");
+        writer.OpenBlock("public static global::System.Threading.Tasks.Task ServeAsync(global::Microsoft.AspNetCore.Http.HttpContext httpContext)");
+        writer.WriteLine("return global::Resourceful.Runtime.ResourcefulPaths.WriteJsonAsync(httpContext, Document);");
+        writer.CloseBlock();
+        writer.WriteLine();
+        writer.WriteLine(StartMarker);
+        writer.WriteLine($"private static global::System.ReadOnlySpan<byte> Document => {quotes}");
+
+        // The raw literal's content and closing quotes start at column 0, so its text is exactly the document.
+        var text = new System.Text.StringBuilder(writer.ToString());
+        text.Append(document).Append('\n');
+        text.Append(quotes).Append("u8;\n");
+        text.Append("        ").Append(EndMarker).Append('\n');
+        text.Append("    }\n");
+        text.Append("}\n");
+        return text.ToString();
+    }
+
+    public static string Document(string title, IReadOnlyList<ResourceModel> resources)
+    {
+        var shapes = new Dictionary<string, TypeShapeModel>(System.StringComparer.Ordinal);
+        foreach (var shape in resources.SelectMany(static r => r.Shapes))
+        {
+            if (!shapes.ContainsKey(shape.Key))
+            {
+                shapes.Add(shape.Key, shape);
+            }
+        }
+
+        var names = ComponentNames(shapes.Values);
+        var json = new JsonWriter();
+        json.StartObject();
+        json.String("openapi", "3.1.1");
+        json.StartObject("info").String("title", title).String("version", "1.0.0").EndObject();
+        json.StartArray("servers").StartObject().String("url", "/").EndObject().EndArray();
+
+        var operations = resources
+            .SelectMany(static r => r.Endpoints.Select(e => (Resource: r, Endpoint: e)))
+            .GroupBy(static o => OpenApiPath(o.Endpoint.Template))
+            .OrderBy(static g => g.Key, System.StringComparer.Ordinal);
+        var operationIds = new HashSet<string>(System.StringComparer.Ordinal);
+
+        json.StartObject("paths");
+        foreach (var path in operations)
+        {
+            json.StartObject(path.Key);
+            foreach (var (resource, endpoint) in path.OrderBy(static o => MethodRank(o.Endpoint.HttpMethod)))
+            {
+                var operationId = resource.ClassName + "_" + endpoint.HandlerName;
+                for (var i = 2; !operationIds.Add(operationId); i++)
+                {
+                    operationId = resource.ClassName + "_" + endpoint.HandlerName + i.ToString(CultureInfo.InvariantCulture);
+                }
+
+                WriteOperation(json, resource, endpoint, operationId, shapes, names);
+            }
+
+            json.EndObject();
+        }
+
+        json.EndObject();
+
+        json.StartObject("components").StartObject("schemas");
+        foreach (var shape in shapes.Values.Where(static s => s.Kind is ShapeKind.Object or ShapeKind.Enum).OrderBy(s => names[s.Key], System.StringComparer.Ordinal))
+        {
+            json.StartObject(names[shape.Key]);
+            WriteShapeBody(json, shape, shapes, names);
+            json.EndObject();
+        }
+
+        if (resources.Any(static r => r.Endpoints.Any(static e => e.Result.Responses.Any(static s => s.BodyTypeOf?.EndsWith("HttpValidationProblemDetails", System.StringComparison.Ordinal) == true))))
+        {
+            json.StartObject("HttpValidationProblemDetails");
+            json.String("type", "object");
+            json.StartObject("properties");
+            json.StartObject("type").String("type", "string").EndObject();
+            json.StartObject("title").String("type", "string").EndObject();
+            json.StartObject("status").String("type", "integer").String("format", "int32").EndObject();
+            json.StartObject("detail").String("type", "string").EndObject();
+            json.StartObject("instance").String("type", "string").EndObject();
+            json.StartObject("errors").String("type", "object")
+                .StartObject("additionalProperties").String("type", "array").StartObject("items").String("type", "string").EndObject().EndObject()
+                .EndObject();
+            json.EndObject();
+            json.EndObject();
+        }
+
+        json.EndObject().EndObject();
+        json.EndObject();
+        return json.ToString();
+    }
+
+    /// <summary><c>/books/{id:int}</c> → <c>/books/{id}</c>: OpenAPI paths carry names, not constraints.</summary>
+    public static string OpenApiPath(string template) => ParameterDecoration.Replace(template, "{$1}");
+
+    private static void WriteOperation(
+        JsonWriter json,
+        ResourceModel resource,
+        EndpointModel endpoint,
+        string operationId,
+        Dictionary<string, TypeShapeModel> shapes,
+        Dictionary<string, string> names)
+    {
+        json.StartObject(endpoint.HttpMethod.ToLowerInvariant());
+        json.String("operationId", operationId);
+        json.String("summary", $"{resource.ClassName}.{endpoint.HandlerName}");
+        json.StartArray("tags").StringValue(resource.ClassName).EndArray();
+
+        var parameters = ResourceEmitter.Flatten(endpoint.Parameters)
+            .Where(static p => p.Source is ParameterSource.Route or ParameterSource.Query or ParameterSource.Header)
+            .ToList();
+        if (parameters.Count > 0)
+        {
+            json.StartArray("parameters");
+            foreach (var parameter in parameters)
+            {
+                json.StartObject();
+                json.String("name", parameter.Key);
+                json.String("in", parameter.Source switch
+                {
+                    ParameterSource.Route => "path",
+                    ParameterSource.Header => "header",
+                    _ => "query",
+                });
+                json.Bool("required", parameter.Source == ParameterSource.Route || parameter.IsRequired);
+                json.StartObject("schema");
+                if (parameter.IsArray)
+                {
+                    json.String("type", "array").StartObject("items");
+                    WriteValueSchema(json, parameter, shapes, names);
+                    json.EndObject();
+                }
+                else
+                {
+                    WriteValueSchema(json, parameter, shapes, names);
+                }
+
+                json.EndObject();
+                json.EndObject();
+            }
+
+            json.EndArray();
+        }
+
+        var body = ResourceEmitter.Flatten(endpoint.Parameters).FirstOrDefault(static p => p.Source is ParameterSource.Body or ParameterSource.BodyOrService);
+        if (body is not null)
+        {
+            json.StartObject("requestBody");
+            json.Bool("required", body.IsRequired);
+            json.StartObject("content").StartObject("application/json").StartObject("schema");
+            WriteReference(json, body.TypeOf, shapes, names);
+            json.EndObject().EndObject().EndObject();
+            json.EndObject();
+        }
+
+        json.StartObject("responses");
+        foreach (var response in endpoint.Result.Responses)
+        {
+            json.StartObject(response.StatusCode.ToString(CultureInfo.InvariantCulture));
+            json.String("description", Reason(response.StatusCode));
+            if (response.BodyTypeOf is { } bodyType)
+            {
+                var isProblem = bodyType.EndsWith("HttpValidationProblemDetails", System.StringComparison.Ordinal);
+                var contentType = endpoint.Result.Kind == ResultKind.Text ? "text/plain" : isProblem ? "application/problem+json" : "application/json";
+                json.StartObject("content").StartObject(contentType).StartObject("schema");
+                if (isProblem)
+                {
+                    json.String("$ref", "#/components/schemas/HttpValidationProblemDetails");
+                }
+                else if (endpoint.Result.Kind == ResultKind.Text)
+                {
+                    json.String("type", "string");
+                }
+                else
+                {
+                    WriteReference(json, bodyType, shapes, names);
+                }
+
+                json.EndObject().EndObject().EndObject();
+            }
+
+            json.EndObject();
+        }
+
+        if (endpoint.Result.IsOpen || endpoint.Result.Responses.Count == 0)
+        {
+            json.StartObject("default").String("description", "Decided at run time by the handler's result.").EndObject();
+        }
+
+        json.EndObject();
+        json.EndObject();
+    }
+
+    private static void WriteValueSchema(JsonWriter json, ParameterModel parameter, Dictionary<string, TypeShapeModel> shapes, Dictionary<string, string> names)
+    {
+        if (parameter.Parser == ValueParser.Enum && shapes.ContainsKey(parameter.TypeOf))
+        {
+            WriteReference(json, parameter.TypeOf, shapes, names);
+            return;
+        }
+
+        var (type, format) = PrimitiveSchema(parameter.ValueTypeName);
+        json.String("type", type);
+        if (format is not null)
+        {
+            json.String("format", format);
+        }
+    }
+
+    private static (string Type, string? Format) PrimitiveSchema(string typeName) => typeName switch
+    {
+        "int" or "short" or "byte" or "sbyte" or "ushort" or "uint" => ("integer", "int32"),
+        "long" or "ulong" => ("integer", "int64"),
+        "float" => ("number", "float"),
+        "double" => ("number", "double"),
+        "decimal" => ("number", "decimal"),
+        "bool" => ("boolean", null),
+        "global::System.Guid" => ("string", "uuid"),
+        "global::System.DateTime" or "global::System.DateTimeOffset" => ("string", "date-time"),
+        "global::System.DateOnly" => ("string", "date"),
+        "global::System.TimeOnly" => ("string", "time"),
+        _ => ("string", null),
+    };
+
+    private static void WriteReference(JsonWriter json, string key, Dictionary<string, TypeShapeModel> shapes, Dictionary<string, string> names)
+    {
+        if (!shapes.TryGetValue(key, out var shape))
+        {
+            return;
+        }
+
+        if (shape.Kind is ShapeKind.Object or ShapeKind.Enum)
+        {
+            json.String("$ref", "#/components/schemas/" + names[key]);
+            return;
+        }
+
+        WriteShapeBody(json, shape, shapes, names);
+    }
+
+    private static void WriteShapeBody(JsonWriter json, TypeShapeModel shape, Dictionary<string, TypeShapeModel> shapes, Dictionary<string, string> names)
+    {
+        switch (shape.Kind)
+        {
+            case ShapeKind.Object:
+                json.String("type", "object");
+                json.StartObject("properties");
+                foreach (var property in shape.Properties)
+                {
+                    json.StartObject(property.JsonName);
+                    WriteProperty(json, property, shapes, names);
+                    json.EndObject();
+                }
+
+                json.EndObject();
+                var required = shape.Properties.Where(static p => p.IsRequired).ToList();
+                if (required.Count > 0)
+                {
+                    json.StartArray("required");
+                    foreach (var property in required)
+                    {
+                        json.StringValue(property.JsonName);
+                    }
+
+                    json.EndArray();
+                }
+
+                break;
+            case ShapeKind.Enum:
+                json.String("type", shape.EnumAsStrings ? "string" : "integer");
+                json.StartArray("enum");
+                foreach (var value in shape.EnumValues)
+                {
+                    json.Raw(null, value);
+                }
+
+                json.EndArray();
+                break;
+            case ShapeKind.Array:
+                json.String("type", "array");
+                json.StartObject("items");
+                WriteReference(json, shape.ElementKey ?? string.Empty, shapes, names);
+                json.EndObject();
+                break;
+            case ShapeKind.Dictionary:
+                json.String("type", "object");
+                json.StartObject("additionalProperties");
+                WriteReference(json, shape.ElementKey ?? string.Empty, shapes, names);
+                json.EndObject();
+                break;
+            case ShapeKind.Any:
+                break;
+            default:
+                json.String("type", shape.Kind.ToString().ToLowerInvariant());
+                if (shape.Format is not null)
+                {
+                    json.String("format", shape.Format);
+                }
+
+                break;
+        }
+    }
+
+    private static void WriteProperty(JsonWriter json, PropertyShapeModel property, Dictionary<string, TypeShapeModel> shapes, Dictionary<string, string> names)
+    {
+        shapes.TryGetValue(property.TypeKey, out var shape);
+        var isNamed = shape is { Kind: ShapeKind.Object or ShapeKind.Enum };
+        var isSimple = shape is { Kind: ShapeKind.String or ShapeKind.Integer or ShapeKind.Number or ShapeKind.Boolean };
+        if (property.IsNullable && isNamed)
+        {
+            // JSON Schema 2020-12: a nullable reference is "this schema or null".
+            json.StartArray("anyOf");
+            json.StartObject().String("$ref", "#/components/schemas/" + names[property.TypeKey]).EndObject();
+            json.StartObject().String("type", "null").EndObject();
+            json.EndArray();
+            return;
+        }
+
+        if (property.IsNullable && isSimple)
+        {
+            json.Raw("type", $"[{JsonWriter.Quote(shape!.Kind.ToString().ToLowerInvariant())}, \"null\"]");
+            if (shape.Format is not null)
+            {
+                json.String("format", shape.Format);
+            }
+        }
+        else
+        {
+            WriteReference(json, property.TypeKey, shapes, names);
+        }
+
+        if (!isNamed)
+        {
+            foreach (var constraint in property.Constraints)
+            {
+                json.Raw(constraint.Keyword, constraint.JsonValue);
+            }
+        }
+    }
+
+    private static Dictionary<string, string> ComponentNames(IEnumerable<TypeShapeModel> shapes)
+    {
+        var names = new Dictionary<string, string>(System.StringComparer.Ordinal);
+        var used = new HashSet<string>(System.StringComparer.Ordinal);
+        foreach (var shape in shapes.OrderBy(static s => s.Key, System.StringComparer.Ordinal))
+        {
+            var name = shape.Name;
+            for (var i = 2; !used.Add(name); i++)
+            {
+                name = shape.Name + i.ToString(CultureInfo.InvariantCulture);
+            }
+
+            names[shape.Key] = name;
+        }
+
+        return names;
+    }
+
+    private static int MethodRank(string method) => method switch
+    {
+        "GET" => 0,
+        "POST" => 1,
+        "PUT" => 2,
+        "PATCH" => 3,
+        _ => 4,
+    };
+
+    private static string Reason(int status) => status switch
+    {
+        200 => "OK",
+        201 => "Created",
+        202 => "Accepted",
+        204 => "No Content",
+        400 => "Bad Request",
+        401 => "Unauthorized",
+        403 => "Forbidden",
+        404 => "Not Found",
+        409 => "Conflict",
+        422 => "Unprocessable Content",
+        500 => "Internal Server Error",
+        _ => "Status " + status.ToString(CultureInfo.InvariantCulture),
+    };
+
+    private static int LongestQuoteRun(string text)
+    {
+        int longest = 0, current = 0;
+        foreach (var c in text)
+        {
+            current = c == '"' ? current + 1 : 0;
+            longest = System.Math.Max(longest, current);
+        }
+
+        return longest;
+    }
+}

@@ -1,0 +1,119 @@
+using System;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using System.Linq;
+using System.Reflection;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Mvc.ApiExplorer;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Resourceful.Runtime;
+
+/// <summary>
+/// Describes generated endpoints to ASP.NET Core's API explorer, so <c>AddOpenApi()</c> documents them as it
+/// documents minimal APIs. The explorer reads a handler's <see cref="MethodInfo"/> and one
+/// <see cref="IParameterBindingMetadata"/> per bound value; they are looked up once at start-up, and only when the
+/// app uses API descriptions. Requests never touch any of it. Called only by generated code.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class ResourcefulApiDescription
+{
+    /// <summary>Adds the handler's <see cref="MethodInfo"/> and its parameters' binding metadata when API descriptions are in use.</summary>
+    public static void Describe(
+        IEndpointConventionBuilder builder,
+        IServiceProvider services,
+        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicMethods)] Type resourceType,
+        string handlerName,
+        Type[] parameterTypes,
+        Func<MethodInfo, object[]> describeParameters)
+    {
+        var isService = services.GetService<IServiceProviderIsService>();
+        if (isService is null || !isService.IsService(typeof(IApiDescriptionGroupCollectionProvider)))
+        {
+            return;
+        }
+
+        var method = resourceType.GetMethod(handlerName, BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static, parameterTypes);
+        if (method is null)
+        {
+            return;
+        }
+
+        builder.WithMetadata(method);
+        builder.WithMetadata(describeParameters(method));
+    }
+
+    /// <summary>A handler parameter, by position.</summary>
+    public static object Parameter(MethodInfo method, int index, string name, bool hasTryParse, bool isOptional)
+        => new Binding(name, method.GetParameters()[index], hasTryParse, isOptional);
+
+    /// <summary>A constructor parameter of an <c>[AsParameters]</c> type, by position in its widest public constructor.</summary>
+    public static object ConstructorMember(
+        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] Type type,
+        int index,
+        string name,
+        bool hasTryParse,
+        bool isOptional)
+    {
+        var constructor = type.GetConstructors().OrderByDescending(static c => c.GetParameters().Length).First();
+        return new Binding(name, constructor.GetParameters()[index], hasTryParse, isOptional);
+    }
+
+    /// <summary>A settable property of an <c>[AsParameters]</c> type, presented as a parameter as minimal APIs do.</summary>
+    public static object PropertyMember(
+        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] Type type,
+        string propertyName,
+        string name,
+        bool hasTryParse,
+        bool isOptional)
+    {
+        var property = type.GetProperty(propertyName, BindingFlags.Public | BindingFlags.Instance)
+            ?? throw new InvalidOperationException($"'{type}' has no public property '{propertyName}'.");
+        return new Binding(name, new PropertyParameterInfo(property), hasTryParse, isOptional);
+    }
+
+    private sealed class Binding(string name, ParameterInfo parameterInfo, bool hasTryParse, bool isOptional) : IParameterBindingMetadata
+    {
+        public string Name => name;
+
+        public bool HasTryParse => hasTryParse;
+
+        public bool HasBindAsync => false;
+
+        public ParameterInfo ParameterInfo => parameterInfo;
+
+        public bool IsOptional => isOptional;
+    }
+
+    // A property seen as a parameter: its name, type and attributes, so [FromQuery] and friends on it still count.
+    private sealed class PropertyParameterInfo : ParameterInfo
+    {
+        private readonly PropertyInfo _property;
+
+        public PropertyParameterInfo(PropertyInfo property)
+        {
+            _property = property;
+            NameImpl = property.Name;
+            ClassImpl = property.PropertyType;
+            MemberImpl = property;
+            PositionImpl = -1;
+        }
+
+        public override bool HasDefaultValue => false;
+
+        public override object? DefaultValue => null;
+
+        public override object[] GetCustomAttributes(bool inherit) => _property.GetCustomAttributes(inherit);
+
+        public override object[] GetCustomAttributes(Type attributeType, bool inherit) => _property.GetCustomAttributes(attributeType, inherit);
+
+        public override IList<CustomAttributeData> GetCustomAttributesData() => _property.GetCustomAttributesData();
+
+        public override bool IsDefined(Type attributeType, bool inherit) => _property.IsDefined(attributeType, inherit);
+
+        public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{_property.PropertyType} {_property.Name}");
+    }
+}
