@@ -228,7 +228,13 @@ internal static class OpenApiEmitter
             json.EndObject();
         }
 
-        if (endpoint.Result.IsOpen || endpoint.Result.Responses.Count == 0)
+        // A plain IResult declares nothing; like ASP.NET Core's explorer, assume 200. A union that also holds a
+        // result with a run-time status says so with "default".
+        if (endpoint.Result.Responses.Count == 0)
+        {
+            json.StartObject("200").String("description", "Decided at run time by the handler's result.").EndObject();
+        }
+        else if (endpoint.Result.IsOpen)
         {
             json.StartObject("default").String("description", "Decided at run time by the handler's result.").EndObject();
         }
