@@ -25,16 +25,18 @@ public sealed class ResourceGenerator : IIncrementalGenerator
         var resources = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 ResourceParser.ResourceAttributeName,
-                predicate: static (node, _) => node is ClassDeclarationSyntax,
+                predicate: static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax,
                 transform: static (ctx, ct) => ResourceParser.Parse(ctx, ct))
             .Where(static resource => resource is not null)
             .Select(static (resource, _) => resource!)
             .WithTrackingName(TrackingNames.Resources);
 
+        // Usually empty: only resources whose Map{ClassName} would clash get another name, so adding a resource
+        // re-emits the others only when it creates a clash.
         var duplicateNames = resources
-            .Select(static (resource, _) => resource.ClassName)
+            .Select(static (resource, _) => new MapNameOverride(resource.MetadataName, resource.ClassName))
             .Collect()
-            .Select(static (names, _) => FindDuplicates(names))
+            .Select(static (all, _) => MapResourcesEmitter.ResolveMapNames(all))
             .WithTrackingName(TrackingNames.DuplicateNames);
 
         var toEmit = resources
@@ -74,20 +76,5 @@ public sealed class ResourceGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.OpenApi);
         context.RegisterSourceOutput(openApi, static (spc, pair) =>
             spc.AddSource(OpenApiEmitter.HintName, SourceText.From(OpenApiEmitter.Emit(pair.Right, pair.Left.ToList()), System.Text.Encoding.UTF8)));
-    }
-
-    private static EquatableArray<string> FindDuplicates(ImmutableArray<string> names)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var duplicates = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var name in names)
-        {
-            if (!seen.Add(name))
-            {
-                duplicates.Add(name);
-            }
-        }
-
-        return duplicates.ToEquatableArray();
     }
 }

@@ -1,3 +1,6 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
 using System.Text;
 using Resourceful.Generators.Model;
 
@@ -8,30 +11,77 @@ internal static class MapResourcesEmitter
 {
     public const string HintName = "Resourceful.MapResources.g.cs";
 
-    /// <summary>
-    /// <c>Map{ClassName}</c>, or, when two resources share a class name, a name built from the full metadata name
-    /// (<c>MapShopV2Books</c>), so every resource keeps its own method.
-    /// </summary>
-    public static string MapMethodName(ResourceModel resource, EquatableArray<string> duplicateNames)
-    {
-        foreach (var duplicate in duplicateNames)
-        {
-            if (duplicate == resource.ClassName)
-            {
-                var builder = new StringBuilder("Map");
-                foreach (var c in resource.MetadataName)
-                {
-                    if (char.IsLetterOrDigit(c) || c == '_')
-                    {
-                        builder.Append(c);
-                    }
-                }
+    private static readonly string[] ReservedNames = ["MapResources", "MapResourcesOpenApi"];
 
-                return builder.ToString();
+    /// <summary>
+    /// <c>Map{ClassName}</c> unless <paramref name="overrides"/> names the resource: then the name decided by
+    /// <see cref="ResolveMapNames"/>.
+    /// </summary>
+    public static string MapMethodName(ResourceModel resource, EquatableArray<MapNameOverride> overrides)
+    {
+        foreach (var entry in overrides)
+        {
+            if (entry.MetadataName == resource.MetadataName)
+            {
+                return entry.Name;
             }
         }
 
-        return "Map" + resource.ClassName;
+        return DefaultName(resource.ClassName);
+    }
+
+    /// <summary>
+    /// Gives every resource whose <c>Map{ClassName}</c> would clash (a class name used twice, or one that spells
+    /// <c>MapResources</c>) a name built from its full metadata name (<c>MapShopV2Books</c>), and numbers any name
+    /// that still clashes, in metadata-name order. Returns only the resources that do not keep the default name.
+    /// </summary>
+    public static EquatableArray<MapNameOverride> ResolveMapNames(ImmutableArray<MapNameOverride> classNames)
+    {
+        var ordered = classNames.OrderBy(static c => c.MetadataName, System.StringComparer.Ordinal).ToList();
+        var defaultCounts = ordered.GroupBy(static c => DefaultName(c.Name)).ToDictionary(static g => g.Key, static g => g.Count());
+        var names = new List<(string MetadataName, string Name, bool IsDefault)>();
+        foreach (var entry in ordered)
+        {
+            var name = DefaultName(entry.Name);
+            var clashes = defaultCounts[name] > 1 || ReservedNames.Contains(name);
+            names.Add((entry.MetadataName, clashes ? QualifiedName(entry.MetadataName) : name, !clashes));
+        }
+
+        var used = new HashSet<string>(ReservedNames, System.StringComparer.Ordinal);
+        var overrides = new List<MapNameOverride>();
+
+        // Default names keep priority; a qualified name that meets one, or another qualified name, gets a number.
+        foreach (var (metadataName, name, isDefault) in names.OrderBy(static n => n.IsDefault ? 0 : 1))
+        {
+            var unique = name;
+            for (var i = 2; !used.Add(unique); i++)
+            {
+                unique = name + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            if (!isDefault || unique != name)
+            {
+                overrides.Add(new MapNameOverride(metadataName, unique));
+            }
+        }
+
+        return overrides.OrderBy(static o => o.MetadataName, System.StringComparer.Ordinal).ToEquatableArray();
+    }
+
+    private static string DefaultName(string className) => "Map" + className;
+
+    private static string QualifiedName(string metadataName)
+    {
+        var builder = new StringBuilder("Map");
+        foreach (var c in metadataName)
+        {
+            if (char.IsLetterOrDigit(c) || c == '_')
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
     }
 
     public static string Emit(EquatableArray<RegistrationModel> registrations)
@@ -40,6 +90,8 @@ internal static class MapResourcesEmitter
         GeneratedCode.WriteHeader(writer);
         writer.OpenBlock("namespace Microsoft.AspNetCore.Builder");
         writer.WriteLine("/// <summary>Maps the resources declared with <c>[Resource]</c> in this assembly.</summary>");
+        writer.WriteLine("// [GeneratedCode] may appear on one part of a partial class only: this one.");
+        writer.WriteLine(GeneratedCode.Attribute);
         writer.OpenBlock("internal static partial class ResourcefulEndpointRouteBuilderExtensions");
         writer.WriteLine("/// <summary>");
         writer.WriteLine("/// Maps every <c>[Resource]</c> class of this assembly:");

@@ -82,15 +82,17 @@ internal static class OpenApiEmitter
 
         var operations = resources
             .SelectMany(static r => r.Endpoints.Select(e => (Resource: r, Endpoint: e)))
-            .GroupBy(static o => OpenApiPath(o.Endpoint.Template))
-            .OrderBy(static g => g.Key, System.StringComparer.Ordinal);
+            .GroupBy(static o => PathModel.KeyOf(o.Endpoint.Template))
+            .Select(static g => (Path: OpenApiPath(g.First().Endpoint.Template), Names: RouteNames(g.First().Endpoint.Template), Operations: g.ToList()))
+            .OrderBy(static g => g.Path, System.StringComparer.Ordinal);
         var operationIds = new HashSet<string>(System.StringComparer.Ordinal);
 
         json.StartObject("paths");
         foreach (var path in operations)
         {
-            json.StartObject(path.Key);
-            foreach (var (resource, endpoint) in path.OrderBy(static o => MethodRank(o.Endpoint.HttpMethod)))
+            // Templates that differ only in parameter names are one path in OpenAPI (and in routing): the first names win.
+            json.StartObject(path.Path);
+            foreach (var (resource, endpoint) in path.Operations.OrderBy(static o => MethodRank(o.Endpoint.HttpMethod)))
             {
                 var operationId = resource.ClassName + "_" + endpoint.HandlerName;
                 for (var i = 2; !operationIds.Add(operationId); i++)
@@ -98,7 +100,14 @@ internal static class OpenApiEmitter
                     operationId = resource.ClassName + "_" + endpoint.HandlerName + i.ToString(CultureInfo.InvariantCulture);
                 }
 
-                WriteOperation(json, resource, endpoint, operationId, shapes, names);
+                var own = RouteNames(endpoint.Template);
+                var rename = new Dictionary<string, string>(System.StringComparer.OrdinalIgnoreCase);
+                for (var i = 0; i < own.Count && i < path.Names.Count; i++)
+                {
+                    rename[own[i]] = path.Names[i];
+                }
+
+                WriteOperation(json, resource, endpoint, operationId, shapes, names, rename);
             }
 
             json.EndObject();
@@ -136,6 +145,31 @@ internal static class OpenApiEmitter
         return json.ToString();
     }
 
+    // A handler parameter's C# default as JSON, for the simple cases: numbers, booleans, plain strings.
+    private static string? JsonDefault(string? literal)
+    {
+        if (literal is null or "default")
+        {
+            return null;
+        }
+
+        if (literal is "true" or "false")
+        {
+            return literal;
+        }
+
+        if (literal.StartsWith("\"", System.StringComparison.Ordinal))
+        {
+            return literal.IndexOf('\\') < 0 ? literal : null;
+        }
+
+        var number = Regex.Replace(literal, @"^\((short|ushort|byte|sbyte)\)", string.Empty).TrimEnd('L', 'U', 'D', 'F', 'M');
+        return double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out _) ? number : null;
+    }
+
+    private static List<string> RouteNames(string template) =>
+        ParameterDecoration.Matches(template).Cast<Match>().Select(static m => m.Groups[1].Value).ToList();
+
     /// <summary><c>/books/{id:int}</c> → <c>/books/{id}</c>: OpenAPI paths carry names, not constraints.</summary>
     public static string OpenApiPath(string template) => ParameterDecoration.Replace(template, "{$1}");
 
@@ -145,7 +179,8 @@ internal static class OpenApiEmitter
         EndpointModel endpoint,
         string operationId,
         Dictionary<string, TypeShapeModel> shapes,
-        Dictionary<string, string> names)
+        Dictionary<string, string> names,
+        Dictionary<string, string> routeNames)
     {
         json.StartObject(endpoint.HttpMethod.ToLowerInvariant());
         json.String("operationId", operationId);
@@ -161,7 +196,7 @@ internal static class OpenApiEmitter
             foreach (var parameter in parameters)
             {
                 json.StartObject();
-                json.String("name", parameter.Key);
+                json.String("name", parameter.Source == ParameterSource.Route && routeNames.TryGetValue(parameter.Key, out var pathName) ? pathName : parameter.Key);
                 json.String("in", parameter.Source switch
                 {
                     ParameterSource.Route => "path",
@@ -179,6 +214,10 @@ internal static class OpenApiEmitter
                 else
                 {
                     WriteValueSchema(json, parameter, shapes, names);
+                    if (JsonDefault(parameter.DefaultValue) is { } defaultValue)
+                    {
+                        json.Raw("default", defaultValue);
+                    }
                 }
 
                 json.EndObject();

@@ -7,10 +7,11 @@ using Resourceful.Generators.Model;
 namespace Resourceful.Generators.Emitting;
 
 /// <summary>
-/// One path of a resource and everything that answers on it: the <c>Allow</c> list and the compact JSON
-/// description that <c>OPTIONS</c> returns. Both are constants, computed here once per build.
+/// One path of a resource and everything that answers on it: the <c>Allow</c> list and this resource's part of the
+/// compact JSON description that <c>OPTIONS</c> returns. Both are constants, computed here once per build; the
+/// runtime merges them with those of other resources on the same path (same <see cref="Key"/>).
 /// </summary>
-internal sealed class PathModel(string template, string allow, string description)
+internal sealed class PathModel(string template, string key, string allow, string description)
 {
     private static readonly string[] MethodOrder = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
 
@@ -18,6 +19,8 @@ internal sealed class PathModel(string template, string allow, string descriptio
     private static readonly Regex ParameterName = new(@"\{(\*{0,2})[^:=?}]*", RegexOptions.CultureInvariant);
 
     public string Template { get; } = template;
+
+    public string Key { get; } = key;
 
     public string Allow { get; } = allow;
 
@@ -28,7 +31,7 @@ internal sealed class PathModel(string template, string allow, string descriptio
         var groups = new List<(string Key, List<EndpointModel> Endpoints)>();
         foreach (var endpoint in endpoints)
         {
-            var key = ParameterName.Replace(endpoint.Template, "{$1").ToLowerInvariant();
+            var key = KeyOf(endpoint.Template);
             var group = groups.FirstOrDefault(g => g.Key == key);
             if (group.Endpoints is null)
             {
@@ -40,10 +43,13 @@ internal sealed class PathModel(string template, string allow, string descriptio
             }
         }
 
-        return groups.Select(static g => Create(g.Endpoints)).ToList();
+        return groups.Select(static g => Create(g.Key, g.Endpoints)).ToList();
     }
 
-    private static PathModel Create(List<EndpointModel> endpoints)
+    /// <summary>The template without parameter names, lower case: what routing cannot tell apart.</summary>
+    public static string KeyOf(string template) => ParameterName.Replace(template, "{$1").ToLowerInvariant();
+
+    private static PathModel Create(string key, List<EndpointModel> endpoints)
     {
         var methods = new HashSet<string> { "OPTIONS" };
         foreach (var endpoint in endpoints)
@@ -57,15 +63,13 @@ internal sealed class PathModel(string template, string allow, string descriptio
 
         var allow = MethodOrder.Where(methods.Contains).ToList();
         var template = endpoints[0].Template;
-        return new PathModel(template, string.Join(", ", allow), Describe(template, allow, endpoints));
+        return new PathModel(template, key, string.Join(", ", allow), Describe(endpoints));
     }
 
-    private static string Describe(string template, List<string> allow, List<EndpointModel> endpoints)
+    // The items of the description's "methods" array; the runtime wraps them with the path and its Allow list.
+    private static string Describe(List<EndpointModel> endpoints)
     {
         var json = new StringBuilder();
-        json.Append("{\"path\":").Append(Json(template));
-        json.Append(",\"allow\":[").Append(string.Join(",", allow.Select(Json))).Append(']');
-        json.Append(",\"methods\":[");
         var first = true;
         foreach (var endpoint in endpoints.OrderBy(static e => System.Array.IndexOf(MethodOrder, e.HttpMethod)))
         {
@@ -111,7 +115,6 @@ internal sealed class PathModel(string template, string allow, string descriptio
             json.Append('}');
         }
 
-        json.Append("]}");
         return json.ToString();
     }
 

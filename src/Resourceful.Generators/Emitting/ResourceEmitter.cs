@@ -21,13 +21,24 @@ internal static class ResourceEmitter
     private const string GetRequiredKeyedService = "global::Microsoft.Extensions.DependencyInjection.ServiceProviderKeyedServiceExtensions.GetRequiredKeyedService";
     private const string GetKeyedService = "global::Microsoft.Extensions.DependencyInjection.ServiceProviderKeyedServiceExtensions.GetKeyedService";
 
-    /// <summary>The stable, file-safe hint name of a resource's generated file.</summary>
+    /// <summary>
+    /// The stable, file-safe hint name of a resource's generated file: its metadata name, with every character other
+    /// than letters, digits and dots written as <c>_XX_</c> (hex). Underscores are escaped too, so two different
+    /// names (<c>V1+Orders</c>, <c>V1_Orders</c>) can never map to the same file.
+    /// </summary>
     public static string HintName(ResourceModel resource)
     {
         var builder = new StringBuilder(resource.MetadataName.Length + 5);
         foreach (var c in resource.MetadataName)
         {
-            builder.Append(char.IsLetterOrDigit(c) || c is '.' or '_' ? c : '_');
+            if (c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '.')
+            {
+                builder.Append(c);
+            }
+            else
+            {
+                builder.Append('_').Append(((int)c).ToString("X2", System.Globalization.CultureInfo.InvariantCulture)).Append('_');
+            }
         }
 
         return builder.Append(".g.cs").ToString();
@@ -49,22 +60,22 @@ internal static class ResourceEmitter
         return writer.ToString();
     }
 
-    public static string EndpointsClassName(ResourceModel resource) => resource.ClassName + "Endpoints";
+    public static string EndpointsClassName(ResourceModel resource) => Identifier(resource.ClassName + "Endpoints");
 
     private static void WriteLinks(SourceWriter writer, ResourceModel resource)
     {
         var hasNamespace = resource.Namespace.Length > 0;
         if (hasNamespace)
         {
-            writer.OpenBlock("namespace " + resource.Namespace);
+            writer.OpenBlock("namespace " + string.Join(".", resource.Namespace.Split('.').Select(Identifier)));
         }
 
         foreach (var containing in resource.ContainingTypes)
         {
-            writer.OpenBlock($"partial {containing.Keyword} {containing.Name}");
+            writer.OpenBlock($"partial {containing.Keyword} {Identifier(containing.Name)}");
         }
 
-        writer.OpenBlock("partial class " + resource.ClassName);
+        writer.OpenBlock($"partial {resource.Keyword} {Identifier(resource.ClassName)}");
         writer.WriteLine("/// <summary>");
         writer.WriteLine("/// The URI of each of this resource's <c>GET</c> handlers, with route values formatted invariantly and escaped,");
         writer.WriteLine("/// for <c>Location</c> headers and links: no string building and no <c>LinkGenerator</c>.");
@@ -300,7 +311,7 @@ internal static class ResourceEmitter
             writer.WriteLine(
                 $"builders[{index}] = global::Resourceful.Runtime.ResourcefulEndpoints.Map(endpoints, {Literal(endpoint.Template)}, " +
                 $"global::Resourceful.Runtime.ResourcefulEndpoints.{MethodList(endpoint.HttpMethod)}, {CreateMethodName(resource, i)}(services), " +
-                $"{Literal(displayName)}, maxBodySize: {endpoint.MaxBodySize.ToString(System.Globalization.CultureInfo.InvariantCulture)}{(metadata.Count == 0 ? string.Empty : ",")}");
+                $"{Literal(displayName)}, maxBodySize: {(endpoint.MaxBodySize > 0 ? endpoint.MaxBodySize.ToString(System.Globalization.CultureInfo.InvariantCulture) : "global::Resourceful.Runtime.ResourcefulEndpoints.ServerBodyLimit")}{(metadata.Count == 0 ? string.Empty : ",")}");
             for (var m = 0; m < metadata.Count; m++)
             {
                 writer.WriteLine($"    {metadata[m]}{(m == metadata.Count - 1 ? string.Empty : ",")}");
@@ -331,11 +342,12 @@ internal static class ResourceEmitter
             index++;
         }
 
-        // Each path answers OPTIONS and 405 itself, with an Allow list the generator already knows.
-        for (var i = 0; i < paths.Count; i++)
+        // Each path answers OPTIONS and 405 itself, with an Allow list and a description written at compile time.
+        foreach (var path in paths)
         {
             writer.WriteLine(
-                $"builders[{index++}] = global::Resourceful.Runtime.ResourcefulEndpoints.MapPath(endpoints, {Literal(paths[i].Template)}, AnswerPath{i}, {Literal(paths[i].Allow)});");
+                $"builders[{index++}] = global::Resourceful.Runtime.ResourcefulEndpoints.MapPath(endpoints, {Literal(path.Template)}, {Literal(path.Key)}, {Literal(path.Allow)},");
+            writer.WriteLine($"    {Literal(path.Description)});");
         }
 
         for (var i = 0; i < resource.MovedRoutes.Count; i++)
@@ -355,12 +367,6 @@ internal static class ResourceEmitter
         {
             writer.WriteLine();
             new HandlerWriter(writer, resource, resource.Endpoints[i], CreateMethodName(resource, i)).Write();
-        }
-
-        for (var i = 0; i < paths.Count; i++)
-        {
-            writer.WriteLine();
-            WritePathAnswer(writer, paths[i], i);
         }
 
         for (var i = 0; i < resource.MovedRoutes.Count; i++)
@@ -432,15 +438,6 @@ internal static class ResourceEmitter
             $"hasTryParse: {(parameter.Parser != ValueParser.None ? "true" : "false")}, isOptional: {(parameter.IsRequired ? "false" : "true")}";
     }
 
-    private static void WritePathAnswer(SourceWriter writer, PathModel path, int index)
-    {
-        writer.WriteLine($"/// <summary><c>{Xml(path.Template)}</c>: <c>OPTIONS</c> and <c>405</c>. Allow: {Xml(path.Allow)}.</summary>");
-        writer.OpenBlock($"private static global::System.Threading.Tasks.Task AnswerPath{index}(global::Microsoft.AspNetCore.Http.HttpContext httpContext)");
-        writer.WriteLine("// The description answers OPTIONS with Accept: application/json; it was written at compile time.");
-        writer.WriteLine($"return global::Resourceful.Runtime.ResourcefulPaths.AnswerAsync(httpContext, {Literal(path.Allow)}, {Literal(path.Description)}u8);");
-        writer.CloseBlock();
-    }
-
     private static void WriteRedirect(SourceWriter writer, MovedRouteModel moved, int index)
     {
         writer.WriteLine($"/// <summary><c>{Xml(moved.OldTemplate)}</c> moved to <c>{Xml(moved.NewTemplate)}</c>: 301 for GET/HEAD, 308 otherwise.</summary>");
@@ -464,7 +461,8 @@ internal static class ResourceEmitter
                     literal.Clear();
                 }
 
-                var escape = part.IsCatchAll ? "EscapePath" : "Escape";
+                // Route values keep an encoded slash (%2F) encoded: escape them without escaping it twice.
+                var escape = part.IsCatchAll ? "EscapeRoutePath" : "EscapeRouteValue";
                 pieces.Add($"global::Resourceful.Runtime.ResourcefulLinks.{escape}(global::Resourceful.Runtime.ResourcefulBinding.GetRouteValue(httpContext, {Literal(part.Text)}))");
             }
         }
@@ -668,7 +666,7 @@ internal static class ResourceEmitter
 
             if (needsErrors)
             {
-                writer.WriteLine();
+                writer.Separate();
                 writer.OpenBlock("if (bindingErrors.HasErrors)");
                 WriteReturn("bindingErrors.WriteProblemAsync(httpContext)");
                 writer.CloseBlock();
@@ -688,12 +686,13 @@ internal static class ResourceEmitter
 
             if (bindings.Any(static b => b.Parameter.Validation.Count > 0 || b.Parameter.IsValidatableObject))
             {
+                writer.Separate();
                 writer.OpenBlock("if (bindingErrors.HasErrors)");
                 WriteReturn("bindingErrors.WriteProblemAsync(httpContext)");
                 writer.CloseBlock();
             }
 
-            writer.WriteLine();
+            writer.Separate();
             var arguments = string.Join(", ", endpoint.Parameters.Select(static p => Local(p) + "_arg"));
             var target = endpoint.IsStatic ? resource.FullyQualifiedName : "resource";
             if (!endpoint.IsStatic)
@@ -711,19 +710,19 @@ internal static class ResourceEmitter
             {
                 case ResultKind.NoContent:
                     writer.WriteLine(call + ";");
-                    WriteReturn($"{Results}.WriteNoContent(httpContext)");
+                    WriteReturn($"{Results}.WriteNoContent(httpContext)", isLast: true);
                     break;
                 case ResultKind.Json:
                     writer.WriteLine($"var result = {call};");
-                    WriteReturn($"{Json}.WriteAsync(httpContext, result, resultTypeInfo)");
+                    WriteReturn($"{Json}.WriteAsync(httpContext, result, resultTypeInfo)", isLast: true);
                     break;
                 case ResultKind.Text:
                     writer.WriteLine($"var result = {call};");
-                    WriteReturn($"{Results}.WriteTextAsync(httpContext, result)");
+                    WriteReturn($"{Results}.WriteTextAsync(httpContext, result)", isLast: true);
                     break;
                 default:
                     writer.WriteLine($"var result = {call};");
-                    WriteReturn($"{Results}.ExecuteAsync(result, httpContext, {Literal(resource.MetadataName.Replace('+', '.') + "." + endpoint.HandlerName)})");
+                    WriteReturn($"{Results}.ExecuteAsync(result, httpContext, {Literal(resource.MetadataName.Replace('+', '.') + "." + endpoint.HandlerName)})", isLast: true);
                     break;
             }
         }
@@ -746,12 +745,15 @@ internal static class ResourceEmitter
             return $"{(isRequired ? GetRequiredService : GetService)}<{typeName}>(httpContext.RequestServices)";
         }
 
-        private void WriteReturn(string taskExpression)
+        private void WriteReturn(string taskExpression, bool isLast = false)
         {
             if (_isAsync)
             {
                 writer.WriteLine($"await {taskExpression};");
-                writer.WriteLine("return;");
+                if (!isLast)
+                {
+                    writer.WriteLine("return;");
+                }
             }
             else
             {
@@ -845,6 +847,7 @@ internal static class ResourceEmitter
 
         private void WriteBody(ParameterModel parameter, string name, string target, bool declare)
         {
+            writer.Separate();
             var read = name + "_body";
             writer.WriteLine($"var {read} = await {Json}.ReadBodyAsync(httpContext, {name}_typeInfo, {Literal(parameter.Key)}, {ReadOptions(parameter)});");
             writer.OpenBlock($"if (!{read}.Succeeded)");
@@ -882,9 +885,10 @@ internal static class ResourceEmitter
             for (var i = 0; i < parameter.Validation.Count; i++)
             {
                 var rule = parameter.Validation[i];
+                var jsonName = rule.JsonName is null ? "null" : Literal(rule.JsonName);
                 writer.WriteLine(
                     $"global::Resourceful.Runtime.ResourcefulValidation.Validate(ref bindingErrors, {context}, {RuleField(name, i)}, " +
-                    $"{value}.{Identifier(rule.MemberName)}, {Literal(rule.MemberName)}, {Literal(rule.JsonName)});");
+                    $"{value}.{Identifier(rule.MemberName)}, {Literal(rule.MemberName)}, {jsonName}, {name}_typeInfo{(parameter.Source == ParameterSource.BodyOrService ? "!" : string.Empty)}.Options);");
             }
 
             if (parameter.IsValidatableObject)
@@ -892,7 +896,9 @@ internal static class ResourceEmitter
                 var renamed = parameter.RenamedMembers.Count == 0
                     ? "global::System.Array.Empty<string>()"
                     : $"new[] {{ {string.Join(", ", parameter.RenamedMembers.Select(Literal))} }}";
-                writer.WriteLine($"global::Resourceful.Runtime.ResourcefulValidation.ValidateObject(ref bindingErrors, {context}, {value}, {Literal(parameter.Key)}, {renamed});");
+                writer.WriteLine(
+                    $"global::Resourceful.Runtime.ResourcefulValidation.ValidateObject(ref bindingErrors, {context}, {value}, {Literal(parameter.Key)}, {renamed}, " +
+                    $"{name}_typeInfo{(parameter.Source == ParameterSource.BodyOrService ? "!" : string.Empty)}.Options);");
             }
 
             if (nullable)
@@ -935,10 +941,11 @@ internal static class ResourceEmitter
             var raw = name + "_raw";
             var parsed = name + "_parsed";
 
+            writer.Separate();
             writer.WriteLine($"// {parameter.Name}: {source} value '{parameter.Key}'{(parameter.IsRequired ? ", required" : string.Empty)}");
             if (declare)
             {
-                var initial = parameter.IsRequired ? "default!" : parameter.IsArray && !parameter.IsNullable && parameter.DefaultValue is null
+                var initial = parameter.IsRequired ? (parameter.IsReferenceType ? "default!" : "default") : parameter.IsArray && !parameter.IsNullable && parameter.DefaultValue is null
                     ? $"global::System.Array.Empty<{parameter.ValueTypeName}>()"
                     : parameter.DefaultValue ?? "default";
                 writer.WriteLine($"{parameter.TypeName} {target} = {initial};");

@@ -7,9 +7,20 @@ internal sealed class SourceWriter
 {
     private readonly StringBuilder _builder = new();
     private int _indent;
+    private string _lastLine = string.Empty;
+
+    /// <summary>A blank line between two groups of statements; nothing right after an opening brace or a blank line.</summary>
+    public void Separate()
+    {
+        if (_lastLine.Length > 0 && _lastLine != "{")
+        {
+            WriteLine();
+        }
+    }
 
     public void WriteLine(string line = "")
     {
+        _lastLine = line;
         if (line.Length > 0)
         {
             _builder.Append(' ', _indent * 4);

@@ -3,6 +3,7 @@ namespace Resourceful.Generators.Model;
 /// <summary>A <c>[Resource]</c> class: everything the emitter needs, and nothing Roslyn cannot compare by value.</summary>
 internal sealed record ResourceModel(
     string Namespace,
+    string Keyword,
     string ClassName,
     string FullyQualifiedName,
     string MetadataName,
@@ -49,7 +50,7 @@ internal sealed record MovedRouteModel(
     bool IncludesSubPaths);
 
 /// <summary>A DataAnnotations rule on one member of a JSON body, run by generated code after the body is read.</summary>
-internal sealed record ValidationRuleModel(string MemberName, string JsonName, string AttributeExpression);
+internal sealed record ValidationRuleModel(string MemberName, string? JsonName, string AttributeExpression);
 
 /// <summary>A segment of a route template, between two slashes.</summary>
 internal sealed record RouteSegment(EquatableArray<RoutePart> Parts);
@@ -110,6 +111,9 @@ internal sealed record ParameterModel(
     /// <summary>The value type as <c>typeof</c> accepts it: no nullable reference annotations.</summary>
     public string TypeOf { get; init; } = ValueTypeName;
 
+    /// <summary>Whether the declared type is a reference type (its required local starts as <c>default!</c>).</summary>
+    public bool IsReferenceType { get; init; }
+
     /// <summary>The parameter's declared type as <c>typeof</c> accepts it, to find the handler's <c>MethodInfo</c> for OpenAPI.</summary>
     public string ParameterTypeOf { get; init; } = ValueTypeName;
 
@@ -119,7 +123,7 @@ internal sealed record ParameterModel(
     /// <summary>Whether a body parameter's type implements <c>IValidatableObject</c>.</summary>
     public bool IsValidatableObject { get; init; }
 
-    /// <summary>Member and JSON name pairs of a validatable body whose JSON name is not the camelCase member name.</summary>
+    /// <summary>Member and JSON name pairs of a validatable body's members renamed with <c>[JsonPropertyName]</c>.</summary>
     public EquatableArray<string> RenamedMembers { get; init; } = EquatableArray<string>.Empty;
 }
 
@@ -164,6 +168,9 @@ internal sealed record ResponseModel(int StatusCode, string? BodyTypeName)
     /// <summary>The body type as <c>typeof</c> accepts it: no nullable reference annotations.</summary>
     public string? BodyTypeOf { get; init; }
 }
+
+/// <summary>A resource (by metadata name) and its <c>Map…</c> method name, or its class name before names are resolved.</summary>
+internal sealed record MapNameOverride(string MetadataName, string Name);
 
 /// <summary>What <c>MapResources()</c> needs of one resource.</summary>
 internal sealed record RegistrationModel(string MetadataName, string FullyQualifiedName, string MapMethodName);

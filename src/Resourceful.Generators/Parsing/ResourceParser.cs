@@ -54,7 +54,7 @@ internal static partial class ResourceParser
     /// <summary>Parses one resource class; shared by the generator and the analyzers.</summary>
     public static ResourceModel? ParseResource(INamedTypeSymbol type, AttributeData attribute, CancellationToken cancellationToken)
     {
-        if (type.TypeKind != TypeKind.Class || type.IsGenericType || type.IsUnboundGenericType)
+        if (type.TypeKind != TypeKind.Class || type.IsGenericType || type.IsUnboundGenericType || type.IsFileLocal)
         {
             return null;
         }
@@ -122,12 +122,13 @@ internal static partial class ResourceParser
                 return byTemplate;
             }
 
-            var byMethod = string.CompareOrdinal(left.HttpMethod, right.HttpMethod);
+            // The order HTTP lists methods in (RFC 9110 §9), which is also the order of every Allow header.
+            var byMethod = MethodRank(left.HttpMethod).CompareTo(MethodRank(right.HttpMethod));
             return byMethod != 0 ? byMethod : string.CompareOrdinal(left.HandlerName, right.HandlerName);
         });
 
         var containingTypes = new List<ContainingTypeModel>();
-        var canDeclarePartial = IsPartial(type, cancellationToken);
+        var canDeclarePartial = IsPartial(type, cancellationToken) && type.GetMembers("Links").IsEmpty;
         for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
         {
             canDeclarePartial &= !outer.IsGenericType && IsPartial(outer, cancellationToken);
@@ -140,6 +141,7 @@ internal static partial class ResourceParser
 
         return new ResourceModel(
             Namespace: ns,
+            Keyword: TypeKeyword(type),
             ClassName: type.Name,
             FullyQualifiedName: type.ToDisplayString(PlainTypeNameFormat),
             MetadataName: GetMetadataName(type),
@@ -215,6 +217,16 @@ internal static partial class ResourceParser
         movedRoutes.Add(new MovedRouteModel(oldTemplate, newTemplate, newSegments.Value, includesSubPaths));
     }
 
+    /// <summary>GET, POST, PUT, PATCH, DELETE: the order endpoints are listed in.</summary>
+    public static int MethodRank(string httpMethod) => httpMethod switch
+    {
+        "GET" => 0,
+        "POST" => 1,
+        "PUT" => 2,
+        "PATCH" => 3,
+        _ => 4,
+    };
+
     /// <summary>The HTTP method a <c>[Get]</c>-style attribute stands for, or <see langword="null"/>.</summary>
     public static string? GetHttpMethod(INamedTypeSymbol? attributeClass)
     {
@@ -246,7 +258,8 @@ internal static partial class ResourceParser
     {
         if (method.DeclaredAccessibility != Accessibility.Public || method.IsGenericMethod || method.IsAbstract
             || method.ReturnsByRef || method.ReturnsByRefReadonly || (!method.IsStatic && !canCreateInstance)
-            || (method.IsAsync && method.ReturnsVoid))
+            || (method.IsAsync && method.ReturnsVoid) || IsObsoleteError(method)
+            || method.Parameters.Any(static p => p.Type.TypeKind == TypeKind.Dynamic))
         {
             return null;
         }
@@ -379,7 +392,7 @@ internal static partial class ResourceParser
             ShapeParser.Collect(enumType, context.Shapes);
         }
 
-        return model is null ? null : model with { ParameterTypeOf = type.ToDisplayString(PlainTypeNameFormat) };
+        return model is null ? null : model with { ParameterTypeOf = type.ToDisplayString(PlainTypeNameFormat), IsReferenceType = type.IsReferenceType };
     }
 
     private static ParameterModel? ParseParameterCore(
@@ -512,6 +525,12 @@ internal static partial class ResourceParser
             }
         }
 
+        // An array of nullable values has no binding rule (which element would be "absent"?): leave it to the analyzer.
+        if (type is IArrayTypeSymbol { ElementType: var element } && IsNullableValueType(element))
+        {
+            return null;
+        }
+
         if (valueInfo.Parser != ValueParser.None)
         {
             if (!valueInfo.IsArray && context.RouteParameters.TryGetValue(name, out var routePart))
@@ -566,7 +585,7 @@ internal static partial class ResourceParser
                 continue;
             }
 
-            var jsonName = JsonName(property);
+            var jsonName = ExplicitJsonName(property);
             var attributes = property.GetAttributes().AsEnumerable();
             var positional = primaryParameters.FirstOrDefault(p => p.Name == property.Name);
             if (positional is not null)
@@ -616,8 +635,7 @@ internal static partial class ResourceParser
                 continue;
             }
 
-            var jsonName = JsonName(property);
-            if (jsonName != char.ToLowerInvariant(property.Name[0]) + property.Name.Substring(1))
+            if (ExplicitJsonName(property) is { } jsonName)
             {
                 pairs.Add(property.Name);
                 pairs.Add(jsonName);
@@ -627,8 +645,8 @@ internal static partial class ResourceParser
         return pairs.ToEquatableArray();
     }
 
-    // System.Text.Json's web defaults: [JsonPropertyName] wins, otherwise camelCase.
-    private static string JsonName(IPropertySymbol property)
+    // [JsonPropertyName], when the member has one; otherwise the app's naming policy decides, at run time.
+    private static string? ExplicitJsonName(IPropertySymbol property)
     {
         foreach (var attribute in property.GetAttributes())
         {
@@ -639,8 +657,7 @@ internal static partial class ResourceParser
             }
         }
 
-        var text = property.Name;
-        return text.Length == 0 || char.IsLower(text[0]) ? text : char.ToLowerInvariant(text[0]) + text.Substring(1);
+        return null;
     }
 
     private static ParameterModel? ParseAsParameters(
@@ -1017,10 +1034,24 @@ internal static partial class ResourceParser
         {
             string text => SymbolDisplay.FormatLiteral(text, quote: true),
             int number => number.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            _ when constant.Type?.TypeKind == TypeKind.Enum && constant.Value is not null =>
-                $"({constant.Type.ToDisplayString(PlainTypeNameFormat)}){Convert.ToString(constant.Value, System.Globalization.CultureInfo.InvariantCulture)}",
+            _ when constant.Type?.TypeKind == TypeKind.Enum && constant.Value is not null => EnumLiteral(constant.Type, constant.Value),
             _ => null,
         };
+    }
+
+    /// <summary><c>global::Mode.Fast</c> when a member has the value, otherwise a cast such as <c>(global::Mode)(-2)</c>.</summary>
+    private static string EnumLiteral(ITypeSymbol enumType, object value)
+    {
+        foreach (var member in enumType.GetMembers().OfType<IFieldSymbol>())
+        {
+            if (member.HasConstantValue && Equals(member.ConstantValue, value))
+            {
+                return enumType.ToDisplayString(PlainTypeNameFormat) + "." + member.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat.WithMemberOptions(SymbolDisplayMemberOptions.None).AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.EscapeKeywordIdentifiers));
+            }
+        }
+
+        var number = Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "0";
+        return $"({enumType.ToDisplayString(PlainTypeNameFormat)})" + (number.StartsWith("-", StringComparison.Ordinal) ? "(" + number + ")" : number);
     }
 
     private static string? FormatDefaultValue(ITypeSymbol type, object? value)
@@ -1033,7 +1064,7 @@ internal static partial class ResourceParser
         var target = IsNullableValueType(type) ? ((INamedTypeSymbol)type).TypeArguments[0] : type;
         if (target.TypeKind == TypeKind.Enum)
         {
-            return $"({target.ToDisplayString(PlainTypeNameFormat)}){Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)}";
+            return EnumLiteral(target, value);
         }
 
         var invariant = System.Globalization.CultureInfo.InvariantCulture;
@@ -1050,12 +1081,23 @@ internal static partial class ResourceParser
             ushort us => $"(ushort){us.ToString(invariant)}",
             byte by => $"(byte){by.ToString(invariant)}",
             sbyte sb => $"(sbyte){sb.ToString(invariant)}",
-            double d => double.IsNaN(d) || double.IsInfinity(d) ? null : d.ToString("R", invariant) + "D",
-            float f => float.IsNaN(f) || float.IsInfinity(f) ? null : f.ToString("R", invariant) + "F",
+            double d when double.IsNaN(d) => "double.NaN",
+            double d when double.IsPositiveInfinity(d) => "double.PositiveInfinity",
+            double d when double.IsNegativeInfinity(d) => "double.NegativeInfinity",
+            double d => d.ToString("R", invariant) + "D",
+            float f when float.IsNaN(f) => "float.NaN",
+            float f when float.IsPositiveInfinity(f) => "float.PositiveInfinity",
+            float f when float.IsNegativeInfinity(f) => "float.NegativeInfinity",
+            float f => f.ToString("R", invariant) + "F",
             decimal m => m.ToString(invariant) + "M",
             _ => null,
         };
     }
+
+    // Calling an [Obsolete(..., error: true)] member is a compile error no pragma can silence.
+    private static bool IsObsoleteError(ISymbol symbol) =>
+        symbol.GetAttributes().Any(static a => a.AttributeClass?.ToDisplayString() == "System.ObsoleteAttribute"
+            && a.ConstructorArguments.Length == 2 && a.ConstructorArguments[1].Value is true);
 
     private static bool Implements(INamedTypeSymbol attributeClass, string metadataInterface)
     {

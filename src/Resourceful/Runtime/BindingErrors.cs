@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.ComponentModel;
+using System.Diagnostics;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Threading.Tasks;
@@ -101,7 +102,8 @@ public static class ProblemWriter
                 writer.WriteEndObject();
             }
 
-            writer.WriteString("traceId", httpContext.TraceIdentifier);
+            // The W3C trace id when there is an activity, as ASP.NET Core's own problem details write it.
+            writer.WriteString("traceId", Activity.Current?.Id ?? httpContext.TraceIdentifier);
             writer.WriteEndObject();
         }
 

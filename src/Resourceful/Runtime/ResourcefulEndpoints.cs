@@ -2,6 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.ComponentModel;
 using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Runtime.ExceptionServices;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
@@ -38,6 +42,9 @@ public static class ResourcefulEndpoints
 
     /// <summary>The methods of a <c>[Delete]</c> handler.</summary>
     public static readonly IReadOnlyList<string> Delete = ["DELETE"];
+
+    /// <summary>The <c>maxBodySize</c> of an endpoint that keeps the server's own limit (Kestrel: 30 MB).</summary>
+    public const long ServerBodyLimit = 0;
 
     // The path endpoints (OPTIONS, 405) and redirects rank after every handler of the same path.
     private const int FallbackOrder = 1;
@@ -89,16 +96,84 @@ public static class ResourcefulEndpoints
 
     /// <summary>
     /// Maps the answer to every method a path does not declare: <c>OPTIONS</c> and <c>405</c>, with the path's
-    /// <paramref name="allow"/> list. Anonymous, since it describes the interface and reveals no data, and left
-    /// out of API descriptions.
+    /// <c>Allow</c> list. Anonymous, since it describes the interface and reveals no data, and left out of API
+    /// descriptions. Resources that share a path (same <paramref name="key"/>: the template without parameter
+    /// names) share one such endpoint, whose <c>Allow</c> list and description hold the methods of all of them.
     /// </summary>
-    public static IEndpointConventionBuilder MapPath(IEndpointRouteBuilder endpoints, string pattern, RequestDelegate answer, string allow)
+    /// <param name="endpoints">Where the resource is mapped.</param>
+    /// <param name="pattern">The route template of the path.</param>
+    /// <param name="key">The template with parameter names removed, lower case: routing cannot tell such paths apart.</param>
+    /// <param name="methods">The declared methods of this resource on the path, with <c>HEAD</c> and <c>OPTIONS</c>, comma-separated.</param>
+    /// <param name="description">The items of the description's <c>methods</c> array, as JSON.</param>
+    public static IEndpointConventionBuilder MapPath(IEndpointRouteBuilder endpoints, string pattern, string key, string methods, string description)
     {
-        var builder = endpoints.Map(pattern, answer);
-        builder.WithDisplayName($"{pattern} (Allow: {allow})");
-        builder.WithMetadata(new AllowAnonymousMetadata(), new ExcludeFromDescriptionMetadata());
-        builder.Add(static endpoint => ((RouteEndpointBuilder)endpoint).Order = FallbackOrder);
-        return builder;
+        var paths = PathRegistry.GetOrCreateValue(endpoints);
+        lock (paths)
+        {
+            if (paths.TryGetValue(key, out var existing))
+            {
+                existing.Add(methods, description);
+                return existing.Builder;
+            }
+
+            var path = new PathAnswer(pattern, methods, description);
+            var builder = endpoints.Map(pattern, path.AnswerAsync);
+            builder.WithDisplayName($"{pattern} (OPTIONS, 405)");
+            builder.WithMetadata(new AllowAnonymousMetadata(), new ExcludeFromDescriptionMetadata());
+            builder.Add(static endpoint => ((RouteEndpointBuilder)endpoint).Order = FallbackOrder);
+            path.Builder = builder;
+            paths.Add(key, path);
+            return builder;
+        }
+    }
+
+    private static readonly ConditionalWeakTable<IEndpointRouteBuilder, Dictionary<string, PathAnswer>> PathRegistry = new();
+
+    /// <summary>One path's OPTIONS/405 answer; built at start-up, read-only (and allocation-free) per request.</summary>
+    private sealed class PathAnswer(string pattern, string methods, string description)
+    {
+        private static readonly string[] MethodOrder = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
+
+        private readonly List<string> _methods = [.. Split(methods)];
+        private readonly List<string> _descriptions = [description];
+        private string _allow = methods;
+        private byte[] _description = Compose(pattern, Split(methods), [description]);
+
+        public IEndpointConventionBuilder Builder { get; set; } = null!;
+
+        public void Add(string methods, string description)
+        {
+            foreach (var method in Split(methods))
+            {
+                if (!_methods.Contains(method))
+                {
+                    _methods.Add(method);
+                }
+            }
+
+            _methods.Sort(static (left, right) => Rank(left).CompareTo(Rank(right)));
+            _descriptions.Add(description);
+            _allow = string.Join(", ", _methods);
+            _description = Compose(pattern, _methods, _descriptions);
+        }
+
+        public Task AnswerAsync(HttpContext httpContext) => ResourcefulPaths.AnswerAsync(httpContext, _allow, _description);
+
+        private static string[] Split(string methods) => methods.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+
+        private static int Rank(string method)
+        {
+            var rank = Array.IndexOf(MethodOrder, method);
+            return rank < 0 ? MethodOrder.Length : rank;
+        }
+
+        private static byte[] Compose(string pattern, IEnumerable<string> methods, IEnumerable<string> descriptions)
+        {
+            var path = JsonEncodedText.Encode(pattern, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).Value;
+            var allow = string.Join(",", methods.Select(static method => $"\"{method}\""));
+            var json = $$"""{"path":"{{path}}","allow":[{{allow}}],"methods":[{{string.Join(",", descriptions)}}]}""";
+            return Encoding.UTF8.GetBytes(json);
+        }
     }
 
     /// <summary>Maps an old URI declared with <c>[MovedFrom]</c> to its redirect.</summary>

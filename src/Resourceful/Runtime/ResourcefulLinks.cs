@@ -31,6 +31,18 @@ public static class ResourcefulLinks
     public static string Escape(object? value)
         => Uri.EscapeDataString(Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty);
 
+    /// <summary>
+    /// Escapes a value taken from the current request's route. Servers leave an encoded slash (<c>%2F</c>) encoded in
+    /// the path, so such a value may already hold one; it stays <c>%2F</c> instead of becoming <c>%252F</c>.
+    /// </summary>
+    public static string EscapeRouteValue(string? value) => KeepEncodedSlashes(Escape(value));
+
+    /// <summary>Escapes a catch-all value taken from the current request's route, keeping its slashes (and its <c>%2F</c>s).</summary>
+    public static string EscapeRoutePath(string? value) => KeepEncodedSlashes(EscapePath(value));
+
+    private static string KeepEncodedSlashes(string escaped) =>
+        escaped.Replace("%252F", "%2F", StringComparison.Ordinal).Replace("%252f", "%2F", StringComparison.Ordinal);
+
     /// <summary>Escapes a catch-all value segment by segment, keeping its slashes.</summary>
     public static string EscapePath(string? value)
     {

@@ -20,7 +20,7 @@ public static class ResourcefulRedirects
     {
         if (carriesRest && ResourcefulBinding.GetRouteValue(httpContext, RestRouteValue) is { Length: > 0 } rest)
         {
-            location = location.TrimEnd('/') + "/" + ResourcefulLinks.EscapePath(rest);
+            location = location.TrimEnd('/') + "/" + ResourcefulLinks.EscapeRoutePath(rest);
         }
 
         var request = httpContext.Request;

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
+using System.Text.Json;
 
 namespace Resourceful.Runtime;
 
@@ -11,21 +12,25 @@ namespace Resourceful.Runtime;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class ResourcefulValidation
 {
-    /// <summary>Checks one member's value against one rule; a failure is recorded under <paramref name="jsonName"/>.</summary>
+    /// <summary>
+    /// Checks one member's value against one rule. A failure is recorded under the member's JSON name: its
+    /// <c>[JsonPropertyName]</c> (<paramref name="jsonName"/>) or else the name the app's naming policy gives it.
+    /// </summary>
     public static void Validate(
         ref BindingErrors errors,
         ValidationContext context,
         ValidationAttribute rule,
         object? value,
         string memberName,
-        string jsonName)
+        string? jsonName,
+        JsonSerializerOptions options)
     {
         context.MemberName = memberName;
         context.DisplayName = memberName;
         var result = rule.GetValidationResult(value, context);
         if (result is not null)
         {
-            errors.Add(jsonName, result.ErrorMessage ?? $"The {memberName} field is invalid.");
+            errors.Add(jsonName ?? PolicyName(memberName, options), result.ErrorMessage ?? $"The {memberName} field is invalid.");
         }
     }
 
@@ -33,7 +38,13 @@ public static class ResourcefulValidation
     /// Runs <see cref="IValidatableObject.Validate"/>. Errors for a member go under its JSON name (<paramref name="renamedMembers"/>
     /// holds member/JSON name pairs where that is not the camelCase name); errors without one go under <paramref name="name"/>.
     /// </summary>
-    public static void ValidateObject(ref BindingErrors errors, ValidationContext context, IValidatableObject value, string name, string[] renamedMembers)
+    public static void ValidateObject(
+        ref BindingErrors errors,
+        ValidationContext context,
+        IValidatableObject value,
+        string name,
+        string[] renamedMembers,
+        JsonSerializerOptions options)
     {
         context.MemberName = null;
         foreach (var result in value.Validate(context))
@@ -41,7 +52,7 @@ public static class ResourcefulValidation
             var key = name;
             foreach (var member in result.MemberNames)
             {
-                key = JsonName(member, renamedMembers);
+                key = JsonName(member, renamedMembers, options);
                 break;
             }
 
@@ -49,7 +60,7 @@ public static class ResourcefulValidation
         }
     }
 
-    private static string JsonName(string member, string[] renamedMembers)
+    private static string JsonName(string member, string[] renamedMembers, JsonSerializerOptions options)
     {
         for (var i = 0; i + 1 < renamedMembers.Length; i += 2)
         {
@@ -59,9 +70,9 @@ public static class ResourcefulValidation
             }
         }
 
-        return CamelCase(member);
+        return PolicyName(member, options);
     }
 
-    private static string CamelCase(string name) =>
-        name.Length == 0 || char.IsLower(name[0]) ? name : char.ToLowerInvariant(name[0]) + name[1..];
+    private static string PolicyName(string member, JsonSerializerOptions options) =>
+        options.PropertyNamingPolicy?.ConvertName(member) ?? member;
 }

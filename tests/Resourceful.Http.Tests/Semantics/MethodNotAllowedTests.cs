@@ -1,0 +1,74 @@
+using System.Net;
+using System.Net.Http;
+using System.Threading.Tasks;
+using Xunit;
+using static Resourceful.Http.Tests.Semantics.SemanticsAssert;
+
+namespace Resourceful.Http.Tests.Semantics;
+
+/// <summary>§2, row 6: an undeclared method on a declared path answers <c>405</c> with <c>Allow</c>, and changes nothing.</summary>
+public sealed class MethodNotAllowedTests(SemanticsHostFixture fixture) : IClassFixture<SemanticsHostFixture>
+{
+    /// <summary>The same bytes on every 405: the path's methods are in <c>Allow</c>, not in the body.</summary>
+    private const string Problem = """{"type":"https://tools.ietf.org/html/rfc9110#section-15.5.6","title":"Method Not Allowed","status":405}""";
+
+    [Theory]
+    [InlineData("DELETE", "/semantics/items", "GET, HEAD, POST, OPTIONS")]
+    [InlineData("PUT", "/semantics/items", "GET, HEAD, POST, OPTIONS")]
+    [InlineData("POST", "/semantics/items/1", "GET, HEAD, PUT, PATCH, DELETE, OPTIONS")]
+    [InlineData("PUT", "/semantics/items/1/label", "GET, HEAD, OPTIONS")]
+    [InlineData("GET", "/semantics/limited", "POST, OPTIONS")]
+    [InlineData("DELETE", "/semantics/limited/1", "PUT, PATCH, OPTIONS")]
+    [InlineData("TRACE", "/semantics/items", "GET, HEAD, POST, OPTIONS")]
+    [InlineData("PURGE", "/semantics/items/1", "GET, HEAD, PUT, PATCH, DELETE, OPTIONS")]
+    [InlineData("PROPFIND", "/semantics/items", "GET, HEAD, POST, OPTIONS")]
+    public async Task UndeclaredMethod_OnADeclaredPath_Answers405WithAllowAndAConstantProblem(string method, string path, string allow)
+    {
+        using var response = await SendWithoutChangeAsync(fixture.Host, new HttpRequestMessage(new HttpMethod(method), path), HttpStatusCode.MethodNotAllowed);
+
+        Assert.Equal(allow, Allow(response));
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(Problem, await response.Content.ReadAsStringAsync());
+        Assert.Equal(Problem.Length, response.Content.Headers.ContentLength);
+    }
+
+    [Theory]
+    [InlineData("PUT", "/semantics/split", "GET, HEAD, POST, OPTIONS")]
+    [InlineData("PATCH", "/semantics/split/4", "GET, HEAD, DELETE, OPTIONS")]
+    public async Task UndeclaredMethod_OnAPathServedByTwoResourceClasses_Answers405WithTheMethodsOfBoth(string method, string path, string allow)
+    {
+        using var response = await SendWithoutChangeAsync(fixture.Host, new HttpRequestMessage(new HttpMethod(method), path), HttpStatusCode.MethodNotAllowed);
+
+        Assert.Equal(allow, Allow(response));
+    }
+
+    [Fact]
+    public async Task UndeclaredMethod_WithAJsonBody_Answers405WithoutReadingItOrChangingData()
+    {
+        using var response = await SendWithoutChangeAsync(
+            fixture.Host,
+            new HttpRequestMessage(HttpMethod.Delete, "/semantics/items") { Content = Json("""{"name":"Washer","quantity":1}""") },
+            HttpStatusCode.MethodNotAllowed);
+
+        Assert.Equal("GET, HEAD, POST, OPTIONS", Allow(response));
+    }
+
+    [Fact]
+    public async Task UndeclaredMethod_WithAnAcceptThatExcludesProblems_Still405()
+    {
+        using var response = await SendWithoutChangeAsync(
+            fixture.Host,
+            Request(HttpMethod.Put, "/semantics/items", Json("{}"), ("Accept", "text/html")),
+            HttpStatusCode.MethodNotAllowed);
+
+        Assert.Equal("GET, HEAD, POST, OPTIONS", Allow(response));
+    }
+
+    [Fact]
+    public async Task UndeclaredMethod_OnAnUnknownPath_Answers404NotA405()
+    {
+        using var response = await SendWithoutChangeAsync(fixture.Host, new HttpRequestMessage(HttpMethod.Delete, "/semantics/nowhere"), HttpStatusCode.NotFound);
+
+        Assert.Null(Allow(response));
+    }
+}
