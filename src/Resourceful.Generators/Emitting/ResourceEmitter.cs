@@ -231,7 +231,18 @@ internal static class ResourceEmitter
     }
 
     // Adds the segment's literals to 'literal' and, at each value, moves the pending literal and the escaped value to 'pieces'.
-    private static void AppendSegment(RouteSegment segment, List<LinkParameter> parameters, StringBuilder literal, List<string> pieces, string valueSuffix)
+    private static void AppendSegment(RouteSegment segment, List<LinkParameter> parameters, StringBuilder literal, List<string> pieces, string valueSuffix) =>
+        AppendSegment(segment, literal, pieces, part =>
+        {
+            var parameter = parameters.First(p => p.RouteName == part.Text);
+            var value = parameter.Identifier + (part.IsOptional ? valueSuffix : string.Empty);
+            var escape = part.IsCatchAll && parameter.TypeName.StartsWith("string", System.StringComparison.Ordinal)
+                ? "EscapePath"
+                : "Escape";
+            return $"global::Resourceful.Runtime.ResourcefulLinks.{escape}({value})";
+        });
+
+    private static void AppendSegment(RouteSegment segment, StringBuilder literal, List<string> pieces, System.Func<RoutePart, string> valueExpression)
     {
         foreach (var part in segment.Parts)
         {
@@ -247,12 +258,7 @@ internal static class ResourceEmitter
                 literal.Clear();
             }
 
-            var parameter = parameters.First(p => p.RouteName == part.Text);
-            var value = parameter.Identifier + (part.IsOptional ? valueSuffix : string.Empty);
-            var escape = part.IsCatchAll && parameter.TypeName.StartsWith("string", System.StringComparison.Ordinal)
-                ? "EscapePath"
-                : "Escape";
-            pieces.Add($"global::Resourceful.Runtime.ResourcefulLinks.{escape}({value})");
+            pieces.Add(valueExpression(part));
         }
     }
 
@@ -447,24 +453,11 @@ internal static class ResourceEmitter
         foreach (var segment in moved.NewSegments)
         {
             literal.Append('/');
-            foreach (var part in segment.Parts)
-            {
-                if (!part.IsParameter)
-                {
-                    literal.Append(part.Text);
-                    continue;
-                }
 
-                if (literal.Length > 0)
-                {
-                    pieces.Add(Literal(literal.ToString()));
-                    literal.Clear();
-                }
-
-                // Route values keep an encoded slash (%2F) encoded: escape them without escaping it twice.
-                var escape = part.IsCatchAll ? "EscapeRoutePath" : "EscapeRouteValue";
-                pieces.Add($"global::Resourceful.Runtime.ResourcefulLinks.{escape}(global::Resourceful.Runtime.ResourcefulBinding.GetRouteValue(httpContext, {Literal(part.Text)}))");
-            }
+            // Route values keep an encoded slash (%2F) encoded: escape them without escaping it twice.
+            AppendSegment(segment, literal, pieces, static part =>
+                $"global::Resourceful.Runtime.ResourcefulLinks.{(part.IsCatchAll ? "EscapeRoutePath" : "EscapeRouteValue")}" +
+                $"(global::Resourceful.Runtime.ResourcefulBinding.GetRouteValue(httpContext, {Literal(part.Text)}))");
         }
 
         if (moved.NewSegments.Count == 0)

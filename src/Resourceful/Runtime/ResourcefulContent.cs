@@ -27,34 +27,16 @@ public static class ResourcefulContent
             return true;
         }
 
-        var slash = mediaType.IndexOf('/');
-        var type = mediaType.AsSpan(0, slash);
+        var type = mediaType.AsSpan(0, mediaType.IndexOf('/'));
         var bestSpecificity = -1;
         var bestQuality = 0d;
         var sawAnyRange = false;
         foreach (var value in accept)
         {
-            if (value is null)
+            var ranges = new MediaRanges(value);
+            while (ranges.MoveNext(out var name, out var quality))
             {
-                continue;
-            }
-
-            var rest = value.AsSpan();
-            while (!rest.IsEmpty)
-            {
-                var comma = rest.IndexOf(',');
-                var range = (comma < 0 ? rest : rest[..comma]).Trim();
-                rest = comma < 0 ? ReadOnlySpan<char>.Empty : rest[(comma + 1)..];
-                if (range.IsEmpty)
-                {
-                    continue;
-                }
-
                 sawAnyRange = true;
-                var semicolon = range.IndexOf(';');
-                var name = (semicolon < 0 ? range : range[..semicolon]).Trim();
-                var quality = semicolon < 0 ? 1d : ParseQuality(range[(semicolon + 1)..]);
-
                 int specificity;
                 if (name.Equals(mediaType, StringComparison.OrdinalIgnoreCase))
                 {
@@ -91,22 +73,12 @@ public static class ResourcefulContent
     {
         foreach (var value in accept)
         {
-            if (value is null)
+            var ranges = new MediaRanges(value);
+            while (ranges.MoveNext(out var name, out var quality))
             {
-                continue;
-            }
-
-            var rest = value.AsSpan();
-            while (!rest.IsEmpty)
-            {
-                var comma = rest.IndexOf(',');
-                var range = (comma < 0 ? rest : rest[..comma]).Trim();
-                rest = comma < 0 ? ReadOnlySpan<char>.Empty : rest[(comma + 1)..];
-                var semicolon = range.IndexOf(';');
-                var name = (semicolon < 0 ? range : range[..semicolon]).Trim();
                 if (name.Equals(mediaType, StringComparison.OrdinalIgnoreCase))
                 {
-                    return semicolon < 0 || ParseQuality(range[(semicolon + 1)..]) > 0;
+                    return quality > 0;
                 }
             }
         }
@@ -121,6 +93,35 @@ public static class ResourcefulContent
             StatusCodes.Status406NotAcceptable,
             "Not Acceptable",
             $"This resource is available as '{mediaType}', which the request's Accept header excludes.");
+
+    /// <summary>The media ranges of one <c>Accept</c> value, each with its q-value, read in place.</summary>
+    private ref struct MediaRanges(string? value)
+    {
+        private ReadOnlySpan<char> _rest = value.AsSpan();
+
+        public bool MoveNext(out ReadOnlySpan<char> name, out double quality)
+        {
+            while (!_rest.IsEmpty)
+            {
+                var comma = _rest.IndexOf(',');
+                var range = (comma < 0 ? _rest : _rest[..comma]).Trim();
+                _rest = comma < 0 ? ReadOnlySpan<char>.Empty : _rest[(comma + 1)..];
+                if (range.IsEmpty)
+                {
+                    continue;
+                }
+
+                var semicolon = range.IndexOf(';');
+                name = (semicolon < 0 ? range : range[..semicolon]).Trim();
+                quality = semicolon < 0 ? 1d : ParseQuality(range[(semicolon + 1)..]);
+                return true;
+            }
+
+            name = default;
+            quality = 0;
+            return false;
+        }
+    }
 
     private static double ParseQuality(ReadOnlySpan<char> parameters)
     {
