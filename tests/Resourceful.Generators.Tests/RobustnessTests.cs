@@ -36,6 +36,21 @@ public sealed class RobustnessTests(ITestOutputHelper output)
 
     private static readonly Dictionary<string, Fragment> Fragments = new(StringComparer.Ordinal)
     {
+        ["HandlerRefStructParameter"] = new("""
+            [Resource("/a")]
+            public partial class A { [Get] public string X(ReadOnlySpan<char> s) => ""; }
+            """, UserCodeCompiles: true),
+
+        ["HandlerFunctionPointerParameter"] = new("""
+            [Resource("/a")]
+            public unsafe partial class A { [Get] public string X(delegate*<int, void> callback) => ""; }
+            """, UserCodeCompiles: false),
+
+        ["OptionalRouteValueWithNonNullableParameter"] = new("""
+            [Resource("/a")]
+            public partial class A { [Get("{id?}")] public string X(int id) => id.ToString(); }
+            """, UserCodeCompiles: true),
+
         ["ResourceWithoutArguments"] = new("""
             [Resource]
             public partial class A { [Get] public string X() => ""; }

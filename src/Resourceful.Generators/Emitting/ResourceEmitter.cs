@@ -147,8 +147,17 @@ internal static class ResourceEmitter
             foreach (var part in segment.Parts.Where(static p => p.IsParameter))
             {
                 var parameter = bound.FirstOrDefault(p => string.Equals(p.Key, part.Text, System.StringComparison.OrdinalIgnoreCase));
-                var typeName = parameter?.TypeName ?? (part.IsOptional ? "string?" : "string");
-                result.Add(new LinkParameter(part.Text, Identifier(part.Text), typeName, parameter?.IsNullableValueType ?? false));
+                var typeName = parameter?.TypeName ?? "string";
+                var isNullableValueType = parameter?.IsNullableValueType ?? false;
+
+                // An optional segment may be left out, so its link parameter accepts null even when the handler's does not.
+                if (part.IsOptional && !typeName.EndsWith("?", System.StringComparison.Ordinal))
+                {
+                    isNullableValueType = parameter is { IsReferenceType: false };
+                    typeName += "?";
+                }
+
+                result.Add(new LinkParameter(part.Text, Identifier(part.Text), typeName, isNullableValueType));
             }
         }
 

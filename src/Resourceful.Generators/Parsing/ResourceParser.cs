@@ -258,8 +258,7 @@ internal static partial class ResourceParser
     {
         if (method.DeclaredAccessibility != Accessibility.Public || method.IsGenericMethod || method.IsAbstract
             || method.ReturnsByRef || method.ReturnsByRefReadonly || (!method.IsStatic && !canCreateInstance)
-            || (method.IsAsync && method.ReturnsVoid) || IsObsoleteError(method)
-            || method.Parameters.Any(static p => p.Type.TypeKind == TypeKind.Dynamic))
+            || (method.IsAsync && method.ReturnsVoid) || IsObsoleteError(method))
         {
             return null;
         }
@@ -406,7 +405,9 @@ internal static partial class ResourceParser
         bool allowAsParameters,
         CancellationToken cancellationToken)
     {
-        if (type.TypeKind == TypeKind.Error || ContainsErrorType(type))
+        // Nothing binds to a ref struct, a pointer or dynamic: no request value parses into one, no service is one.
+        if (type.TypeKind is TypeKind.Error or TypeKind.Dynamic or TypeKind.Pointer or TypeKind.FunctionPointer
+            || type.IsRefLikeType || ContainsErrorType(type))
         {
             return null;
         }

@@ -1,0 +1,61 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Simplification;
+
+namespace Resourceful.CodeFixes;
+
+/// <summary>Small syntax edits the fixes share.</summary>
+internal static class SyntaxEdits
+{
+    private static readonly string[] HttpMethodAttributeNames = ["Get", "Post", "Put", "Patch", "Delete"];
+
+    /// <summary><paramref name="declaration"/> with <c>partial</c> right before its keyword, as C# requires.</summary>
+    public static TypeDeclarationSyntax WithPartial(TypeDeclarationSyntax declaration)
+    {
+        if (declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+        {
+            return declaration;
+        }
+
+        if (declaration.Modifiers.Count == 0)
+        {
+            var keyword = declaration.Keyword;
+            var partial = SyntaxFactory.Token(keyword.LeadingTrivia, SyntaxKind.PartialKeyword, SyntaxFactory.TriviaList(SyntaxFactory.Space));
+            return declaration.WithKeyword(keyword.WithLeadingTrivia()).WithModifiers(SyntaxFactory.TokenList(partial));
+        }
+
+        return declaration.AddModifiers(SyntaxFactory.Token(SyntaxTriviaList.Empty, SyntaxKind.PartialKeyword, SyntaxFactory.TriviaList(SyntaxFactory.Space)));
+    }
+
+    /// <summary>A string literal holding <paramref name="value"/>, with <paramref name="old"/>'s trivia.</summary>
+    public static ExpressionSyntax StringLiteral(string value, SyntaxNode? old = null)
+    {
+        var literal = SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(value));
+        return old is null ? literal : literal.WithTriviaFrom(old);
+    }
+
+    /// <summary>The simple name of an attribute as written: <c>Get</c> for <c>[Resourceful.GetAttribute]</c>.</summary>
+    public static string SimpleName(AttributeSyntax attribute)
+    {
+        var name = attribute.Name switch
+        {
+            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+            AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
+            SimpleNameSyntax simple => simple.Identifier.ValueText,
+            _ => attribute.Name.ToString(),
+        };
+        return name.EndsWith("Attribute", System.StringComparison.Ordinal) ? name.Substring(0, name.Length - "Attribute".Length) : name;
+    }
+
+    /// <summary>The HTTP method attributes of <paramref name="method"/>, by name.</summary>
+    public static AttributeSyntax[] HttpMethodAttributes(MethodDeclarationSyntax method) =>
+        method.AttributeLists.SelectMany(static l => l.Attributes)
+            .Where(static a => HttpMethodAttributeNames.Contains(SimpleName(a)))
+            .ToArray();
+
+    /// <summary>A type or attribute name written fully qualified, shortened by the simplifier where the usings allow.</summary>
+    public static NameSyntax QualifiedName(string name) =>
+        SyntaxFactory.ParseName(name).WithAdditionalAnnotations(Simplifier.Annotation);
+}

@@ -1,0 +1,116 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Resourceful.Generators.Diagnostics;
+using Resourceful.Generators.Parsing;
+
+namespace Resourceful.Generators.Analyzers;
+
+/// <summary>
+/// RSF0014: two resources that answer the same method on the same path. It needs every resource of the
+/// compilation, so it reports at compilation end (in the IDE: with full solution analysis, and on build);
+/// duplicates inside one resource are RSF0013, reported as the user types.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class DuplicateEndpointAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(DiagnosticDescriptors.DuplicateEndpointAcrossResources);
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(static start =>
+        {
+            if (start.Compilation.GetTypeByMetadataName(ResourceParser.ResourceAttributeName) is null)
+            {
+                return;
+            }
+
+            var routes = new ConcurrentBag<Route>();
+            start.RegisterSymbolAction(symbolContext => Collect(symbolContext, routes), SymbolKind.NamedType);
+            start.RegisterCompilationEndAction(endContext => Report(endContext, routes));
+        });
+    }
+
+    private static void Collect(SymbolAnalysisContext context, ConcurrentBag<Route> routes)
+    {
+        var type = (INamedTypeSymbol)context.Symbol;
+        if (type.TypeKind != TypeKind.Class || ResourceParser.FindResourceAttribute(type) is not { } attribute)
+        {
+            return;
+        }
+
+        var description = ResourceInfoCache.Describe(context.Compilation, type, attribute, context.CancellationToken);
+        foreach (var handler in description.Handlers)
+        {
+            if (handler.Endpoint is not { } endpoint)
+            {
+                continue;
+            }
+
+            // Constraints are compared, not judged, here: an unknown one is RSF0012's business.
+            var template = RouteTemplateText.Parse(endpoint.Template, static _ => true);
+            if (template.Problem is not null)
+            {
+                continue;
+            }
+
+            routes.Add(new Route(
+                handler.HttpMethod + " " + template.CanonicalKey,
+                handler.HttpMethod,
+                endpoint.Template,
+                SymbolNames.Handler(handler.Method),
+                type,
+                ResourceUsageAnalyzer.RouteLocation(handler, context.CancellationToken)));
+        }
+    }
+
+    private static void Report(CompilationAnalysisContext context, ConcurrentBag<Route> routes)
+    {
+        foreach (var group in routes.GroupBy(static r => r.Key, StringComparer.Ordinal))
+        {
+            var members = group.OrderBy(static r => r.Location.SourceTree?.FilePath, StringComparer.Ordinal)
+                .ThenBy(static r => r.Location.SourceSpan.Start)
+                .ToList();
+            if (members.Select(static r => r.Resource).Distinct<INamedTypeSymbol>(SymbolEqualityComparer.Default).Count() < 2)
+            {
+                continue;
+            }
+
+            foreach (var route in members)
+            {
+                var others = members.Where(r => !SymbolEqualityComparer.Default.Equals(r.Resource, route.Resource)).ToList();
+                context.ReportDiagnostic(Diagnostic.Create(
+                    DiagnosticDescriptors.DuplicateEndpointAcrossResources,
+                    route.Location,
+                    others.Select(static r => r.Location),
+                    route.HttpMethod,
+                    route.Template,
+                    route.Handler,
+                    others[0].Handler));
+            }
+        }
+    }
+
+    private sealed class Route(string key, string httpMethod, string template, string handler, INamedTypeSymbol resource, Location location)
+    {
+        public string Key { get; } = key;
+
+        public string HttpMethod { get; } = httpMethod;
+
+        public string Template { get; } = template;
+
+        public string Handler { get; } = handler;
+
+        public INamedTypeSymbol Resource { get; } = resource;
+
+        public Location Location { get; } = location;
+    }
+}
