@@ -123,7 +123,7 @@ internal static class OpenApiEmitter
             json.EndObject();
         }
 
-        if (resources.Any(static r => r.Endpoints.Any(static e => e.Result.Responses.Any(static s => s.BodyTypeOf?.EndsWith("HttpValidationProblemDetails", System.StringComparison.Ordinal) == true))))
+        if (resources.Any(static r => r.Endpoints.Any(static e => DocumentedResponses.Of(e).Any(DocumentedResponses.IsValidationProblem))))
         {
             json.StartObject("HttpValidationProblemDetails");
             json.String("type", "object");
@@ -239,14 +239,14 @@ internal static class OpenApiEmitter
         }
 
         json.StartObject("responses");
-        foreach (var response in endpoint.Result.Responses)
+        foreach (var response in DocumentedResponses.Of(endpoint))
         {
             json.StartObject(response.StatusCode.ToString(CultureInfo.InvariantCulture));
             json.String("description", Reason(response.StatusCode));
             if (response.BodyTypeOf is { } bodyType)
             {
-                var isProblem = bodyType.EndsWith("HttpValidationProblemDetails", System.StringComparison.Ordinal);
-                var contentType = endpoint.Result.Kind == ResultKind.Text ? "text/plain" : isProblem ? "application/problem+json" : "application/json";
+                var isProblem = DocumentedResponses.IsValidationProblem(response);
+                var contentType = isProblem ? "application/problem+json" : endpoint.Result.Kind == ResultKind.Text ? "text/plain" : "application/json";
                 json.StartObject("content").StartObject(contentType).StartObject("schema");
                 if (isProblem)
                 {

@@ -400,7 +400,14 @@ internal static class ResourceEmitter
     /// </summary>
     private static IEnumerable<string> ApiMetadata(EndpointModel endpoint)
     {
-        foreach (var response in endpoint.Result.Responses)
+        // A plain IResult declares nothing; the API explorer would assume 200, but only while no other response
+        // metadata exists, so say it explicitly next to the implicit 400.
+        if (endpoint.Result.Responses.Count == 0)
+        {
+            yield return "new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(void))";
+        }
+
+        foreach (var response in DocumentedResponses.Of(endpoint))
         {
             var status = response.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
             if (response.BodyTypeOf is null)
@@ -410,12 +417,11 @@ internal static class ResourceEmitter
                 continue;
             }
 
-            var contentType = response.BodyTypeOf == "string" && endpoint.Result.Kind == ResultKind.Text
-                ? "text/plain"
-                : response.BodyTypeOf.EndsWith("HttpValidationProblemDetails", System.StringComparison.Ordinal) ? "application/problem+json" : "application/json";
+            var contentType = DocumentedResponses.IsValidationProblem(response) ? "application/problem+json"
+                : response.BodyTypeOf == "string" && endpoint.Result.Kind == ResultKind.Text ? "text/plain"
+                : "application/json";
             yield return $"new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata({status}, typeof({response.BodyTypeOf}), new[] {{ {Literal(contentType)} }})";
         }
-
 
         // No AcceptsMetadata for the JSON body: routing would then reject other content types itself, before the
         // handler can answer 415 with Accept-Post. The API explorer finds the body through the parameter metadata.

@@ -52,7 +52,8 @@ namespace Resourceful.Generated
             var builders = new global::Microsoft.AspNetCore.Builder.IEndpointConventionBuilder[4];
             builders[0] = global::Resourceful.Runtime.ResourcefulEndpoints.Map(endpoints, "/tenants/{tenant}/search", global::Resourceful.Runtime.ResourcefulEndpoints.Get, CreateFind(services), "GET /tenants/{tenant}/search => Shop.Search.Search.Find", maxBodySize: global::Resourceful.Runtime.ResourcefulEndpoints.ServerBodyLimit,
                 new global::Microsoft.AspNetCore.Http.EndpointSummaryAttribute("Search.Find"),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(string), new[] { "text/plain" })
+                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(string), new[] { "text/plain" }),
+                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(400, typeof(global::Microsoft.AspNetCore.Http.HttpValidationProblemDetails), new[] { "application/problem+json" })
             );
             global::Resourceful.Runtime.ResourcefulApiDescription.Describe(builders[0], services, typeof(global::Shop.Search.Search), "Find", new global::System.Type[] { typeof(string), typeof(string), typeof(global::Shop.Search.Paging), typeof(global::Shop.Search.IAuditLog), typeof(global::Microsoft.AspNetCore.Http.HttpContext), typeof(global::System.Threading.CancellationToken), typeof(string[]), typeof(int[]), typeof(global::System.Guid?), typeof(global::System.DateOnly?), typeof(global::Shop.Search.SortOrder), typeof(string) }, static method => new object[]
             {
@@ -71,7 +72,9 @@ namespace Resourceful.Generated
                 global::Resourceful.Runtime.ResourcefulApiDescription.Parameter(method, 11, "q", hasTryParse: true, isOptional: true),
             });
             builders[1] = global::Resourceful.Runtime.ResourcefulEndpoints.Map(endpoints, "/tenants/{tenant}/search/{id:int}/notes", global::Resourceful.Runtime.ResourcefulEndpoints.Post, CreateAddNote(services), "POST /tenants/{tenant}/search/{id:int}/notes => Shop.Search.Search.AddNote", maxBodySize: global::Resourceful.Runtime.ResourcefulEndpoints.ServerBodyLimit,
-                new global::Microsoft.AspNetCore.Http.EndpointSummaryAttribute("Search.AddNote")
+                new global::Microsoft.AspNetCore.Http.EndpointSummaryAttribute("Search.AddNote"),
+                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(void)),
+                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(400, typeof(global::Microsoft.AspNetCore.Http.HttpValidationProblemDetails), new[] { "application/problem+json" })
             );
             global::Resourceful.Runtime.ResourcefulApiDescription.Describe(builders[1], services, typeof(global::Shop.Search.Search), "AddNote", new global::System.Type[] { typeof(string), typeof(int), typeof(global::Shop.Search.Note), typeof(global::System.Security.Claims.ClaimsPrincipal), typeof(global::Microsoft.AspNetCore.Http.HttpRequest), typeof(global::Microsoft.AspNetCore.Http.HttpResponse), typeof(global::Shop.Search.IAuditLog), typeof(global::Shop.Search.IClock) }, static method => new object[]
             {

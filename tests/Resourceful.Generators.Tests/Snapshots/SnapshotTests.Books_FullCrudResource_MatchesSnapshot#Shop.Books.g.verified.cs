@@ -61,7 +61,8 @@ namespace Resourceful.Generated
             var builders = new global::Microsoft.AspNetCore.Builder.IEndpointConventionBuilder[7];
             builders[0] = global::Resourceful.Runtime.ResourcefulEndpoints.Map(endpoints, "/books", global::Resourceful.Runtime.ResourcefulEndpoints.Get, CreateList(services), "GET /books => Shop.Books.List", maxBodySize: global::Resourceful.Runtime.ResourcefulEndpoints.ServerBodyLimit,
                 new global::Microsoft.AspNetCore.Http.EndpointSummaryAttribute("Books.List"),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(global::System.Collections.Generic.IReadOnlyList<global::Shop.Book>), new[] { "application/json" })
+                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(global::System.Collections.Generic.IReadOnlyList<global::Shop.Book>), new[] { "application/json" }),
+                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(400, typeof(global::Microsoft.AspNetCore.Http.HttpValidationProblemDetails), new[] { "application/problem+json" })
             );
             global::Resourceful.Runtime.ResourcefulApiDescription.Describe(builders[0], services, typeof(global::Shop.Books), "List", new global::System.Type[] { typeof(int?) }, static method => new object[]
             {
@@ -89,6 +90,7 @@ namespace Resourceful.Generated
             builders[3] = global::Resourceful.Runtime.ResourcefulEndpoints.Map(endpoints, "/books/{id:int}", global::Resourceful.Runtime.ResourcefulEndpoints.Put, CreateReplace(services), "PUT /books/{id:int} => Shop.Books.Replace", maxBodySize: global::Resourceful.Runtime.ResourcefulEndpoints.ServerBodyLimit,
                 new global::Microsoft.AspNetCore.Http.EndpointSummaryAttribute("Books.Replace"),
                 new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(204, typeof(void)),
+                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(400, typeof(global::Microsoft.AspNetCore.Http.HttpValidationProblemDetails), new[] { "application/problem+json" }),
                 new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(404, typeof(void))
             );
             global::Resourceful.Runtime.ResourcefulApiDescription.Describe(builders[3], services, typeof(global::Shop.Books), "Replace", new global::System.Type[] { typeof(int), typeof(global::Shop.NewBook) }, static method => new object[]

@@ -198,7 +198,8 @@ namespace Resourceful.Generated
             var builders = new global::Microsoft.AspNetCore.Builder.IEndpointConventionBuilder[44];
             builders[0] = global::Resourceful.Runtime.ResourcefulEndpoints.Map(endpoints, "/defaults/bool", global::Resourceful.Runtime.ResourcefulEndpoints.Get, CreateBool(services), "GET /defaults/bool => Shop.Defaults.Defaults.Bool", maxBodySize: global::Resourceful.Runtime.ResourcefulEndpoints.ServerBodyLimit,
                 new global::Microsoft.AspNetCore.Http.EndpointSummaryAttribute("Defaults.Bool"),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(string), new[] { "text/plain" })
+                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(string), new[] { "text/plain" }),
+                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(400, typeof(global::Microsoft.AspNetCore.Http.HttpValidationProblemDetails), new[] { "application/problem+json" })
             );
             global::Resourceful.Runtime.ResourcefulApiDescription.Describe(builders[0], services, typeof(global::Shop.Defaults.Defaults), "Bool", new global::System.Type[] { typeof(bool) }, static method => new object[]
             {
@@ -206,7 +207,8 @@ namespace Resourceful.Generated
             });
             builders[1] = global::Resourceful.Runtime.ResourcefulEndpoints.Map(endpoints, "/defaults/byte", global::Resourceful.Runtime.ResourcefulEndpoints.Get, CreateByte(services), "GET /defaults/byte => Shop.Defaults.Defaults.Byte", maxBodySize: global::Resourceful.Runtime.ResourcefulEndpoints.ServerBodyLimit,
                 new global::Microsoft.AspNetCore.Http.EndpointSummaryAttribute("Defaults.Byte"),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(string), new[] { "text/plain" })
+                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(string), new[] { "text/plain" }),
+                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(400, typeof(global::Microsoft.AspNetCore.Http.HttpValidationProblemDetails), new[] { "application/problem+json" })
             );
             global::Resourceful.Runtime.ResourcefulApiDescription.Describe(builders[1], services, typeof(global::Shop.Defaults.Defaults), "Byte", new global::System.Type[] { typeof(byte) }, static method => new object[]
             {
@@ -214,7 +216,8 @@ namespace Resourceful.Generated
             });
             builders[2] = global::Resourceful.Runtime.ResourcefulEndpoints.Map(endpoints, "/defaults/char", global::Resourceful.Runtime.ResourcefulEndpoints.Get, CreateChar(services), "GET /defaults/char => Shop.Defaults.Defaults.Char", maxBodySize: global::Resourceful.Runtime.ResourcefulEndpoints.ServerBodyLimit,
                 new global::Microsoft.AspNetCore.Http.EndpointSummaryAttribute("Defaults.Char"),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(string), new[] { "text/plain" })
+                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(string), new[] { "text/plain" }),
+                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(400, typeof(global::Microsoft.AspNetCore.Http.HttpValidationProblemDetails), new[] { "application/problem+json" })
             );
             global::Resourceful.Runtime.ResourcefulApiDescription.Describe(builders[2], services, typeof(global::Shop.Defaults.Defaults), "Char", new global::System.Type[] { typeof(char) }, static method => new object[]
             {
@@ -222,7 +225,8 @@ namespace Resourceful.Generated
             });
             builders[3] = global::Resourceful.Runtime.ResourcefulEndpoints.Map(endpoints, "/defaults/decimal", global::Resourceful.Runtime.ResourcefulEndpoints.Get, CreateDecimal(services), "GET /defaults/decimal => Shop.Defaults.Defaults.Decimal", maxBodySize: global::Resourceful.Runtime.ResourcefulEndpoints.ServerBodyLimit,
                 new global::Microsoft.AspNetCore.Http.EndpointSummaryAttribute("Defaults.Decimal"),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(string), new[] { "text/plain" })
+                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(string), new[] { "text/plain" }),
+                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(400, typeof(global::Microsoft.AspNetCore.Http.HttpValidationProblemDetails), new[] { "application/problem+json" })
             );
             global::Resourceful.Runtime.ResourcefulApiDescription.Describe(builders[3], services, typeof(global::Shop.Defaults.Defaults), "Decimal", new global::System.Type[] { typeof(decimal) }, static method => new object[]
             {
@@ -230,7 +234,8 @@ namespace Resourceful.Generated
             });
             builders[4] = global::Resourceful.Runtime.ResourcefulEndpoints.Map(endpoints, "/defaults/double", global::Resourceful.Runtime.ResourcefulEndpoints.Get, CreateDouble(services), "GET /defaults/double => Shop.Defaults.Defaults.Double", maxBodySize: global::Resourceful.Runtime.ResourcefulEndpoints.ServerBodyLimit,
                 new global::Microsoft.AspNetCore.Http.EndpointSummaryAttribute("Defaults.Double"),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(string), new[] { "text/plain" })
+                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(string), new[] { "text/plain" }),
+                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(400, typeof(global::Microsoft.AspNetCore.Http.HttpValidationProblemDetails), new[] { "application/problem+json" })
             );
             global::Resourceful.Runtime.ResourcefulApiDescription.Describe(builders[4], services, typeof(global::Shop.Defaults.Defaults), "Double", new global::System.Type[] { typeof(double) }, static method => new object[]
             {
@@ -238,7 +243,8 @@ namespace Resourceful.Generated
             });
             builders[5] = global::Resourceful.Runtime.ResourcefulEndpoints.Map(endpoints, "/defaults/double-infinity", global::Resourceful.Runtime.ResourcefulEndpoints.Get, CreateDoubleInfinity(services), "GET /defaults/double-infinity => Shop.Defaults.Defaults.DoubleInfinity", maxBodySize: global::Resourceful.Runtime.ResourcefulEndpoints.ServerBodyLimit,
                 new global::Microsoft.AspNetCore.Http.EndpointSummaryAttribute("Defaults.DoubleInfinity"),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(string), new[] { "text/plain" })
+                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(string), new[] { "text/plain" }),
+                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(400, typeof(global::Microsoft.AspNetCore.Http.HttpValidationProblemDetails), new[] { "application/problem+json" })
             );
             global::Resourceful.Runtime.ResourcefulApiDescription.Describe(builders[5], services, typeof(global::Shop.Defaults.Defaults), "DoubleInfinity", new global::System.Type[] { typeof(double) }, static method => new object[]
             {
@@ -246,7 +252,8 @@ namespace Resourceful.Generated
             });
             builders[6] = global::Resourceful.Runtime.ResourcefulEndpoints.Map(endpoints, "/defaults/double-nan", global::Resourceful.Runtime.ResourcefulEndpoints.Get, CreateDoubleNaN(services), "GET /defaults/double-nan => Shop.Defaults.Defaults.DoubleNaN", maxBodySize: global::Resourceful.Runtime.ResourcefulEndpoints.ServerBodyLimit,
                 new global::Microsoft.AspNetCore.Http.EndpointSummaryAttribute("Defaults.DoubleNaN"),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(string), new[] { "text/plain" })
+                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(string), new[] { "text/plain" }),
+                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(400, typeof(global::Microsoft.AspNetCore.Http.HttpValidationProblemDetails), new[] { "application/problem+json" })
             );
             global::Resourceful.Runtime.ResourcefulApiDescription.Describe(builders[6], services, typeof(global::Shop.Defaults.Defaults), "DoubleNaN", new global::System.Type[] { typeof(double) }, static method => new object[]
             {
@@ -254,7 +261,8 @@ namespace Resourceful.Generated
             });
             builders[7] = global::Resourceful.Runtime.ResourcefulEndpoints.Map(endpoints, "/defaults/double-tiny", global::Resourceful.Runtime.ResourcefulEndpoints.Get, CreateDoubleTiny(services), "GET /defaults/double-tiny => Shop.Defaults.Defaults.DoubleTiny", maxBodySize: global::Resourceful.Runtime.ResourcefulEndpoints.ServerBodyLimit,
                 new global::Microsoft.AspNetCore.Http.EndpointSummaryAttribute("Defaults.DoubleTiny"),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(string), new[] { "text/plain" })
+                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(string), new[] { "text/plain" }),
+                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(400, typeof(global::Microsoft.AspNetCore.Http.HttpValidationProblemDetails), new[] { "application/problem+json" })
             );
             global::Resourceful.Runtime.ResourcefulApiDescription.Describe(builders[7], services, typeof(global::Shop.Defaults.Defaults), "DoubleTiny", new global::System.Type[] { typeof(double) }, static method => new object[]
             {
@@ -262,7 +270,8 @@ namespace Resourceful.Generated
             });
             builders[8] = global::Resourceful.Runtime.ResourcefulEndpoints.Map(endpoints, "/defaults/enum", global::Resourceful.Runtime.ResourcefulEndpoints.Get, CreateEnum(services), "GET /defaults/enum => Shop.Defaults.Defaults.Enum", maxBodySize: global::Resourceful.Runtime.ResourcefulEndpoints.ServerBodyLimit,
                 new global::Microsoft.AspNetCore.Http.EndpointSummaryAttribute("Defaults.Enum"),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(string), new[] { "text/plain" })
+                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(string), new[] { "text/plain" }),
+                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(400, typeof(global::Microsoft.AspNetCore.Http.HttpValidationProblemDetails), new[] { "application/problem+json" })
             );
             global::Resourceful.Runtime.ResourcefulApiDescription.Describe(builders[8], services, typeof(global::Shop.Defaults.Defaults), "Enum", new global::System.Type[] { typeof(global::Shop.Defaults.Mode) }, static method => new object[]
             {
@@ -270,7 +279,8 @@ namespace Resourceful.Generated
             });
             builders[9] = global::Resourceful.Runtime.ResourcefulEndpoints.Map(endpoints, "/defaults/flags-enum", global::Resourceful.Runtime.ResourcefulEndpoints.Get, CreateFlagsEnum(services), "GET /defaults/flags-enum => Shop.Defaults.Defaults.FlagsEnum", maxBodySize: global::Resourceful.Runtime.ResourcefulEndpoints.ServerBodyLimit,
                 new global::Microsoft.AspNetCore.Http.EndpointSummaryAttribute("Defaults.FlagsEnum"),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(string), new[] { "text/plain" })
+                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(string), new[] { "text/plain" }),
+                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(400, typeof(global::Microsoft.AspNetCore.Http.HttpValidationProblemDetails), new[] { "application/problem+json" })
             );
             global::Resourceful.Runtime.ResourcefulApiDescription.Describe(builders[9], services, typeof(global::Shop.Defaults.Defaults), "FlagsEnum", new global::System.Type[] { typeof(global::Shop.Defaults.Features) }, static method => new object[]
             {
@@ -278,7 +288,8 @@ namespace Resourceful.Generated
             });
             builders[10] = global::Resourceful.Runtime.ResourcefulEndpoints.Map(endpoints, "/defaults/float", global::Resourceful.Runtime.ResourcefulEndpoints.Get, CreateFloat(services), "GET /defaults/float => Shop.Defaults.Defaults.Float", maxBodySize: global::Resourceful.Runtime.ResourcefulEndpoints.ServerBodyLimit,
                 new global::Microsoft.AspNetCore.Http.EndpointSummaryAttribute("Defaults.Float"),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(string), new[] { "text/plain" })
+                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(string), new[] { "text/plain" }),
+                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(400, typeof(global::Microsoft.AspNetCore.Http.HttpValidationProblemDetails), new[] { "application/problem+json" })
             );
             global::Resourceful.Runtime.ResourcefulApiDescription.Describe(builders[10], services, typeof(global::Shop.Defaults.Defaults), "Float", new global::System.Type[] { typeof(float) }, static method => new object[]
             {
@@ -286,7 +297,8 @@ namespace Resourceful.Generated
             });
             builders[11] = global::Resourceful.Runtime.ResourcefulEndpoints.Map(endpoints, "/defaults/float-max", global::Resourceful.Runtime.ResourcefulEndpoints.Get, CreateFloatMax(services), "GET /defaults/float-max => Shop.Defaults.Defaults.FloatMax", maxBodySize: global::Resourceful.Runtime.ResourcefulEndpoints.ServerBodyLimit,
                 new global::Microsoft.AspNetCore.Http.EndpointSummaryAttribute("Defaults.FloatMax"),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(string), new[] { "text/plain" })
+                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(string), new[] { "text/plain" }),
+                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(400, typeof(global::Microsoft.AspNetCore.Http.HttpValidationProblemDetails), new[] { "application/problem+json" })
             );
             global::Resourceful.Runtime.ResourcefulApiDescription.Describe(builders[11], services, typeof(global::Shop.Defaults.Defaults), "FloatMax", new global::System.Type[] { typeof(float) }, static method => new object[]
             {
@@ -294,7 +306,8 @@ namespace Resourceful.Generated
             });
             builders[12] = global::Resourceful.Runtime.ResourcefulEndpoints.Map(endpoints, "/defaults/int", global::Resourceful.Runtime.ResourcefulEndpoints.Get, CreateInt(services), "GET /defaults/int => Shop.Defaults.Defaults.Int", maxBodySize: global::Resourceful.Runtime.ResourcefulEndpoints.ServerBodyLimit,
                 new global::Microsoft.AspNetCore.Http.EndpointSummaryAttribute("Defaults.Int"),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(string), new[] { "text/plain" })
+                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(string), new[] { "text/plain" }),
+                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(400, typeof(global::Microsoft.AspNetCore.Http.HttpValidationProblemDetails), new[] { "application/problem+json" })
             );
             global::Resourceful.Runtime.ResourcefulApiDescription.Describe(builders[12], services, typeof(global::Shop.Defaults.Defaults), "Int", new global::System.Type[] { typeof(int) }, static method => new object[]
             {
@@ -302,7 +315,8 @@ namespace Resourceful.Generated
             });
             builders[13] = global::Resourceful.Runtime.ResourcefulEndpoints.Map(endpoints, "/defaults/long", global::Resourceful.Runtime.ResourcefulEndpoints.Get, CreateLong(services), "GET /defaults/long => Shop.Defaults.Defaults.Long", maxBodySize: global::Resourceful.Runtime.ResourcefulEndpoints.ServerBodyLimit,
                 new global::Microsoft.AspNetCore.Http.EndpointSummaryAttribute("Defaults.Long"),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(string), new[] { "text/plain" })
+                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(string), new[] { "text/plain" }),
+                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(400, typeof(global::Microsoft.AspNetCore.Http.HttpValidationProblemDetails), new[] { "application/problem+json" })
             );
             global::Resourceful.Runtime.ResourcefulApiDescription.Describe(builders[13], services, typeof(global::Shop.Defaults.Defaults), "Long", new global::System.Type[] { typeof(long) }, static method => new object[]
             {
@@ -310,7 +324,8 @@ namespace Resourceful.Generated
             });
             builders[14] = global::Resourceful.Runtime.ResourcefulEndpoints.Map(endpoints, "/defaults/negative-enum", global::Resourceful.Runtime.ResourcefulEndpoints.Get, CreateNegativeEnum(services), "GET /defaults/negative-enum => Shop.Defaults.Defaults.NegativeEnum", maxBodySize: global::Resourceful.Runtime.ResourcefulEndpoints.ServerBodyLimit,
                 new global::Microsoft.AspNetCore.Http.EndpointSummaryAttribute("Defaults.NegativeEnum"),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(string), new[] { "text/plain" })
+                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(string), new[] { "text/plain" }),
+                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(400, typeof(global::Microsoft.AspNetCore.Http.HttpValidationProblemDetails), new[] { "application/problem+json" })
             );
             global::Resourceful.Runtime.ResourcefulApiDescription.Describe(builders[14], services, typeof(global::Shop.Defaults.Defaults), "NegativeEnum", new global::System.Type[] { typeof(global::Shop.Defaults.Mode) }, static method => new object[]
             {
@@ -326,7 +341,8 @@ namespace Resourceful.Generated
             });
             builders[16] = global::Resourceful.Runtime.ResourcefulEndpoints.Map(endpoints, "/defaults/nullable-enum", global::Resourceful.Runtime.ResourcefulEndpoints.Get, CreateNullableEnum(services), "GET /defaults/nullable-enum => Shop.Defaults.Defaults.NullableEnum", maxBodySize: global::Resourceful.Runtime.ResourcefulEndpoints.ServerBodyLimit,
                 new global::Microsoft.AspNetCore.Http.EndpointSummaryAttribute("Defaults.NullableEnum"),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(string), new[] { "text/plain" })
+                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(string), new[] { "text/plain" }),
+                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(400, typeof(global::Microsoft.AspNetCore.Http.HttpValidationProblemDetails), new[] { "application/problem+json" })
             );
             global::Resourceful.Runtime.ResourcefulApiDescription.Describe(builders[16], services, typeof(global::Shop.Defaults.Defaults), "NullableEnum", new global::System.Type[] { typeof(global::Shop.Defaults.Mode?) }, static method => new object[]
             {
@@ -334,7 +350,8 @@ namespace Resourceful.Generated
             });
             builders[17] = global::Resourceful.Runtime.ResourcefulEndpoints.Map(endpoints, "/defaults/nullable-int", global::Resourceful.Runtime.ResourcefulEndpoints.Get, CreateNullableInt(services), "GET /defaults/nullable-int => Shop.Defaults.Defaults.NullableInt", maxBodySize: global::Resourceful.Runtime.ResourcefulEndpoints.ServerBodyLimit,
                 new global::Microsoft.AspNetCore.Http.EndpointSummaryAttribute("Defaults.NullableInt"),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(string), new[] { "text/plain" })
+                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(string), new[] { "text/plain" }),
+                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(400, typeof(global::Microsoft.AspNetCore.Http.HttpValidationProblemDetails), new[] { "application/problem+json" })
             );
             global::Resourceful.Runtime.ResourcefulApiDescription.Describe(builders[17], services, typeof(global::Shop.Defaults.Defaults), "NullableInt", new global::System.Type[] { typeof(int?) }, static method => new object[]
             {
@@ -342,7 +359,8 @@ namespace Resourceful.Generated
             });
             builders[18] = global::Resourceful.Runtime.ResourcefulEndpoints.Map(endpoints, "/defaults/short", global::Resourceful.Runtime.ResourcefulEndpoints.Get, CreateShort(services), "GET /defaults/short => Shop.Defaults.Defaults.Short", maxBodySize: global::Resourceful.Runtime.ResourcefulEndpoints.ServerBodyLimit,
                 new global::Microsoft.AspNetCore.Http.EndpointSummaryAttribute("Defaults.Short"),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(string), new[] { "text/plain" })
+                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(string), new[] { "text/plain" }),
+                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(400, typeof(global::Microsoft.AspNetCore.Http.HttpValidationProblemDetails), new[] { "application/problem+json" })
             );
             global::Resourceful.Runtime.ResourcefulApiDescription.Describe(builders[18], services, typeof(global::Shop.Defaults.Defaults), "Short", new global::System.Type[] { typeof(short) }, static method => new object[]
             {
@@ -358,7 +376,8 @@ namespace Resourceful.Generated
             });
             builders[20] = global::Resourceful.Runtime.ResourcefulEndpoints.Map(endpoints, "/defaults/ulong", global::Resourceful.Runtime.ResourcefulEndpoints.Get, CreateULong(services), "GET /defaults/ulong => Shop.Defaults.Defaults.ULong", maxBodySize: global::Resourceful.Runtime.ResourcefulEndpoints.ServerBodyLimit,
                 new global::Microsoft.AspNetCore.Http.EndpointSummaryAttribute("Defaults.ULong"),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(string), new[] { "text/plain" })
+                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(string), new[] { "text/plain" }),
+                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(400, typeof(global::Microsoft.AspNetCore.Http.HttpValidationProblemDetails), new[] { "application/problem+json" })
             );
             global::Resourceful.Runtime.ResourcefulApiDescription.Describe(builders[20], services, typeof(global::Shop.Defaults.Defaults), "ULong", new global::System.Type[] { typeof(ulong) }, static method => new object[]
             {
@@ -366,7 +385,8 @@ namespace Resourceful.Generated
             });
             builders[21] = global::Resourceful.Runtime.ResourcefulEndpoints.Map(endpoints, "/defaults/undeclared-enum", global::Resourceful.Runtime.ResourcefulEndpoints.Get, CreateUndeclaredEnum(services), "GET /defaults/undeclared-enum => Shop.Defaults.Defaults.UndeclaredEnum", maxBodySize: global::Resourceful.Runtime.ResourcefulEndpoints.ServerBodyLimit,
                 new global::Microsoft.AspNetCore.Http.EndpointSummaryAttribute("Defaults.UndeclaredEnum"),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(string), new[] { "text/plain" })
+                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(string), new[] { "text/plain" }),
+                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(400, typeof(global::Microsoft.AspNetCore.Http.HttpValidationProblemDetails), new[] { "application/problem+json" })
             );
             global::Resourceful.Runtime.ResourcefulApiDescription.Describe(builders[21], services, typeof(global::Shop.Defaults.Defaults), "UndeclaredEnum", new global::System.Type[] { typeof(global::Shop.Defaults.Mode) }, static method => new object[]
             {

@@ -103,7 +103,8 @@ namespace Resourceful.Generated
             var services = endpoints.ServiceProvider;
             var builders = new global::Microsoft.AspNetCore.Builder.IEndpointConventionBuilder[24];
             builders[0] = global::Resourceful.Runtime.ResourcefulEndpoints.Map(endpoints, "/kinds/result", global::Resourceful.Runtime.ResourcefulEndpoints.Get, CreateResult(services), "GET /kinds/result => Shop.Kinds.Kinds.Result", maxBodySize: global::Resourceful.Runtime.ResourcefulEndpoints.ServerBodyLimit,
-                new global::Microsoft.AspNetCore.Http.EndpointSummaryAttribute("Kinds.Result")
+                new global::Microsoft.AspNetCore.Http.EndpointSummaryAttribute("Kinds.Result"),
+                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(void))
             );
             global::Resourceful.Runtime.ResourcefulApiDescription.Describe(builders[0], services, typeof(global::Shop.Kinds.Kinds), "Result", global::System.Type.EmptyTypes, static method => new object[]
             {
@@ -168,7 +169,8 @@ namespace Resourceful.Generated
             {
             });
             builders[9] = global::Resourceful.Runtime.ResourcefulEndpoints.Map(endpoints, "/kinds/value-task-of-result", global::Resourceful.Runtime.ResourcefulEndpoints.Patch, CreateValueTaskOfResult(services), "PATCH /kinds/value-task-of-result => Shop.Kinds.Kinds.ValueTaskOfResult", maxBodySize: global::Resourceful.Runtime.ResourcefulEndpoints.ServerBodyLimit,
-                new global::Microsoft.AspNetCore.Http.EndpointSummaryAttribute("Kinds.ValueTaskOfResult")
+                new global::Microsoft.AspNetCore.Http.EndpointSummaryAttribute("Kinds.ValueTaskOfResult"),
+                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(void))
             );
             global::Resourceful.Runtime.ResourcefulApiDescription.Describe(builders[9], services, typeof(global::Shop.Kinds.Kinds), "ValueTaskOfResult", global::System.Type.EmptyTypes, static method => new object[]
             {

@@ -62,7 +62,8 @@ namespace Resourceful.Generated
             });
             builders[1] = global::Resourceful.Runtime.ResourcefulEndpoints.Map(endpoints, "/health/{component}", global::Resourceful.Runtime.ResourcefulEndpoints.Get, CreateCheck(services), "GET /health/{component} => Health.Check", maxBodySize: global::Resourceful.Runtime.ResourcefulEndpoints.ServerBodyLimit,
                 new global::Microsoft.AspNetCore.Http.EndpointSummaryAttribute("Health.Check"),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(string), new[] { "text/plain" })
+                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(string), new[] { "text/plain" }),
+                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(400, typeof(global::Microsoft.AspNetCore.Http.HttpValidationProblemDetails), new[] { "application/problem+json" })
             );
             global::Resourceful.Runtime.ResourcefulApiDescription.Describe(builders[1], services, typeof(global::Health), "Check", new global::System.Type[] { typeof(string), typeof(global::System.DateTimeOffset?) }, static method => new object[]
             {
