@@ -357,7 +357,7 @@ internal static class ResourceEmitter
             index++;
         }
 
-        // Each path answers OPTIONS and 405 itself, with an Allow list and a description written at compile time.
+        // Each path answers OPTIONS itself, with an Allow list and a description written at compile time (405 is routing's).
         foreach (var path in paths)
         {
             writer.WriteLine(

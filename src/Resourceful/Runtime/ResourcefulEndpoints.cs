@@ -31,6 +31,8 @@ public static class ResourcefulEndpoints
 
     private static readonly IReadOnlyList<string> Head = ["HEAD"];
 
+    private static readonly IReadOnlyList<string> OptionsOnly = ["OPTIONS"];
+
     /// <summary>The methods of a <c>[Post]</c> handler.</summary>
     public static readonly IReadOnlyList<string> Post = ["POST"];
 
@@ -46,7 +48,7 @@ public static class ResourcefulEndpoints
     /// <summary>The <c>maxBodySize</c> of an endpoint that keeps the server's own limit (Kestrel: 30 MB).</summary>
     public const long ServerBodyLimit = 0;
 
-    // The path endpoints (OPTIONS, 405) and redirects rank after every handler of the same path.
+    // The path endpoints (OPTIONS) and redirects rank after every handler of the same path.
     private const int FallbackOrder = 1;
 
     /// <summary>
@@ -95,8 +97,7 @@ public static class ResourcefulEndpoints
     }
 
     /// <summary>
-    /// Maps the answer to every method a path does not declare: <c>OPTIONS</c> and <c>405</c>, with the path's
-    /// <c>Allow</c> list. Anonymous, since it describes the interface and reveals no data, and left out of API
+    /// Maps the path's <c>OPTIONS</c> answer, with its <c>Allow</c> list. Anonymous, since it describes the interface and reveals no data, and left out of API
     /// descriptions. Resources that share a path (same <paramref name="key"/>: the template without parameter
     /// names) share one such endpoint, whose <c>Allow</c> list and description hold the methods of all of them.
     /// </summary>
@@ -116,9 +117,12 @@ public static class ResourcefulEndpoints
                 return existing.Builder;
             }
 
+            // Only OPTIONS: an endpoint that took every method would match every request to the path as well, and
+            // routing would capture its route values twice (104 B per request). Undeclared methods get routing's
+            // own 405, whose Allow lists the methods of every endpoint on the path: ours, HEAD and this OPTIONS.
             var path = new PathAnswer(pattern, methods, description);
-            var builder = endpoints.Map(pattern, path.AnswerAsync);
-            builder.WithDisplayName($"{pattern} (OPTIONS, 405)");
+            var builder = endpoints.MapMethods(pattern, OptionsOnly, path.AnswerAsync);
+            builder.WithDisplayName($"OPTIONS {pattern}");
             builder.WithMetadata(new AllowAnonymousMetadata(), new ExcludeFromDescriptionMetadata());
             builder.Add(static endpoint => ((RouteEndpointBuilder)endpoint).Order = FallbackOrder);
             path.Builder = builder;
@@ -129,7 +133,7 @@ public static class ResourcefulEndpoints
 
     private static readonly ConditionalWeakTable<IEndpointRouteBuilder, Dictionary<string, PathAnswer>> PathRegistry = new();
 
-    /// <summary>One path's OPTIONS/405 answer; built at start-up, read-only (and allocation-free) per request.</summary>
+    /// <summary>One path's OPTIONS answer; built at start-up, read-only (and allocation-free) per request.</summary>
     private sealed class PathAnswer(string pattern, string methods, string description)
     {
         private static readonly string[] MethodOrder = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];

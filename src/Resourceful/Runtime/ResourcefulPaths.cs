@@ -8,19 +8,15 @@ using Microsoft.Net.Http.Headers;
 namespace Resourceful.Runtime;
 
 /// <summary>
-/// Answers the methods a path does not declare: <c>OPTIONS</c> (RFC 9110 §9.3.7) and <c>405 Method Not Allowed</c>
-/// (§15.5.6). Everything it sends is a constant the generator computed, so it allocates nothing per request.
-/// Called only by generated code.
+/// Answers <c>OPTIONS</c> on a generated path (RFC 9110 §9.3.7). Everything it sends was computed by the generator
+/// or at start-up, so it allocates nothing per request. (<c>405</c> is routing's own.) Called only by generated code.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class ResourcefulPaths
 {
-    private static ReadOnlySpan<byte> MethodNotAllowedProblem =>
-        """{"type":"https://tools.ietf.org/html/rfc9110#section-15.5.6","title":"Method Not Allowed","status":405}"""u8;
-
     /// <summary>
     /// <c>OPTIONS</c>: <c>204</c> with <c>Allow</c>, or <c>200</c> with <paramref name="description"/> when the client
-    /// asks for <c>application/json</c>. Any other method: <c>405</c> with <c>Allow</c>.
+    /// asks for <c>application/json</c>.
     /// </summary>
     /// <remarks>
     /// A CORS preflight never gets here when the app has a CORS policy: ASP.NET Core's CORS middleware answers it
@@ -30,11 +26,6 @@ public static class ResourcefulPaths
     {
         var response = httpContext.Response;
         response.Headers.Allow = allow;
-        if (!HttpMethods.IsOptions(httpContext.Request.Method))
-        {
-            response.StatusCode = StatusCodes.Status405MethodNotAllowed;
-            return WriteConstantAsync(response, "application/problem+json", MethodNotAllowedProblem);
-        }
 
         if (ResourcefulContent.AsksFor(httpContext.Request.Headers.Accept, "application/json"))
         {

@@ -39,7 +39,22 @@ public static class SemanticsAssert
     }
 
     /// <summary>The <c>Allow</c> header, as the server wrote it.</summary>
+    /// <summary>The <c>Allow</c> header as written: OPTIONS answers list methods in RFC 9110 order.</summary>
     public static string? Allow(HttpResponseMessage response) => Header(response, "Allow");
+
+    /// <summary>
+    /// The <c>Allow</c> header's methods in RFC 9110 order, whatever order the server wrote them in: a 405 comes from
+    /// ASP.NET Core's routing, which lists the path's methods alphabetically.
+    /// </summary>
+    public static string? AllowedMethods(HttpResponseMessage response)
+    {
+        string[] order = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
+        return Allow(response) is { } allow
+            ? string.Join(", ", allow.Split(',', System.StringSplitOptions.TrimEntries | System.StringSplitOptions.RemoveEmptyEntries)
+                .OrderBy(method => System.Array.IndexOf(order, method) is var rank and >= 0 ? rank : order.Length)
+                .ThenBy(method => method, System.StringComparer.Ordinal))
+            : null;
+    }
 
     public static void Status(HttpResponseMessage response, HttpStatusCode expected, string body)
         => Assert.True(expected == response.StatusCode, $"Expected {(int)expected}, got {(int)response.StatusCode}: {body}");
