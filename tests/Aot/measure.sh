@@ -9,7 +9,7 @@
 #   bash tests/Aot/measure.sh [--reuse] [--runs N] [--requests N] [--output FILE]
 #
 #   --reuse       use artifacts/aot and artifacts/jit when they exist instead of publishing again
-#   --output      also write the report to FILE (tests/Aot/RESULTS.md holds the last one)
+#   --output      also write the report to FILE (docs/benchmarks.md holds the last one, next to the JIT figures)
 #
 # Needs python3 (timing), curl and, to publish, clang (see publish-and-check.sh). Not part of CI: it takes a few
 # minutes and its numbers depend on the machine.
