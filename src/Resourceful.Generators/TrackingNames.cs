@@ -9,10 +9,13 @@ internal static class TrackingNames
     /// <summary>Each <c>[Resource]</c> class parsed into a <see cref="Model.ResourceModel"/>.</summary>
     public const string Resources = nameof(Resources);
 
-    /// <summary>Class names that more than one resource uses, which decide the <c>Map{Resource}</c> names.</summary>
+    /// <summary>
+    /// The <c>Map{Resource}</c> names that are not simply <c>Map{ClassName}</c> (a class name used twice, or one that would
+    /// clash with <c>MapResources</c>); usually empty.
+    /// </summary>
     public const string DuplicateNames = nameof(DuplicateNames);
 
-    /// <summary>One resource paired with the duplicate names, ready to emit.</summary>
+    /// <summary>One resource paired with those names, ready to emit.</summary>
     public const string ResourcesToEmit = nameof(ResourcesToEmit);
 
     /// <summary>Every resource's registration entry, collected for <c>MapResources()</c>.</summary>

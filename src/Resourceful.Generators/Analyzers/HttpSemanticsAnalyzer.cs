@@ -116,7 +116,7 @@ public sealed class HttpSemanticsAnalyzer : DiagnosticAnalyzer
                 bindFrom = ResourceParser.IsSimpleType(symbol.Type) ? DiagnosticProperties.FromQuery : DiagnosticProperties.AsParameters;
             }
             else if (model.Source == ParameterSource.AsParameters
-                && ResourceParser.Flatten([model]).Any(static m => m.Source is ParameterSource.Body or ParameterSource.BodyOrService))
+                && ParameterModels.Flatten([model]).Any(static m => m.Source is ParameterSource.Body or ParameterSource.BodyOrService))
             {
                 bindFrom = string.Empty;
             }
@@ -273,7 +273,7 @@ public sealed class HttpSemanticsAnalyzer : DiagnosticAnalyzer
             return null;
         }
 
-        var postRouteParameters = ResourceParser.Flatten(post.Parameters).Where(static p => p.Source == ParameterSource.Route).ToList();
+        var postRouteParameters = ParameterModels.Flatten(post.Parameters).Where(static p => p.Source == ParameterSource.Route).ToList();
         var arguments = new List<string>();
         var newValue = get.Segments[get.Segments.Count - 1].Parts[0].Text;
         foreach (var part in get.Segments.SelectMany(static s => s.Parts).Where(static p => p.IsParameter))

@@ -378,7 +378,7 @@ public sealed class ResourceUsageAnalyzer : DiagnosticAnalyzer
             }
 
             var bound = new HashSet<string>(
-                ResourceParser.Flatten(endpoint.Parameters).Where(static p => p.Source == ParameterSource.Route).Select(static p => p.Key),
+                ParameterModels.Flatten(endpoint.Parameters).Where(static p => p.Source == ParameterSource.Route).Select(static p => p.Key),
                 StringComparer.OrdinalIgnoreCase);
             var combined = RouteTemplateText.Parse(endpoint.Template, static _ => true);
             var own = handler.RawSubTemplate is { } raw ? RouteTemplateText.Parse(raw, static _ => true) : null;

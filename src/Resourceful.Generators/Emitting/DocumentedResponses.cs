@@ -32,7 +32,7 @@ internal static class DocumentedResponses
     // A body can always be malformed; a URI or header value fails when it is required or has to parse. A route
     // value with a constraint ({id:int}) is taken to parse: a value the constraint rejects never matches (404).
     private static bool CanFailToBind(EndpointModel endpoint) =>
-        ResourceEmitter.Flatten(endpoint.Parameters).Any(p => p.Source switch
+        ParameterModels.Flatten(endpoint.Parameters).Any(p => p.Source switch
         {
             ParameterSource.Body or ParameterSource.BodyOrService => true,
             ParameterSource.Query or ParameterSource.Header => p.IsRequired || p.Parser != ValueParser.String,

@@ -187,7 +187,7 @@ internal static class OpenApiEmitter
         json.String("summary", $"{resource.ClassName}.{endpoint.HandlerName}");
         json.StartArray("tags").StringValue(resource.ClassName).EndArray();
 
-        var parameters = ResourceEmitter.Flatten(endpoint.Parameters)
+        var parameters = ParameterModels.Flatten(endpoint.Parameters)
             .Where(static p => p.Source is ParameterSource.Route or ParameterSource.Query or ParameterSource.Header)
             .ToList();
         if (parameters.Count > 0)
@@ -227,7 +227,7 @@ internal static class OpenApiEmitter
             json.EndArray();
         }
 
-        var body = ResourceEmitter.Flatten(endpoint.Parameters).FirstOrDefault(static p => p.Source is ParameterSource.Body or ParameterSource.BodyOrService);
+        var body = ParameterModels.Flatten(endpoint.Parameters).FirstOrDefault(static p => p.Source is ParameterSource.Body or ParameterSource.BodyOrService);
         if (body is not null)
         {
             json.StartObject("requestBody");

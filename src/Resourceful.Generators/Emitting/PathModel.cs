@@ -79,7 +79,7 @@ internal sealed class PathModel(string template, string key, string allow, strin
             json.Append(",\"handler\":").Append(Json(endpoint.HandlerName));
             json.Append(",\"parameters\":[");
             var firstParameter = true;
-            foreach (var parameter in ResourceEmitter.Flatten(endpoint.Parameters))
+            foreach (var parameter in ParameterModels.Flatten(endpoint.Parameters))
             {
                 var location = parameter.Source switch
                 {

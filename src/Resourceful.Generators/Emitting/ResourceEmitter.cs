@@ -138,7 +138,7 @@ internal static class ResourceEmitter
 
     private static List<LinkParameter> LinkParameters(EndpointModel endpoint)
     {
-        var bound = Flatten(endpoint.Parameters)
+        var bound = ParameterModels.Flatten(endpoint.Parameters)
             .Where(static p => p.Source == ParameterSource.Route)
             .ToList();
         var result = new List<LinkParameter>();
@@ -535,24 +535,6 @@ internal static class ResourceEmitter
         "PATCH" => "Patch",
         _ => "Delete",
     };
-
-    internal static IEnumerable<ParameterModel> Flatten(IEnumerable<ParameterModel> parameters)
-    {
-        foreach (var parameter in parameters)
-        {
-            if (parameter.AsParameters is { } members)
-            {
-                foreach (var member in members.ConstructorMembers.Concat(members.PropertyMembers))
-                {
-                    yield return member;
-                }
-            }
-            else
-            {
-                yield return parameter;
-            }
-        }
-    }
 
     internal static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
 

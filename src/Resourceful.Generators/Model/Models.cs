@@ -1,3 +1,6 @@
+using System.Collections.Generic;
+using System.Linq;
+
 namespace Resourceful.Generators.Model;
 
 /// <summary>A <c>[Resource]</c> class: everything the emitter needs, and nothing Roslyn cannot compare by value.</summary>
@@ -213,3 +216,26 @@ internal sealed record PropertyShapeModel(
 
 /// <summary>A JSON Schema keyword and its value, already as JSON text (<c>maxLength</c>, <c>5</c>).</summary>
 internal sealed record ConstraintModel(string Keyword, string JsonValue);
+
+/// <summary>Operations on parameter lists that the emitters and the analyzers share.</summary>
+internal static class ParameterModels
+{
+    /// <summary>Every parameter, with the members of <c>[AsParameters]</c> types in place of the type.</summary>
+    public static IEnumerable<ParameterModel> Flatten(IEnumerable<ParameterModel> parameters)
+    {
+        foreach (var parameter in parameters)
+        {
+            if (parameter.AsParameters is { } members)
+            {
+                foreach (var member in members.ConstructorMembers.Concat(members.PropertyMembers))
+                {
+                    yield return member;
+                }
+            }
+            else
+            {
+                yield return parameter;
+            }
+        }
+    }
+}

@@ -42,43 +42,28 @@ internal static partial class ResourceParser
         var canCreateInstance = model?.Constructor is not null;
 
         var handlers = ImmutableArray.CreateBuilder<HandlerInfo>();
-        foreach (var member in type.GetMembers())
+        foreach (var (method, methodAttribute, httpMethod) in HandlerAttributes(type, cancellationToken))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (member is not IMethodSymbol method || method.MethodKind != MethodKind.Ordinary)
+            string? rawSubTemplate = null;
+            var subTemplateIsValid = true;
+            if (methodAttribute.ConstructorArguments.Length == 1)
             {
-                continue;
+                rawSubTemplate = methodAttribute.ConstructorArguments[0].Value as string;
+                subTemplateIsValid = rawSubTemplate is not null;
+            }
+            else if (methodAttribute.ConstructorArguments.Length > 1)
+            {
+                subTemplateIsValid = false;
             }
 
-            foreach (var methodAttribute in method.GetAttributes())
-            {
-                var httpMethod = GetHttpMethod(methodAttribute.AttributeClass);
-                if (httpMethod is null)
-                {
-                    continue;
-                }
-
-                string? rawSubTemplate = null;
-                var subTemplateIsValid = true;
-                if (methodAttribute.ConstructorArguments.Length == 1)
-                {
-                    rawSubTemplate = methodAttribute.ConstructorArguments[0].Value as string;
-                    subTemplateIsValid = rawSubTemplate is not null;
-                }
-                else if (methodAttribute.ConstructorArguments.Length > 1)
-                {
-                    subTemplateIsValid = false;
-                }
-
-                var handlerTemplate = template is not null && subTemplateIsValid
-                    ? RouteTemplateParser.Combine(template, rawSubTemplate)
-                    : null;
-                var endpoint = model is null || handlerTemplate is null ? null : FindEndpoint(model, method, httpMethod, handlerTemplate);
-                var problems = endpoint is null && model is not null && template is not null
-                    ? AnalyzeHandler(method, httpMethod, methodAttribute, template, canCreateInstance, cancellationToken)
-                    : ImmutableArray<HandlerProblem>.Empty;
-                handlers.Add(new HandlerInfo(method, methodAttribute, httpMethod, rawSubTemplate, handlerTemplate, endpoint, problems));
-            }
+            var handlerTemplate = template is not null && subTemplateIsValid
+                ? RouteTemplateParser.Combine(template, rawSubTemplate)
+                : null;
+            var endpoint = model is null || handlerTemplate is null ? null : FindEndpoint(model, method, httpMethod, handlerTemplate);
+            var problems = endpoint is null && model is not null && template is not null
+                ? AnalyzeHandler(method, httpMethod, methodAttribute, template, canCreateInstance, cancellationToken)
+                : ImmutableArray<HandlerProblem>.Empty;
+            handlers.Add(new HandlerInfo(method, methodAttribute, httpMethod, rawSubTemplate, handlerTemplate, endpoint, problems));
         }
 
         return new ResourceInfo(type, attribute, rawTemplate, template, model, handlers.ToImmutable());
@@ -106,25 +91,6 @@ internal static partial class ResourceParser
         }
 
         return null;
-    }
-
-    /// <summary>Every parameter of <paramref name="parameters"/>, with the members of <c>[AsParameters]</c> types in place of the type.</summary>
-    public static IEnumerable<ParameterModel> Flatten(IEnumerable<ParameterModel> parameters)
-    {
-        foreach (var parameter in parameters)
-        {
-            if (parameter.AsParameters is { } members)
-            {
-                foreach (var member in members.ConstructorMembers.Concat(members.PropertyMembers))
-                {
-                    yield return member;
-                }
-            }
-            else
-            {
-                yield return parameter;
-            }
-        }
     }
 
     /// <summary>Whether the generator reads <paramref name="type"/> from text (route, query, header): a "simple" type.</summary>

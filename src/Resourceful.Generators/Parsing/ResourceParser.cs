@@ -81,35 +81,20 @@ internal static partial class ResourceParser
 
         var endpoints = new List<EndpointModel>();
         var shapes = new Dictionary<string, TypeShapeModel>(StringComparer.Ordinal);
-        foreach (var member in type.GetMembers())
+        foreach (var (method, methodAttribute, httpMethod) in HandlerAttributes(type, cancellationToken))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (member is not IMethodSymbol method || method.MethodKind != MethodKind.Ordinary)
+            var endpoint = ParseEndpoint(method, httpMethod, methodAttribute, template, constructor is not null, shapes, cancellationToken);
+            if (endpoint is not null)
             {
-                continue;
-            }
-
-            foreach (var methodAttribute in method.GetAttributes())
-            {
-                var httpMethod = GetHttpMethod(methodAttribute.AttributeClass);
-                if (httpMethod is null)
+                var metadata = resourceMetadata.Concat(ParseMetadata(method.GetAttributes())).ToEquatableArray();
+                var maxBodySize = GetNamedLong(methodAttribute, "MaxBodySize") ?? resourceMaxBodySize;
+                endpoints.Add(endpoint with { Metadata = metadata, MaxBodySize = maxBodySize });
+                foreach (var oldTemplate in GetMovedFrom(method.GetAttributes()))
                 {
-                    continue;
-                }
-
-                var endpoint = ParseEndpoint(method, httpMethod, methodAttribute, template, constructor is not null, shapes, cancellationToken);
-                if (endpoint is not null)
-                {
-                    var metadata = resourceMetadata.Concat(ParseMetadata(method.GetAttributes())).ToEquatableArray();
-                    var maxBodySize = GetNamedLong(methodAttribute, "MaxBodySize") ?? resourceMaxBodySize;
-                    endpoints.Add(endpoint with { Metadata = metadata, MaxBodySize = maxBodySize });
-                    foreach (var oldTemplate in GetMovedFrom(method.GetAttributes()))
-                    {
-                        var old = oldTemplate.TrimStart().StartsWith("/", StringComparison.Ordinal)
-                            ? RouteTemplateParser.Normalize(oldTemplate)
-                            : RouteTemplateParser.Combine(template, oldTemplate);
-                        AddMovedRoute(movedRoutes, old, endpoint.Template, includesSubPaths: false);
-                    }
+                    var old = oldTemplate.TrimStart().StartsWith("/", StringComparison.Ordinal)
+                        ? RouteTemplateParser.Normalize(oldTemplate)
+                        : RouteTemplateParser.Combine(template, oldTemplate);
+                    AddMovedRoute(movedRoutes, old, endpoint.Template, includesSubPaths: false);
                 }
             }
         }
@@ -215,6 +200,32 @@ internal static partial class ResourceParser
         }
 
         movedRoutes.Add(new MovedRouteModel(oldTemplate, newTemplate, newSegments.Value, includesSubPaths));
+    }
+
+    /// <summary>
+    /// Every <c>[Get]</c>-style attribute on an ordinary method of <paramref name="type"/>, with its HTTP method: what
+    /// the generator maps and the analyzers explain. One attribute, one handler.
+    /// </summary>
+    internal static IEnumerable<(IMethodSymbol Method, AttributeData Attribute, string HttpMethod)> HandlerAttributes(
+        INamedTypeSymbol type,
+        CancellationToken cancellationToken)
+    {
+        foreach (var member in type.GetMembers())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (member is not IMethodSymbol { MethodKind: MethodKind.Ordinary } method)
+            {
+                continue;
+            }
+
+            foreach (var attribute in method.GetAttributes())
+            {
+                if (GetHttpMethod(attribute.AttributeClass) is { } httpMethod)
+                {
+                    yield return (method, attribute, httpMethod);
+                }
+            }
+        }
     }
 
     /// <summary>GET, POST, PUT, PATCH, DELETE: the order endpoints are listed in.</summary>

@@ -44,18 +44,17 @@ public struct BindingErrors
 
     /// <summary>Writes <c>400 Bad Request</c> with an RFC 9457 validation problem listing every failure.</summary>
     public readonly Task WriteProblemAsync(HttpContext httpContext)
-        => ProblemWriter.WriteAsync(
-            httpContext,
-            StatusCodes.Status400BadRequest,
-            "One or more validation errors occurred.",
-            detail: null,
-            _errors);
+        => ProblemWriter.WriteValidationProblemAsync(httpContext, _errors);
 }
 
 /// <summary>Writes RFC 9457 problem details without reflection, so it works unchanged under Native AOT.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class ProblemWriter
 {
+    /// <summary>Writes <c>400 Bad Request</c>: a validation problem whose <c>errors</c> name each field that failed.</summary>
+    public static Task WriteValidationProblemAsync(HttpContext httpContext, IReadOnlyDictionary<string, List<string>>? errors)
+        => WriteAsync(httpContext, StatusCodes.Status400BadRequest, "One or more validation errors occurred.", detail: null, errors);
+
     /// <summary>Writes a problem document with <paramref name="status"/>; <paramref name="errors"/> become its <c>errors</c> member.</summary>
     public static async Task WriteAsync(
         HttpContext httpContext,

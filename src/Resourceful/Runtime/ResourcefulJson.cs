@@ -72,12 +72,7 @@ public static class ResourcefulJson
                 return new BodyReadResult<T>(true, default);
             }
 
-            await ProblemWriter.WriteAsync(
-                httpContext,
-                StatusCodes.Status400BadRequest,
-                "One or more validation errors occurred.",
-                detail: null,
-                SingleError(name, "A non-empty request body is required."));
+            await ProblemWriter.WriteValidationProblemAsync(httpContext, SingleError(name, "A non-empty request body is required."));
             return default;
         }
 
@@ -109,12 +104,7 @@ public static class ResourcefulJson
         catch (JsonException exception)
         {
             var location = exception.Path is { Length: > 1 } path ? $"{name}{path[1..]}" : name;
-            await ProblemWriter.WriteAsync(
-                httpContext,
-                StatusCodes.Status400BadRequest,
-                "One or more validation errors occurred.",
-                detail: null,
-                SingleError(location, "The request body is not valid JSON for this endpoint."));
+            await ProblemWriter.WriteValidationProblemAsync(httpContext, SingleError(location, "The request body is not valid JSON for this endpoint."));
             return default;
         }
         catch (BadHttpRequestException exception)
@@ -127,12 +117,7 @@ public static class ResourcefulJson
 
         if (value is null && !allowEmpty)
         {
-            await ProblemWriter.WriteAsync(
-                httpContext,
-                StatusCodes.Status400BadRequest,
-                "One or more validation errors occurred.",
-                detail: null,
-                SingleError(name, "A non-null request body is required."));
+            await ProblemWriter.WriteValidationProblemAsync(httpContext, SingleError(name, "A non-null request body is required."));
             return default;
         }
 
