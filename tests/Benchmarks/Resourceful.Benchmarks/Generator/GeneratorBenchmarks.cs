@@ -9,7 +9,7 @@ namespace Resourceful.Benchmarks.Generator;
 /// <summary>
 /// Generator cost on synthetic projects of N resources × 5 handlers, Resourceful against the Request Delegate
 /// Generator on the equivalent minimal-API project, in the same run. <c>Cold</c>: a fresh driver on a fresh
-/// compilation (no symbol, binding or generator state carried over; the JIT is warm). <c>Edit</c>: a driver that
+/// compilation (<see cref="SyntheticProject.Fresh"/>: no symbol, binding or generator state carried over; the JIT is warm). <c>Edit</c>: a driver that
 /// already ran on the project, re-run after a one-character edit inside one handler's body, as in the IDE.
 /// The RDG is the baseline of each category.
 /// </summary>
@@ -42,17 +42,17 @@ public class GeneratorBenchmarks
     /// <summary>Resourceful, cold.</summary>
     [Benchmark, BenchmarkCategory("Cold")]
     public GeneratorDriver ResourcefulCold()
-        => GeneratorDrivers.CreateDriver(GeneratorDrivers.Resourceful).RunGenerators(_resourceful.Compilation.Clone());
+        => GeneratorDrivers.CreateDriver(GeneratorDrivers.Resourceful).RunGenerators(_resourceful.Fresh());
 
     /// <summary>The Request Delegate Generator, cold: the baseline.</summary>
     [Benchmark(Baseline = true), BenchmarkCategory("Cold")]
     public GeneratorDriver RdgCold()
-        => GeneratorDrivers.CreateDriver(GeneratorDrivers.RequestDelegateGenerator).RunGenerators(_minimalApi.Compilation.Clone());
+        => GeneratorDrivers.CreateDriver(GeneratorDrivers.RequestDelegateGenerator).RunGenerators(_minimalApi.Fresh());
 
     /// <summary>Roslyn's own cost for any attribute-driven generator on the Resourceful project, cold.</summary>
     [Benchmark, BenchmarkCategory("Cold")]
     public GeneratorDriver FloorCold()
-        => GeneratorDrivers.CreateDriver(GeneratorDrivers.Floor).RunGenerators(_resourceful.Compilation.Clone());
+        => GeneratorDrivers.CreateDriver(GeneratorDrivers.Floor).RunGenerators(_resourceful.Fresh());
 
     /// <summary>Roslyn's own cost for any attribute-driven generator, after the same edit.</summary>
     [Benchmark, BenchmarkCategory("Edit")]

@@ -5,6 +5,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -58,8 +59,28 @@ internal sealed class SyntheticProject
     /// <summary>The .NET and ASP.NET Core shared frameworks this process runs on, plus Resourceful.dll.</summary>
     public static ImmutableArray<MetadataReference> References => LazyReferences.Value;
 
-    /// <summary>The project after the edit: a new compilation that shares every other syntax tree, as the IDE makes one.</summary>
-    public CSharpCompilation Edited() => Compilation.ReplaceSyntaxTree(OriginalTree, EditedTree);
+    /// <summary>
+    /// The project as a fresh build sees it: new syntax tree objects (sharing the parsed green nodes, so parsing is
+    /// not timed) in a compilation with an assembly name of its own. Nothing a generator may keep per tree, per
+    /// compilation or per assembly (Resourceful reuses models while declarations are unchanged) carries over.
+    /// </summary>
+    public CSharpCompilation Fresh()
+    {
+        var build = Interlocked.Increment(ref builds).ToString(CultureInfo.InvariantCulture);
+        var trees = Compilation.SyntaxTrees.Select(Copy);
+        return Compilation.RemoveAllSyntaxTrees().AddSyntaxTrees(trees).WithAssemblyName(Compilation.AssemblyName + "_" + build);
+    }
+
+    private static int builds;
+
+    /// <summary>
+    /// The project after the edit: a new compilation that shares every other syntax tree, as the IDE makes one. The
+    /// edited file is a new tree object each time, as after every keystroke, so nothing kept per tree carries over.
+    /// </summary>
+    public CSharpCompilation Edited() => Compilation.ReplaceSyntaxTree(OriginalTree, Copy(EditedTree));
+
+    private static SyntaxTree Copy(SyntaxTree tree)
+        => CSharpSyntaxTree.Create((CSharpSyntaxNode)tree.GetRoot(), (CSharpParseOptions)tree.Options, tree.FilePath, tree.Encoding);
 
     public static SyntheticProject Create(ProjectKind kind, int resources)
     {
