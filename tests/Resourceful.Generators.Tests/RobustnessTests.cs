@@ -281,6 +281,14 @@ public sealed class RobustnessTests(ITestOutputHelper output)
             public partial class A { [Get] public string X() => "x"; [Get] public string Y() => "y"; }
             """, UserCodeCompiles: true),
 
+        ["SameClassDeclaredTwice"] = new("""
+            [Resource("/a")]
+            public class A { [Get] public string X() => "x"; }
+
+            [Resource("/b")]
+            public class A { [Get] public string Y() => "y"; }
+            """, UserCodeCompiles: false),
+
         ["OverloadedHandlers"] = new("""
             [Resource("/a")]
             public partial class A { [Get] public string X() => "x"; [Get("{id:int}")] public string X(int id) => $"{id}"; }
