@@ -16,6 +16,7 @@ internal static class ResourceEmitter
     private const string Binding = "global::Resourceful.Runtime.ResourcefulBinding";
     private const string Json = "global::Resourceful.Runtime.ResourcefulJson";
     private const string Results = "global::Resourceful.Runtime.ResourcefulResults";
+    private const string TypedResults = "global::Resourceful.Runtime.ResourcefulTypedResults";
     private const string GetRequiredService = "global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService";
     private const string GetService = "global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetService";
     private const string GetRequiredKeyedService = "global::Microsoft.Extensions.DependencyInjection.ServiceProviderKeyedServiceExtensions.GetRequiredKeyedService";
@@ -563,6 +564,8 @@ internal static class ResourceEmitter
     private sealed class HandlerWriter(SourceWriter writer, ResourceModel resource, EndpointModel endpoint, string createName)
     {
         private readonly List<string> _captures = new();
+        private readonly Dictionary<TypedResultCase, string> _bodyNames = new();
+        private (IReadOnlyList<TypedResultCase> Cases, bool IsUnion) _typedResults = (System.Array.Empty<TypedResultCase>(), false);
         private bool _isAsync;
 
         public void Write()
@@ -608,6 +611,30 @@ internal static class ResourceEmitter
             {
                 writer.WriteLine($"var resultTypeInfo = {Json}.GetTypeInfo<{endpoint.Result.ValueTypeName}>(services);");
                 _captures.Add("resultTypeInfo");
+            }
+
+            // Typed results the generated code executes itself: loggers and body metadata resolved here, once.
+            _typedResults = TypedResultCases.For(endpoint.Result);
+            if (_typedResults.Cases.Count > 0)
+            {
+                writer.WriteLine($"var typedResults = {TypedResults}.Create(services);");
+                _captures.Add("typedResults");
+                var bodyNames = new HashSet<string>();
+                foreach (var typedResult in _typedResults.Cases)
+                {
+                    if (typedResult.BodyTypeName is { } bodyType)
+                    {
+                        var bodyName = CaseVariable(typedResult) + "Body";
+                        for (var suffix = 2; !bodyNames.Add(bodyName); suffix++)
+                        {
+                            bodyName = CaseVariable(typedResult) + "Body" + suffix.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                        }
+
+                        _bodyNames[typedResult] = bodyName;
+                        writer.WriteLine($"var {bodyName} = typedResults.JsonBody<{bodyType}>();");
+                        _captures.Add(bodyName);
+                    }
+                }
             }
 
             var handle = _isAsync ? "HandleAsync" : "Handle";
@@ -712,10 +739,47 @@ internal static class ResourceEmitter
                     break;
                 default:
                     writer.WriteLine($"var result = {call};");
-                    WriteReturn($"{Results}.ExecuteAsync(result, httpContext, {Literal(resource.MetadataName.Replace('+', '.') + "." + endpoint.HandlerName)})", isLast: true);
+                    var execute = $"{Results}.ExecuteAsync(result, httpContext, {Literal(resource.MetadataName.Replace('+', '.') + "." + endpoint.HandlerName)})";
+                    if (_typedResults.Cases.Count == 0)
+                    {
+                        WriteReturn(execute, isLast: true);
+                    }
+                    else
+                    {
+                        WriteTypedResultSwitch(execute);
+                    }
+
                     break;
             }
         }
+
+        /// <summary>
+        /// Dispatches on the declared result (or a union's active member) to <c>ResourcefulTypedResults</c>; any other
+        /// result, and a null one, goes to <paramref name="execute"/>, the result's own <c>ExecuteAsync</c>.
+        /// </summary>
+        private void WriteTypedResultSwitch(string execute)
+        {
+            writer.OpenBlock(_typedResults.IsUnion ? "switch (result?.Result)" : "switch (result)");
+            foreach (var typedResult in _typedResults.Cases)
+            {
+                var variable = CaseVariable(typedResult);
+                writer.WriteLine($"case {typedResult.TypeName} {variable}:");
+                writer.Indent();
+                var body = _bodyNames.TryGetValue(typedResult, out var bodyName) ? ", " + bodyName : string.Empty;
+                WriteReturn($"typedResults.ExecuteAsync({variable}, httpContext{body})");
+                writer.Unindent();
+            }
+
+            writer.WriteLine("default:");
+            writer.Indent();
+            WriteReturn(execute);
+            writer.Unindent();
+            writer.CloseBlock();
+        }
+
+        // ok, created, notFound, …: the names carry no underscore, so they never meet a parameter's locals (id_arg).
+        private static string CaseVariable(TypedResultCase typedResult) =>
+            char.ToLowerInvariant(typedResult.Kind[0]) + typedResult.Kind.Substring(1);
 
         private string NewResource()
         {

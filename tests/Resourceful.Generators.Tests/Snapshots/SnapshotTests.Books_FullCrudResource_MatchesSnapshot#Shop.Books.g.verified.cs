@@ -161,6 +161,8 @@ namespace Resourceful.Generated
         {
             var body_isService = global::Resourceful.Runtime.ResourcefulEndpoints.IsService<global::Shop.NewBook>(services);
             var body_typeInfo = body_isService ? null : global::Resourceful.Runtime.ResourcefulJson.GetTypeInfo<global::Shop.NewBook>(services);
+            var typedResults = global::Resourceful.Runtime.ResourcefulTypedResults.Create(services);
+            var createdBody = typedResults.JsonBody<global::Shop.Book>();
             return HandleAsync;
 
             async global::System.Threading.Tasks.Task HandleAsync(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
@@ -189,16 +191,26 @@ namespace Resourceful.Generated
 
                 var resource = new global::Shop.Books(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.BookStore>(httpContext.RequestServices));
                 var result = await resource.Add(body_arg, ct_arg);
-                await global::Resourceful.Runtime.ResourcefulResults.ExecuteAsync(result, httpContext, "Shop.Books.Add");
+                switch (result?.Result)
+                {
+                    case global::Microsoft.AspNetCore.Http.HttpResults.Created<global::Shop.Book> created:
+                        await typedResults.ExecuteAsync(created, httpContext, createdBody);
+                        return;
+                    default:
+                        await global::Resourceful.Runtime.ResourcefulResults.ExecuteAsync(result, httpContext, "Shop.Books.Add");
+                        return;
+                }
             }
         }
 
         /// <summary><c>GET /books/{id:int}</c>: binds the request, calls <c>Find</c>, writes its result.</summary>
         public static global::Microsoft.AspNetCore.Http.RequestDelegate CreateFind(global::System.IServiceProvider services)
         {
+            var typedResults = global::Resourceful.Runtime.ResourcefulTypedResults.Create(services);
+            var okBody = typedResults.JsonBody<global::Shop.Book>();
             return Handle;
 
-            static global::System.Threading.Tasks.Task Handle(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+            global::System.Threading.Tasks.Task Handle(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
             {
                 if (!global::Resourceful.Runtime.ResourcefulContent.Accepts(httpContext, "application/json"))
                 {
@@ -230,7 +242,15 @@ namespace Resourceful.Generated
 
                 var resource = new global::Shop.Books(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.BookStore>(httpContext.RequestServices));
                 var result = resource.Find(id_arg);
-                return global::Resourceful.Runtime.ResourcefulResults.ExecuteAsync(result, httpContext, "Shop.Books.Find");
+                switch (result?.Result)
+                {
+                    case global::Microsoft.AspNetCore.Http.HttpResults.Ok<global::Shop.Book> ok:
+                        return typedResults.ExecuteAsync(ok, httpContext, okBody);
+                    case global::Microsoft.AspNetCore.Http.HttpResults.NotFound notFound:
+                        return typedResults.ExecuteAsync(notFound, httpContext);
+                    default:
+                        return global::Resourceful.Runtime.ResourcefulResults.ExecuteAsync(result, httpContext, "Shop.Books.Find");
+                }
             }
         }
 
@@ -239,6 +259,7 @@ namespace Resourceful.Generated
         {
             var body_isService = global::Resourceful.Runtime.ResourcefulEndpoints.IsService<global::Shop.NewBook>(services);
             var body_typeInfo = body_isService ? null : global::Resourceful.Runtime.ResourcefulJson.GetTypeInfo<global::Shop.NewBook>(services);
+            var typedResults = global::Resourceful.Runtime.ResourcefulTypedResults.Create(services);
             return HandleAsync;
 
             async global::System.Threading.Tasks.Task HandleAsync(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
@@ -283,16 +304,28 @@ namespace Resourceful.Generated
 
                 var resource = new global::Shop.Books(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.BookStore>(httpContext.RequestServices));
                 var result = resource.Replace(id_arg, body_arg);
-                await global::Resourceful.Runtime.ResourcefulResults.ExecuteAsync(result, httpContext, "Shop.Books.Replace");
+                switch (result?.Result)
+                {
+                    case global::Microsoft.AspNetCore.Http.HttpResults.NoContent noContent:
+                        await typedResults.ExecuteAsync(noContent, httpContext);
+                        return;
+                    case global::Microsoft.AspNetCore.Http.HttpResults.NotFound notFound:
+                        await typedResults.ExecuteAsync(notFound, httpContext);
+                        return;
+                    default:
+                        await global::Resourceful.Runtime.ResourcefulResults.ExecuteAsync(result, httpContext, "Shop.Books.Replace");
+                        return;
+                }
             }
         }
 
         /// <summary><c>DELETE /books/{id:int}</c>: binds the request, calls <c>Remove</c>, writes its result.</summary>
         public static global::Microsoft.AspNetCore.Http.RequestDelegate CreateRemove(global::System.IServiceProvider services)
         {
+            var typedResults = global::Resourceful.Runtime.ResourcefulTypedResults.Create(services);
             return Handle;
 
-            static global::System.Threading.Tasks.Task Handle(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+            global::System.Threading.Tasks.Task Handle(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
             {
                 var bindingErrors = new global::Resourceful.Runtime.BindingErrors();
 
@@ -319,7 +352,15 @@ namespace Resourceful.Generated
 
                 var resource = new global::Shop.Books(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.BookStore>(httpContext.RequestServices));
                 var result = resource.Remove(id_arg);
-                return global::Resourceful.Runtime.ResourcefulResults.ExecuteAsync(result, httpContext, "Shop.Books.Remove");
+                switch (result?.Result)
+                {
+                    case global::Microsoft.AspNetCore.Http.HttpResults.NoContent noContent:
+                        return typedResults.ExecuteAsync(noContent, httpContext);
+                    case global::Microsoft.AspNetCore.Http.HttpResults.NotFound notFound:
+                        return typedResults.ExecuteAsync(notFound, httpContext);
+                    default:
+                        return global::Resourceful.Runtime.ResourcefulResults.ExecuteAsync(result, httpContext, "Shop.Books.Remove");
+                }
             }
         }
     }

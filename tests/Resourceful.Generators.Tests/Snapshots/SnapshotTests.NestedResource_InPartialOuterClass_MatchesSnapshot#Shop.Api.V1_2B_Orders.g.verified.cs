@@ -78,9 +78,11 @@ namespace Resourceful.Generated
         /// <summary><c>GET /v1/orders/{id:guid}</c>: binds the request, calls <c>Find</c>, writes its result.</summary>
         public static global::Microsoft.AspNetCore.Http.RequestDelegate CreateFind(global::System.IServiceProvider services)
         {
+            var typedResults = global::Resourceful.Runtime.ResourcefulTypedResults.Create(services);
+            var okBody = typedResults.JsonBody<global::Shop.Api.Order>();
             return Handle;
 
-            static global::System.Threading.Tasks.Task Handle(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+            global::System.Threading.Tasks.Task Handle(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
             {
                 if (!global::Resourceful.Runtime.ResourcefulContent.Accepts(httpContext, "application/json"))
                 {
@@ -112,16 +114,25 @@ namespace Resourceful.Generated
 
                 var resource = new global::Shop.Api.V1.Orders();
                 var result = resource.Find(id_arg);
-                return global::Resourceful.Runtime.ResourcefulResults.ExecuteAsync(result, httpContext, "Shop.Api.V1.Orders.Find");
+                switch (result?.Result)
+                {
+                    case global::Microsoft.AspNetCore.Http.HttpResults.Ok<global::Shop.Api.Order> ok:
+                        return typedResults.ExecuteAsync(ok, httpContext, okBody);
+                    case global::Microsoft.AspNetCore.Http.HttpResults.NotFound notFound:
+                        return typedResults.ExecuteAsync(notFound, httpContext);
+                    default:
+                        return global::Resourceful.Runtime.ResourcefulResults.ExecuteAsync(result, httpContext, "Shop.Api.V1.Orders.Find");
+                }
             }
         }
 
         /// <summary><c>DELETE /v1/orders/{id:guid}</c>: binds the request, calls <c>Cancel</c>, writes its result.</summary>
         public static global::Microsoft.AspNetCore.Http.RequestDelegate CreateCancel(global::System.IServiceProvider services)
         {
+            var typedResults = global::Resourceful.Runtime.ResourcefulTypedResults.Create(services);
             return Handle;
 
-            static global::System.Threading.Tasks.Task Handle(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+            global::System.Threading.Tasks.Task Handle(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
             {
                 var bindingErrors = new global::Resourceful.Runtime.BindingErrors();
 
@@ -148,7 +159,13 @@ namespace Resourceful.Generated
 
                 var resource = new global::Shop.Api.V1.Orders();
                 var result = resource.Cancel(id_arg);
-                return global::Resourceful.Runtime.ResourcefulResults.ExecuteAsync(result, httpContext, "Shop.Api.V1.Orders.Cancel");
+                switch (result)
+                {
+                    case global::Microsoft.AspNetCore.Http.HttpResults.NoContent noContent:
+                        return typedResults.ExecuteAsync(noContent, httpContext);
+                    default:
+                        return global::Resourceful.Runtime.ResourcefulResults.ExecuteAsync(result, httpContext, "Shop.Api.V1.Orders.Cancel");
+                }
             }
         }
     }

@@ -302,9 +302,11 @@ namespace Resourceful.Generated
         /// <summary><c>GET /kinds/typed</c>: binds the request, calls <c>Typed</c>, writes its result.</summary>
         public static global::Microsoft.AspNetCore.Http.RequestDelegate CreateTyped(global::System.IServiceProvider services)
         {
+            var typedResults = global::Resourceful.Runtime.ResourcefulTypedResults.Create(services);
+            var okBody = typedResults.JsonBody<global::Shop.Kinds.Item>();
             return Handle;
 
-            static global::System.Threading.Tasks.Task Handle(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+            global::System.Threading.Tasks.Task Handle(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
             {
                 if (!global::Resourceful.Runtime.ResourcefulContent.Accepts(httpContext, "application/json"))
                 {
@@ -313,16 +315,24 @@ namespace Resourceful.Generated
 
                 var resource = new global::Shop.Kinds.Kinds();
                 var result = resource.Typed();
-                return global::Resourceful.Runtime.ResourcefulResults.ExecuteAsync(result, httpContext, "Shop.Kinds.Kinds.Typed");
+                switch (result)
+                {
+                    case global::Microsoft.AspNetCore.Http.HttpResults.Ok<global::Shop.Kinds.Item> ok:
+                        return typedResults.ExecuteAsync(ok, httpContext, okBody);
+                    default:
+                        return global::Resourceful.Runtime.ResourcefulResults.ExecuteAsync(result, httpContext, "Shop.Kinds.Kinds.Typed");
+                }
             }
         }
 
         /// <summary><c>GET /kinds/union</c>: binds the request, calls <c>Union</c>, writes its result.</summary>
         public static global::Microsoft.AspNetCore.Http.RequestDelegate CreateUnion(global::System.IServiceProvider services)
         {
+            var typedResults = global::Resourceful.Runtime.ResourcefulTypedResults.Create(services);
+            var okBody = typedResults.JsonBody<global::Shop.Kinds.Item>();
             return Handle;
 
-            static global::System.Threading.Tasks.Task Handle(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+            global::System.Threading.Tasks.Task Handle(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
             {
                 if (!global::Resourceful.Runtime.ResourcefulContent.Accepts(httpContext, "application/json"))
                 {
@@ -354,7 +364,17 @@ namespace Resourceful.Generated
 
                 var resource = new global::Shop.Kinds.Kinds();
                 var result = resource.Union(id_arg);
-                return global::Resourceful.Runtime.ResourcefulResults.ExecuteAsync(result, httpContext, "Shop.Kinds.Kinds.Union");
+                switch (result?.Result)
+                {
+                    case global::Microsoft.AspNetCore.Http.HttpResults.Ok<global::Shop.Kinds.Item> ok:
+                        return typedResults.ExecuteAsync(ok, httpContext, okBody);
+                    case global::Microsoft.AspNetCore.Http.HttpResults.NotFound notFound:
+                        return typedResults.ExecuteAsync(notFound, httpContext);
+                    case global::Microsoft.AspNetCore.Http.HttpResults.BadRequest badRequest:
+                        return typedResults.ExecuteAsync(badRequest, httpContext);
+                    default:
+                        return global::Resourceful.Runtime.ResourcefulResults.ExecuteAsync(result, httpContext, "Shop.Kinds.Kinds.Union");
+                }
             }
         }
 
