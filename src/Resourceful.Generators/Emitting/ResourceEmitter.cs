@@ -645,6 +645,12 @@ internal static class ResourceEmitter
             writer.OpenBlock($"{modifiers}global::System.Threading.Tasks.Task {handle}({HttpContextType} httpContext)");
             WriteBody(bindings);
             writer.CloseBlock();
+            if (_typedResults.IsUnion)
+            {
+                writer.WriteLine();
+                WriteUnionFunction();
+            }
+
             writer.CloseBlock();
         }
 
@@ -739,42 +745,87 @@ internal static class ResourceEmitter
                     break;
                 default:
                     writer.WriteLine($"var result = {call};");
-                    var execute = $"{Results}.ExecuteAsync(result, httpContext, {Literal(resource.MetadataName.Replace('+', '.') + "." + endpoint.HandlerName)})";
                     if (_typedResults.Cases.Count == 0)
                     {
-                        WriteReturn(execute, isLast: true);
+                        WriteReturn($"{Results}.ExecuteAsync(result, httpContext, {HandlerLiteral})", isLast: true);
                     }
                     else
                     {
-                        WriteTypedResultSwitch(execute);
+                        WriteTypedResult();
                     }
 
                     break;
             }
         }
 
+        private string HandlerLiteral => Literal(resource.MetadataName.Replace('+', '.') + "." + endpoint.HandlerName);
+
         /// <summary>
-        /// Dispatches on the declared result (or a union's active member) to <c>ResourcefulTypedResults</c>; any other
-        /// result, and a null one, goes to <paramref name="execute"/>, the result's own <c>ExecuteAsync</c>.
+        /// Executes a typed result through <c>ResourcefulTypedResults</c>. Only the result's parts (its value, its
+        /// location) leave the handler, never the result object, so the JIT can keep the object off the heap, as it
+        /// does for minimal APIs' results.
         /// </summary>
-        private void WriteTypedResultSwitch(string execute)
+        private void WriteTypedResult()
         {
-            writer.OpenBlock(_typedResults.IsUnion ? "switch (result?.Result)" : "switch (result)");
+            if (_typedResults.IsUnion)
+            {
+                // The union's member goes to WriteResult; the Results<…> wrapper itself never leaves the handler.
+                var bodies = string.Concat(_typedResults.Cases.Where(c => _bodyNames.ContainsKey(c)).Select(c => ", " + _bodyNames[c]));
+                WriteReturn($"WriteResult(result?.Result, result is null, httpContext, typedResults{bodies})", isLast: true);
+                return;
+            }
+
+            writer.OpenBlock("if (result is null)");
+            WriteReturn($"{Results}.ExecuteAsync(null, httpContext, {HandlerLiteral})");
+            writer.CloseBlock();
+            writer.WriteLine();
+            WriteReturn(CaseCall(_typedResults.Cases[0], "result"), isLast: true);
+        }
+
+        /// <summary>
+        /// A union's <c>WriteResult</c>: dispatches on the member to <c>ResourcefulTypedResults</c>; any other member
+        /// executes itself, as <c>Results&lt;…&gt;.ExecuteAsync</c> would. Kept out of line, so the handler stays small
+        /// enough for the JIT to inline the user's method and keep the union and the resource instance off the heap.
+        /// </summary>
+        private void WriteUnionFunction()
+        {
+            var parameters = string.Concat(_typedResults.Cases.Where(c => _bodyNames.ContainsKey(c))
+                .Select(c => $", global::Resourceful.Runtime.JsonResultBody<{c.BodyTypeName}>? {_bodyNames[c]}"));
+            writer.WriteLine("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]");
+            writer.OpenBlock($"static global::System.Threading.Tasks.Task WriteResult(global::Microsoft.AspNetCore.Http.IResult? result, bool unionIsNull, {HttpContextType} httpContext, {TypedResults} typedResults{parameters})");
+            writer.OpenBlock("switch (result)");
             foreach (var typedResult in _typedResults.Cases)
             {
                 var variable = CaseVariable(typedResult);
-                writer.WriteLine($"case {typedResult.TypeName} {variable}:");
+                var call = CaseCall(typedResult, variable);
+                writer.WriteLine(call.Contains(variable + ".") ? $"case {typedResult.TypeName} {variable}:" : $"case {typedResult.TypeName}:");
                 writer.Indent();
-                var body = _bodyNames.TryGetValue(typedResult, out var bodyName) ? ", " + bodyName : string.Empty;
-                WriteReturn($"typedResults.ExecuteAsync({variable}, httpContext{body})");
+                writer.WriteLine($"return {call};");
                 writer.Unindent();
             }
 
+            // A null union is the handler's bug; a union whose member is null fails as Results<…>.ExecuteAsync fails.
+            writer.WriteLine("case null:");
+            writer.Indent();
+            writer.WriteLine($"return {TypedResults}.NullUnion(unionIsNull, {HandlerLiteral});");
+            writer.Unindent();
             writer.WriteLine("default:");
             writer.Indent();
-            WriteReturn(execute);
+            writer.WriteLine("return result.ExecuteAsync(httpContext);");
             writer.Unindent();
             writer.CloseBlock();
+            writer.CloseBlock();
+        }
+
+        /// <summary>
+        /// <c>typedResults.CreatedAsync(httpContext, created.Location, created.Value, createdBody)</c> and the like: the
+        /// result's parts, never the result itself, leave the handler.
+        /// </summary>
+        private string CaseCall(TypedResultCase typedResult, string variable)
+        {
+            var location = typedResult.Kind is "Created" or "Accepted" ? $", {variable}.Location" : string.Empty;
+            var value = _bodyNames.TryGetValue(typedResult, out var bodyName) ? $", {variable}.Value, {bodyName}" : string.Empty;
+            return $"typedResults.{typedResult.Kind}Async(httpContext{location}{value})";
         }
 
         // ok, created, notFound, …: the names carry no underscore, so they never meet a parameter's locals (id_arg).

@@ -58,6 +58,14 @@ public sealed class ResourcefulTypedResults
             ?? new JsonOptions().SerializerOptions;
     }
 
+    /// <summary>
+    /// Fails as executing a null union does: a handler that returned a null <c>Results&lt;…&gt;</c> is a bug of its
+    /// own; a union whose member is null fails as <c>Results&lt;…&gt;.ExecuteAsync</c> fails.
+    /// </summary>
+    public static Task NullUnion(bool unionIsNull, string handlerName) => unionIsNull
+        ? throw new InvalidOperationException($"The handler '{handlerName}' returned a null IResult.")
+        : throw new InvalidOperationException("The IResult assigned to the Result property must not be null.");
+
     /// <summary>Resolves the loggers and JSON options for one endpoint, once, when it is mapped.</summary>
     public static ResourcefulTypedResults Create(IServiceProvider services)
     {
@@ -85,102 +93,101 @@ public sealed class ResourcefulTypedResults
         return typeInfo is JsonTypeInfo<T> typed ? new JsonResultBody<T>(typed) : null;
     }
 
-    /// <summary>Executes <see cref="Ok"/>: <c>200</c>, no body.</summary>
-    public Task ExecuteAsync(Ok result, HttpContext httpContext) =>
-        WriteStatus(httpContext, _okLogger, result.StatusCode);
+    // Generated code hands over a result's parts (its value, its location), never the result object itself: an object
+    // that does not leave the handler is one the JIT can keep off the heap, as it does for minimal APIs' results.
+    // Where this class cannot write what the built-in would, it rebuilds the result and lets the built-in execute it.
 
-    /// <summary>Executes <see cref="Ok{TValue}"/>: <c>200</c> and the value as JSON.</summary>
-    public Task ExecuteAsync<T>(Ok<T> result, HttpContext httpContext, JsonResultBody<T>? body)
+    /// <summary>Writes <see cref="Ok"/>: <c>200</c>, no body.</summary>
+    public Task OkAsync(HttpContext httpContext) =>
+        WriteStatus(httpContext, _okLogger, StatusCodes.Status200OK);
+
+    /// <summary>Writes <see cref="Ok{TValue}"/> with <paramref name="value"/>: <c>200</c> and the value as JSON.</summary>
+    public Task OkAsync<T>(HttpContext httpContext, T? value, JsonResultBody<T>? body) =>
+        CanWrite(body, value)
+            ? WriteJson(httpContext, _okLogger, StatusCodes.Status200OK, value, body)
+            : TypedResults.Ok(value).ExecuteAsync(httpContext);
+
+    /// <summary>Writes <see cref="Created"/>: <c>201</c>, <c>Location</c> when it has one, no body.</summary>
+    public Task CreatedAsync(HttpContext httpContext, string? location)
     {
-        if (!CanWrite(body, result.Value))
+        SetLocation(httpContext, location);
+        return WriteStatus(httpContext, _createdLogger, StatusCodes.Status201Created);
+    }
+
+    /// <summary>Writes <see cref="Created{TValue}"/>: <c>201</c>, <c>Location</c> when it has one, the value as JSON.</summary>
+    public Task CreatedAsync<T>(HttpContext httpContext, string? location, T? value, JsonResultBody<T>? body)
+    {
+        if (!CanWrite(body, value))
         {
-            return result.ExecuteAsync(httpContext);
+            return TypedResults.Created(location, value).ExecuteAsync(httpContext);
         }
 
-        return WriteJson(httpContext, _okLogger, result.StatusCode, result.Value, body);
+        SetLocation(httpContext, location);
+        return WriteJson(httpContext, _createdLogger, StatusCodes.Status201Created, value, body);
     }
 
-    /// <summary>Executes <see cref="Created"/>: <c>201</c>, <c>Location</c> when it has one, no body.</summary>
-    public Task ExecuteAsync(Created result, HttpContext httpContext)
+    /// <summary>Writes <see cref="Accepted"/>: <c>202</c>, <c>Location</c> when it has one, no body.</summary>
+    public Task AcceptedAsync(HttpContext httpContext, string? location)
     {
-        SetLocation(httpContext, result.Location);
-        return WriteStatus(httpContext, _createdLogger, result.StatusCode);
+        SetLocation(httpContext, location);
+        return WriteStatus(httpContext, _acceptedLogger, StatusCodes.Status202Accepted);
     }
 
-    /// <summary>Executes <see cref="Created{TValue}"/>: <c>201</c>, <c>Location</c> when it has one, the value as JSON.</summary>
-    public Task ExecuteAsync<T>(Created<T> result, HttpContext httpContext, JsonResultBody<T>? body)
+    /// <summary>Writes <see cref="Accepted{TValue}"/>: <c>202</c>, <c>Location</c> when it has one, the value as JSON.</summary>
+    public Task AcceptedAsync<T>(HttpContext httpContext, string? location, T? value, JsonResultBody<T>? body)
     {
-        if (!CanWrite(body, result.Value))
+        if (!CanWrite(body, value))
         {
-            return result.ExecuteAsync(httpContext);
+            return TypedResults.Accepted(location, value).ExecuteAsync(httpContext);
         }
 
-        SetLocation(httpContext, result.Location);
-        return WriteJson(httpContext, _createdLogger, result.StatusCode, result.Value, body);
+        SetLocation(httpContext, location);
+        return WriteJson(httpContext, _acceptedLogger, StatusCodes.Status202Accepted, value, body);
     }
 
-    /// <summary>Executes <see cref="Accepted"/>: <c>202</c>, <c>Location</c> when it has one, no body.</summary>
-    public Task ExecuteAsync(Accepted result, HttpContext httpContext)
-    {
-        SetLocation(httpContext, result.Location);
-        return WriteStatus(httpContext, _acceptedLogger, result.StatusCode);
-    }
+    /// <summary>Writes <see cref="NoContent"/>: <c>204</c>.</summary>
+    public Task NoContentAsync(HttpContext httpContext) =>
+        WriteStatus(httpContext, _noContentLogger, StatusCodes.Status204NoContent);
 
-    /// <summary>Executes <see cref="Accepted{TValue}"/>: <c>202</c>, <c>Location</c> when it has one, the value as JSON.</summary>
-    public Task ExecuteAsync<T>(Accepted<T> result, HttpContext httpContext, JsonResultBody<T>? body)
-    {
-        if (!CanWrite(body, result.Value))
-        {
-            return result.ExecuteAsync(httpContext);
-        }
+    /// <summary>Writes <see cref="NotFound"/>: <c>404</c>, no body.</summary>
+    public Task NotFoundAsync(HttpContext httpContext) =>
+        WriteStatus(httpContext, _notFoundLogger, StatusCodes.Status404NotFound);
 
-        SetLocation(httpContext, result.Location);
-        return WriteJson(httpContext, _acceptedLogger, result.StatusCode, result.Value, body);
-    }
+    /// <summary>Writes <see cref="NotFound{TValue}"/>: <c>404</c> and the value as JSON.</summary>
+    public Task NotFoundAsync<T>(HttpContext httpContext, T? value, JsonResultBody<T>? body) =>
+        CanWrite(body, value)
+            ? WriteJson(httpContext, _notFoundLogger, StatusCodes.Status404NotFound, value, body)
+            : TypedResults.NotFound(value).ExecuteAsync(httpContext);
 
-    /// <summary>Executes <see cref="NoContent"/>: <c>204</c>.</summary>
-    public Task ExecuteAsync(NoContent result, HttpContext httpContext) =>
-        WriteStatus(httpContext, _noContentLogger, result.StatusCode);
+    /// <summary>Writes <see cref="BadRequest"/>: <c>400</c>, no body.</summary>
+    public Task BadRequestAsync(HttpContext httpContext) =>
+        WriteStatus(httpContext, _badRequestLogger, StatusCodes.Status400BadRequest);
 
-    /// <summary>Executes <see cref="NotFound"/>: <c>404</c>, no body.</summary>
-    public Task ExecuteAsync(NotFound result, HttpContext httpContext) =>
-        WriteStatus(httpContext, _notFoundLogger, result.StatusCode);
+    /// <summary>Writes <see cref="BadRequest{TValue}"/>: <c>400</c> and the value as JSON.</summary>
+    public Task BadRequestAsync<T>(HttpContext httpContext, T? value, JsonResultBody<T>? body) =>
+        CanWrite(body, value)
+            ? WriteJson(httpContext, _badRequestLogger, StatusCodes.Status400BadRequest, value, body)
+            : TypedResults.BadRequest(value).ExecuteAsync(httpContext);
 
-    /// <summary>Executes <see cref="NotFound{TValue}"/>: <c>404</c> and the value as JSON.</summary>
-    public Task ExecuteAsync<T>(NotFound<T> result, HttpContext httpContext, JsonResultBody<T>? body) =>
-        CanWrite(body, result.Value)
-            ? WriteJson(httpContext, _notFoundLogger, result.StatusCode, result.Value, body)
-            : result.ExecuteAsync(httpContext);
+    /// <summary>Writes <see cref="Conflict"/>: <c>409</c>, no body.</summary>
+    public Task ConflictAsync(HttpContext httpContext) =>
+        WriteStatus(httpContext, _conflictLogger, StatusCodes.Status409Conflict);
 
-    /// <summary>Executes <see cref="BadRequest"/>: <c>400</c>, no body.</summary>
-    public Task ExecuteAsync(BadRequest result, HttpContext httpContext) =>
-        WriteStatus(httpContext, _badRequestLogger, result.StatusCode);
+    /// <summary>Writes <see cref="Conflict{TValue}"/>: <c>409</c> and the value as JSON.</summary>
+    public Task ConflictAsync<T>(HttpContext httpContext, T? value, JsonResultBody<T>? body) =>
+        CanWrite(body, value)
+            ? WriteJson(httpContext, _conflictLogger, StatusCodes.Status409Conflict, value, body)
+            : TypedResults.Conflict(value).ExecuteAsync(httpContext);
 
-    /// <summary>Executes <see cref="BadRequest{TValue}"/>: <c>400</c> and the value as JSON.</summary>
-    public Task ExecuteAsync<T>(BadRequest<T> result, HttpContext httpContext, JsonResultBody<T>? body) =>
-        CanWrite(body, result.Value)
-            ? WriteJson(httpContext, _badRequestLogger, result.StatusCode, result.Value, body)
-            : result.ExecuteAsync(httpContext);
+    /// <summary>Writes <see cref="UnprocessableEntity"/>: <c>422</c>, no body.</summary>
+    public Task UnprocessableEntityAsync(HttpContext httpContext) =>
+        WriteStatus(httpContext, _unprocessableEntityLogger, StatusCodes.Status422UnprocessableEntity);
 
-    /// <summary>Executes <see cref="Conflict"/>: <c>409</c>, no body.</summary>
-    public Task ExecuteAsync(Conflict result, HttpContext httpContext) =>
-        WriteStatus(httpContext, _conflictLogger, result.StatusCode);
-
-    /// <summary>Executes <see cref="Conflict{TValue}"/>: <c>409</c> and the value as JSON.</summary>
-    public Task ExecuteAsync<T>(Conflict<T> result, HttpContext httpContext, JsonResultBody<T>? body) =>
-        CanWrite(body, result.Value)
-            ? WriteJson(httpContext, _conflictLogger, result.StatusCode, result.Value, body)
-            : result.ExecuteAsync(httpContext);
-
-    /// <summary>Executes <see cref="UnprocessableEntity"/>: <c>422</c>, no body.</summary>
-    public Task ExecuteAsync(UnprocessableEntity result, HttpContext httpContext) =>
-        WriteStatus(httpContext, _unprocessableEntityLogger, result.StatusCode);
-
-    /// <summary>Executes <see cref="UnprocessableEntity{TValue}"/>: <c>422</c> and the value as JSON.</summary>
-    public Task ExecuteAsync<T>(UnprocessableEntity<T> result, HttpContext httpContext, JsonResultBody<T>? body) =>
-        CanWrite(body, result.Value)
-            ? WriteJson(httpContext, _unprocessableEntityLogger, result.StatusCode, result.Value, body)
-            : result.ExecuteAsync(httpContext);
+    /// <summary>Writes <see cref="UnprocessableEntity{TValue}"/>: <c>422</c> and the value as JSON.</summary>
+    public Task UnprocessableEntityAsync<T>(HttpContext httpContext, T? value, JsonResultBody<T>? body) =>
+        CanWrite(body, value)
+            ? WriteJson(httpContext, _unprocessableEntityLogger, StatusCodes.Status422UnprocessableEntity, value, body)
+            : TypedResults.UnprocessableEntity(value).ExecuteAsync(httpContext);
 
     /// <summary>
     /// Whether the declared type's metadata writes <paramref name="value"/> as the built-in would. The built-in

@@ -191,14 +191,20 @@ namespace Resourceful.Generated
 
                 var resource = new global::Shop.Books(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.BookStore>(httpContext.RequestServices));
                 var result = await resource.Add(body_arg, ct_arg);
-                switch (result?.Result)
+                await WriteResult(result?.Result, result is null, httpContext, typedResults, createdBody);
+            }
+
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+            static global::System.Threading.Tasks.Task WriteResult(global::Microsoft.AspNetCore.Http.IResult? result, bool unionIsNull, global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::Resourceful.Runtime.ResourcefulTypedResults typedResults, global::Resourceful.Runtime.JsonResultBody<global::Shop.Book>? createdBody)
+            {
+                switch (result)
                 {
                     case global::Microsoft.AspNetCore.Http.HttpResults.Created<global::Shop.Book> created:
-                        await typedResults.ExecuteAsync(created, httpContext, createdBody);
-                        return;
+                        return typedResults.CreatedAsync(httpContext, created.Location, created.Value, createdBody);
+                    case null:
+                        return global::Resourceful.Runtime.ResourcefulTypedResults.NullUnion(unionIsNull, "Shop.Books.Add");
                     default:
-                        await global::Resourceful.Runtime.ResourcefulResults.ExecuteAsync(result, httpContext, "Shop.Books.Add");
-                        return;
+                        return result.ExecuteAsync(httpContext);
                 }
             }
         }
@@ -242,14 +248,22 @@ namespace Resourceful.Generated
 
                 var resource = new global::Shop.Books(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.BookStore>(httpContext.RequestServices));
                 var result = resource.Find(id_arg);
-                switch (result?.Result)
+                return WriteResult(result?.Result, result is null, httpContext, typedResults, okBody);
+            }
+
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+            static global::System.Threading.Tasks.Task WriteResult(global::Microsoft.AspNetCore.Http.IResult? result, bool unionIsNull, global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::Resourceful.Runtime.ResourcefulTypedResults typedResults, global::Resourceful.Runtime.JsonResultBody<global::Shop.Book>? okBody)
+            {
+                switch (result)
                 {
                     case global::Microsoft.AspNetCore.Http.HttpResults.Ok<global::Shop.Book> ok:
-                        return typedResults.ExecuteAsync(ok, httpContext, okBody);
-                    case global::Microsoft.AspNetCore.Http.HttpResults.NotFound notFound:
-                        return typedResults.ExecuteAsync(notFound, httpContext);
+                        return typedResults.OkAsync(httpContext, ok.Value, okBody);
+                    case global::Microsoft.AspNetCore.Http.HttpResults.NotFound:
+                        return typedResults.NotFoundAsync(httpContext);
+                    case null:
+                        return global::Resourceful.Runtime.ResourcefulTypedResults.NullUnion(unionIsNull, "Shop.Books.Find");
                     default:
-                        return global::Resourceful.Runtime.ResourcefulResults.ExecuteAsync(result, httpContext, "Shop.Books.Find");
+                        return result.ExecuteAsync(httpContext);
                 }
             }
         }
@@ -304,17 +318,22 @@ namespace Resourceful.Generated
 
                 var resource = new global::Shop.Books(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.BookStore>(httpContext.RequestServices));
                 var result = resource.Replace(id_arg, body_arg);
-                switch (result?.Result)
+                await WriteResult(result?.Result, result is null, httpContext, typedResults);
+            }
+
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+            static global::System.Threading.Tasks.Task WriteResult(global::Microsoft.AspNetCore.Http.IResult? result, bool unionIsNull, global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::Resourceful.Runtime.ResourcefulTypedResults typedResults)
+            {
+                switch (result)
                 {
-                    case global::Microsoft.AspNetCore.Http.HttpResults.NoContent noContent:
-                        await typedResults.ExecuteAsync(noContent, httpContext);
-                        return;
-                    case global::Microsoft.AspNetCore.Http.HttpResults.NotFound notFound:
-                        await typedResults.ExecuteAsync(notFound, httpContext);
-                        return;
+                    case global::Microsoft.AspNetCore.Http.HttpResults.NoContent:
+                        return typedResults.NoContentAsync(httpContext);
+                    case global::Microsoft.AspNetCore.Http.HttpResults.NotFound:
+                        return typedResults.NotFoundAsync(httpContext);
+                    case null:
+                        return global::Resourceful.Runtime.ResourcefulTypedResults.NullUnion(unionIsNull, "Shop.Books.Replace");
                     default:
-                        await global::Resourceful.Runtime.ResourcefulResults.ExecuteAsync(result, httpContext, "Shop.Books.Replace");
-                        return;
+                        return result.ExecuteAsync(httpContext);
                 }
             }
         }
@@ -352,14 +371,22 @@ namespace Resourceful.Generated
 
                 var resource = new global::Shop.Books(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.BookStore>(httpContext.RequestServices));
                 var result = resource.Remove(id_arg);
-                switch (result?.Result)
+                return WriteResult(result?.Result, result is null, httpContext, typedResults);
+            }
+
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+            static global::System.Threading.Tasks.Task WriteResult(global::Microsoft.AspNetCore.Http.IResult? result, bool unionIsNull, global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::Resourceful.Runtime.ResourcefulTypedResults typedResults)
+            {
+                switch (result)
                 {
-                    case global::Microsoft.AspNetCore.Http.HttpResults.NoContent noContent:
-                        return typedResults.ExecuteAsync(noContent, httpContext);
-                    case global::Microsoft.AspNetCore.Http.HttpResults.NotFound notFound:
-                        return typedResults.ExecuteAsync(notFound, httpContext);
+                    case global::Microsoft.AspNetCore.Http.HttpResults.NoContent:
+                        return typedResults.NoContentAsync(httpContext);
+                    case global::Microsoft.AspNetCore.Http.HttpResults.NotFound:
+                        return typedResults.NotFoundAsync(httpContext);
+                    case null:
+                        return global::Resourceful.Runtime.ResourcefulTypedResults.NullUnion(unionIsNull, "Shop.Books.Remove");
                     default:
-                        return global::Resourceful.Runtime.ResourcefulResults.ExecuteAsync(result, httpContext, "Shop.Books.Remove");
+                        return result.ExecuteAsync(httpContext);
                 }
             }
         }

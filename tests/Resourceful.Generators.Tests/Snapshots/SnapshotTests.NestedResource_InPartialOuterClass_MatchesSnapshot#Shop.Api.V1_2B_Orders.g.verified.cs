@@ -114,14 +114,22 @@ namespace Resourceful.Generated
 
                 var resource = new global::Shop.Api.V1.Orders();
                 var result = resource.Find(id_arg);
-                switch (result?.Result)
+                return WriteResult(result?.Result, result is null, httpContext, typedResults, okBody);
+            }
+
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+            static global::System.Threading.Tasks.Task WriteResult(global::Microsoft.AspNetCore.Http.IResult? result, bool unionIsNull, global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::Resourceful.Runtime.ResourcefulTypedResults typedResults, global::Resourceful.Runtime.JsonResultBody<global::Shop.Api.Order>? okBody)
+            {
+                switch (result)
                 {
                     case global::Microsoft.AspNetCore.Http.HttpResults.Ok<global::Shop.Api.Order> ok:
-                        return typedResults.ExecuteAsync(ok, httpContext, okBody);
-                    case global::Microsoft.AspNetCore.Http.HttpResults.NotFound notFound:
-                        return typedResults.ExecuteAsync(notFound, httpContext);
+                        return typedResults.OkAsync(httpContext, ok.Value, okBody);
+                    case global::Microsoft.AspNetCore.Http.HttpResults.NotFound:
+                        return typedResults.NotFoundAsync(httpContext);
+                    case null:
+                        return global::Resourceful.Runtime.ResourcefulTypedResults.NullUnion(unionIsNull, "Shop.Api.V1.Orders.Find");
                     default:
-                        return global::Resourceful.Runtime.ResourcefulResults.ExecuteAsync(result, httpContext, "Shop.Api.V1.Orders.Find");
+                        return result.ExecuteAsync(httpContext);
                 }
             }
         }
@@ -159,13 +167,12 @@ namespace Resourceful.Generated
 
                 var resource = new global::Shop.Api.V1.Orders();
                 var result = resource.Cancel(id_arg);
-                switch (result)
+                if (result is null)
                 {
-                    case global::Microsoft.AspNetCore.Http.HttpResults.NoContent noContent:
-                        return typedResults.ExecuteAsync(noContent, httpContext);
-                    default:
-                        return global::Resourceful.Runtime.ResourcefulResults.ExecuteAsync(result, httpContext, "Shop.Api.V1.Orders.Cancel");
+                    return global::Resourceful.Runtime.ResourcefulResults.ExecuteAsync(null, httpContext, "Shop.Api.V1.Orders.Cancel");
                 }
+
+                return typedResults.NoContentAsync(httpContext);
             }
         }
     }

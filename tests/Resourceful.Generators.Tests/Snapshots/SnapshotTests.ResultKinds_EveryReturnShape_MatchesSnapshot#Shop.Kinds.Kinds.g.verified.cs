@@ -315,13 +315,12 @@ namespace Resourceful.Generated
 
                 var resource = new global::Shop.Kinds.Kinds();
                 var result = resource.Typed();
-                switch (result)
+                if (result is null)
                 {
-                    case global::Microsoft.AspNetCore.Http.HttpResults.Ok<global::Shop.Kinds.Item> ok:
-                        return typedResults.ExecuteAsync(ok, httpContext, okBody);
-                    default:
-                        return global::Resourceful.Runtime.ResourcefulResults.ExecuteAsync(result, httpContext, "Shop.Kinds.Kinds.Typed");
+                    return global::Resourceful.Runtime.ResourcefulResults.ExecuteAsync(null, httpContext, "Shop.Kinds.Kinds.Typed");
                 }
+
+                return typedResults.OkAsync(httpContext, result.Value, okBody);
             }
         }
 
@@ -364,16 +363,24 @@ namespace Resourceful.Generated
 
                 var resource = new global::Shop.Kinds.Kinds();
                 var result = resource.Union(id_arg);
-                switch (result?.Result)
+                return WriteResult(result?.Result, result is null, httpContext, typedResults, okBody);
+            }
+
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+            static global::System.Threading.Tasks.Task WriteResult(global::Microsoft.AspNetCore.Http.IResult? result, bool unionIsNull, global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::Resourceful.Runtime.ResourcefulTypedResults typedResults, global::Resourceful.Runtime.JsonResultBody<global::Shop.Kinds.Item>? okBody)
+            {
+                switch (result)
                 {
                     case global::Microsoft.AspNetCore.Http.HttpResults.Ok<global::Shop.Kinds.Item> ok:
-                        return typedResults.ExecuteAsync(ok, httpContext, okBody);
-                    case global::Microsoft.AspNetCore.Http.HttpResults.NotFound notFound:
-                        return typedResults.ExecuteAsync(notFound, httpContext);
-                    case global::Microsoft.AspNetCore.Http.HttpResults.BadRequest badRequest:
-                        return typedResults.ExecuteAsync(badRequest, httpContext);
+                        return typedResults.OkAsync(httpContext, ok.Value, okBody);
+                    case global::Microsoft.AspNetCore.Http.HttpResults.NotFound:
+                        return typedResults.NotFoundAsync(httpContext);
+                    case global::Microsoft.AspNetCore.Http.HttpResults.BadRequest:
+                        return typedResults.BadRequestAsync(httpContext);
+                    case null:
+                        return global::Resourceful.Runtime.ResourcefulTypedResults.NullUnion(unionIsNull, "Shop.Kinds.Kinds.Union");
                     default:
-                        return global::Resourceful.Runtime.ResourcefulResults.ExecuteAsync(result, httpContext, "Shop.Kinds.Kinds.Union");
+                        return result.ExecuteAsync(httpContext);
                 }
             }
         }
