@@ -16,6 +16,7 @@ internal static class ResourceEmitter
     private const string Binding = "global::Resourceful.Runtime.ResourcefulBinding";
     private const string Json = "global::Resourceful.Runtime.ResourcefulJson";
     private const string Results = "global::Resourceful.Runtime.ResourcefulResults";
+    private const string TypedResults = "global::Resourceful.Runtime.ResourcefulTypedResults";
     private const string GetRequiredService = "global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService";
     private const string GetService = "global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetService";
     private const string GetRequiredKeyedService = "global::Microsoft.Extensions.DependencyInjection.ServiceProviderKeyedServiceExtensions.GetRequiredKeyedService";
@@ -563,6 +564,8 @@ internal static class ResourceEmitter
     private sealed class HandlerWriter(SourceWriter writer, ResourceModel resource, EndpointModel endpoint, string createName)
     {
         private readonly List<string> _captures = new();
+        private readonly Dictionary<TypedResultCase, string> _bodyNames = new();
+        private (IReadOnlyList<TypedResultCase> Cases, bool IsUnion) _typedResults = (System.Array.Empty<TypedResultCase>(), false);
         private bool _isAsync;
 
         public void Write()
@@ -610,6 +613,30 @@ internal static class ResourceEmitter
                 _captures.Add("resultTypeInfo");
             }
 
+            // Typed results the generated code executes itself: loggers and body metadata resolved here, once.
+            _typedResults = TypedResultCases.For(endpoint.Result);
+            if (_typedResults.Cases.Count > 0)
+            {
+                writer.WriteLine($"var typedResults = {TypedResults}.Create(services);");
+                _captures.Add("typedResults");
+                var bodyNames = new HashSet<string>();
+                foreach (var typedResult in _typedResults.Cases)
+                {
+                    if (typedResult.BodyTypeName is { } bodyType)
+                    {
+                        var bodyName = CaseVariable(typedResult) + "Body";
+                        for (var suffix = 2; !bodyNames.Add(bodyName); suffix++)
+                        {
+                            bodyName = CaseVariable(typedResult) + "Body" + suffix.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                        }
+
+                        _bodyNames[typedResult] = bodyName;
+                        writer.WriteLine($"var {bodyName} = typedResults.JsonBody<{bodyType}>();");
+                        _captures.Add(bodyName);
+                    }
+                }
+            }
+
             var handle = _isAsync ? "HandleAsync" : "Handle";
             writer.WriteLine($"return {handle};");
             writer.WriteLine();
@@ -618,6 +645,12 @@ internal static class ResourceEmitter
             writer.OpenBlock($"{modifiers}global::System.Threading.Tasks.Task {handle}({HttpContextType} httpContext)");
             WriteBody(bindings);
             writer.CloseBlock();
+            if (_typedResults.IsUnion)
+            {
+                writer.WriteLine();
+                WriteUnionFunction();
+            }
+
             writer.CloseBlock();
         }
 
@@ -712,10 +745,92 @@ internal static class ResourceEmitter
                     break;
                 default:
                     writer.WriteLine($"var result = {call};");
-                    WriteReturn($"{Results}.ExecuteAsync(result, httpContext, {Literal(resource.MetadataName.Replace('+', '.') + "." + endpoint.HandlerName)})", isLast: true);
+                    if (_typedResults.Cases.Count == 0)
+                    {
+                        WriteReturn($"{Results}.ExecuteAsync(result, httpContext, {HandlerLiteral})", isLast: true);
+                    }
+                    else
+                    {
+                        WriteTypedResult();
+                    }
+
                     break;
             }
         }
+
+        private string HandlerLiteral => Literal(resource.MetadataName.Replace('+', '.') + "." + endpoint.HandlerName);
+
+        /// <summary>
+        /// Executes a typed result through <c>ResourcefulTypedResults</c>. Only the result's parts (its value, its
+        /// location) leave the handler, never the result object, so the JIT can keep the object off the heap, as it
+        /// does for minimal APIs' results.
+        /// </summary>
+        private void WriteTypedResult()
+        {
+            if (_typedResults.IsUnion)
+            {
+                // The union's member goes to WriteResult; the Results<…> wrapper itself never leaves the handler.
+                var bodies = string.Concat(_typedResults.Cases.Where(c => _bodyNames.ContainsKey(c)).Select(c => ", " + _bodyNames[c]));
+                WriteReturn($"WriteResult(result?.Result, result is null, httpContext, typedResults{bodies})", isLast: true);
+                return;
+            }
+
+            writer.OpenBlock("if (result is null)");
+            WriteReturn($"{Results}.ExecuteAsync(null, httpContext, {HandlerLiteral})");
+            writer.CloseBlock();
+            writer.WriteLine();
+            WriteReturn(CaseCall(_typedResults.Cases[0], "result"), isLast: true);
+        }
+
+        /// <summary>
+        /// A union's <c>WriteResult</c>: dispatches on the member to <c>ResourcefulTypedResults</c>; any other member
+        /// executes itself, as <c>Results&lt;…&gt;.ExecuteAsync</c> would. Kept out of line, so the handler stays small
+        /// enough for the JIT to inline the user's method and keep the union and the resource instance off the heap.
+        /// </summary>
+        private void WriteUnionFunction()
+        {
+            var parameters = string.Concat(_typedResults.Cases.Where(c => _bodyNames.ContainsKey(c))
+                .Select(c => $", global::Resourceful.Runtime.JsonResultBody<{c.BodyTypeName}>? {_bodyNames[c]}"));
+            writer.WriteLine("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]");
+            writer.OpenBlock($"static global::System.Threading.Tasks.Task WriteResult(global::Microsoft.AspNetCore.Http.IResult? result, bool unionIsNull, {HttpContextType} httpContext, {TypedResults} typedResults{parameters})");
+            writer.OpenBlock("switch (result)");
+            foreach (var typedResult in _typedResults.Cases)
+            {
+                var variable = CaseVariable(typedResult);
+                var call = CaseCall(typedResult, variable);
+                writer.WriteLine(call.Contains(variable + ".") ? $"case {typedResult.TypeName} {variable}:" : $"case {typedResult.TypeName}:");
+                writer.Indent();
+                writer.WriteLine($"return {call};");
+                writer.Unindent();
+            }
+
+            // A null union is the handler's bug; a union whose member is null fails as Results<…>.ExecuteAsync fails.
+            writer.WriteLine("case null:");
+            writer.Indent();
+            writer.WriteLine($"return {TypedResults}.NullUnion(unionIsNull, {HandlerLiteral});");
+            writer.Unindent();
+            writer.WriteLine("default:");
+            writer.Indent();
+            writer.WriteLine("return result.ExecuteAsync(httpContext);");
+            writer.Unindent();
+            writer.CloseBlock();
+            writer.CloseBlock();
+        }
+
+        /// <summary>
+        /// <c>typedResults.CreatedAsync(httpContext, created.Location, created.Value, createdBody)</c> and the like: the
+        /// result's parts, never the result itself, leave the handler.
+        /// </summary>
+        private string CaseCall(TypedResultCase typedResult, string variable)
+        {
+            var location = typedResult.Kind is "Created" or "Accepted" ? $", {variable}.Location" : string.Empty;
+            var value = _bodyNames.TryGetValue(typedResult, out var bodyName) ? $", {variable}.Value, {bodyName}" : string.Empty;
+            return $"typedResults.{typedResult.Kind}Async(httpContext{location}{value})";
+        }
+
+        // ok, created, notFound, …: the names carry no underscore, so they never meet a parameter's locals (id_arg).
+        private static string CaseVariable(TypedResultCase typedResult) =>
+            char.ToLowerInvariant(typedResult.Kind[0]) + typedResult.Kind.Substring(1);
 
         private string NewResource()
         {

@@ -49,5 +49,10 @@ internal sealed class SourceWriter
         WriteLine("}" + suffix);
     }
 
+    /// <summary>Indents the following lines one level without a brace, as under a <c>case</c> label.</summary>
+    public void Indent() => _indent++;
+
+    public void Unindent() => _indent--;
+
     public override string ToString() => _builder.ToString();
 }

@@ -161,6 +161,8 @@ namespace Resourceful.Generated
         {
             var body_isService = global::Resourceful.Runtime.ResourcefulEndpoints.IsService<global::Shop.NewBook>(services);
             var body_typeInfo = body_isService ? null : global::Resourceful.Runtime.ResourcefulJson.GetTypeInfo<global::Shop.NewBook>(services);
+            var typedResults = global::Resourceful.Runtime.ResourcefulTypedResults.Create(services);
+            var createdBody = typedResults.JsonBody<global::Shop.Book>();
             return HandleAsync;
 
             async global::System.Threading.Tasks.Task HandleAsync(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
@@ -189,16 +191,32 @@ namespace Resourceful.Generated
 
                 var resource = new global::Shop.Books(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.BookStore>(httpContext.RequestServices));
                 var result = await resource.Add(body_arg, ct_arg);
-                await global::Resourceful.Runtime.ResourcefulResults.ExecuteAsync(result, httpContext, "Shop.Books.Add");
+                await WriteResult(result?.Result, result is null, httpContext, typedResults, createdBody);
+            }
+
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+            static global::System.Threading.Tasks.Task WriteResult(global::Microsoft.AspNetCore.Http.IResult? result, bool unionIsNull, global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::Resourceful.Runtime.ResourcefulTypedResults typedResults, global::Resourceful.Runtime.JsonResultBody<global::Shop.Book>? createdBody)
+            {
+                switch (result)
+                {
+                    case global::Microsoft.AspNetCore.Http.HttpResults.Created<global::Shop.Book> created:
+                        return typedResults.CreatedAsync(httpContext, created.Location, created.Value, createdBody);
+                    case null:
+                        return global::Resourceful.Runtime.ResourcefulTypedResults.NullUnion(unionIsNull, "Shop.Books.Add");
+                    default:
+                        return result.ExecuteAsync(httpContext);
+                }
             }
         }
 
         /// <summary><c>GET /books/{id:int}</c>: binds the request, calls <c>Find</c>, writes its result.</summary>
         public static global::Microsoft.AspNetCore.Http.RequestDelegate CreateFind(global::System.IServiceProvider services)
         {
+            var typedResults = global::Resourceful.Runtime.ResourcefulTypedResults.Create(services);
+            var okBody = typedResults.JsonBody<global::Shop.Book>();
             return Handle;
 
-            static global::System.Threading.Tasks.Task Handle(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+            global::System.Threading.Tasks.Task Handle(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
             {
                 if (!global::Resourceful.Runtime.ResourcefulContent.Accepts(httpContext, "application/json"))
                 {
@@ -230,7 +248,23 @@ namespace Resourceful.Generated
 
                 var resource = new global::Shop.Books(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.BookStore>(httpContext.RequestServices));
                 var result = resource.Find(id_arg);
-                return global::Resourceful.Runtime.ResourcefulResults.ExecuteAsync(result, httpContext, "Shop.Books.Find");
+                return WriteResult(result?.Result, result is null, httpContext, typedResults, okBody);
+            }
+
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+            static global::System.Threading.Tasks.Task WriteResult(global::Microsoft.AspNetCore.Http.IResult? result, bool unionIsNull, global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::Resourceful.Runtime.ResourcefulTypedResults typedResults, global::Resourceful.Runtime.JsonResultBody<global::Shop.Book>? okBody)
+            {
+                switch (result)
+                {
+                    case global::Microsoft.AspNetCore.Http.HttpResults.Ok<global::Shop.Book> ok:
+                        return typedResults.OkAsync(httpContext, ok.Value, okBody);
+                    case global::Microsoft.AspNetCore.Http.HttpResults.NotFound:
+                        return typedResults.NotFoundAsync(httpContext);
+                    case null:
+                        return global::Resourceful.Runtime.ResourcefulTypedResults.NullUnion(unionIsNull, "Shop.Books.Find");
+                    default:
+                        return result.ExecuteAsync(httpContext);
+                }
             }
         }
 
@@ -239,6 +273,7 @@ namespace Resourceful.Generated
         {
             var body_isService = global::Resourceful.Runtime.ResourcefulEndpoints.IsService<global::Shop.NewBook>(services);
             var body_typeInfo = body_isService ? null : global::Resourceful.Runtime.ResourcefulJson.GetTypeInfo<global::Shop.NewBook>(services);
+            var typedResults = global::Resourceful.Runtime.ResourcefulTypedResults.Create(services);
             return HandleAsync;
 
             async global::System.Threading.Tasks.Task HandleAsync(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
@@ -283,16 +318,33 @@ namespace Resourceful.Generated
 
                 var resource = new global::Shop.Books(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.BookStore>(httpContext.RequestServices));
                 var result = resource.Replace(id_arg, body_arg);
-                await global::Resourceful.Runtime.ResourcefulResults.ExecuteAsync(result, httpContext, "Shop.Books.Replace");
+                await WriteResult(result?.Result, result is null, httpContext, typedResults);
+            }
+
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+            static global::System.Threading.Tasks.Task WriteResult(global::Microsoft.AspNetCore.Http.IResult? result, bool unionIsNull, global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::Resourceful.Runtime.ResourcefulTypedResults typedResults)
+            {
+                switch (result)
+                {
+                    case global::Microsoft.AspNetCore.Http.HttpResults.NoContent:
+                        return typedResults.NoContentAsync(httpContext);
+                    case global::Microsoft.AspNetCore.Http.HttpResults.NotFound:
+                        return typedResults.NotFoundAsync(httpContext);
+                    case null:
+                        return global::Resourceful.Runtime.ResourcefulTypedResults.NullUnion(unionIsNull, "Shop.Books.Replace");
+                    default:
+                        return result.ExecuteAsync(httpContext);
+                }
             }
         }
 
         /// <summary><c>DELETE /books/{id:int}</c>: binds the request, calls <c>Remove</c>, writes its result.</summary>
         public static global::Microsoft.AspNetCore.Http.RequestDelegate CreateRemove(global::System.IServiceProvider services)
         {
+            var typedResults = global::Resourceful.Runtime.ResourcefulTypedResults.Create(services);
             return Handle;
 
-            static global::System.Threading.Tasks.Task Handle(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+            global::System.Threading.Tasks.Task Handle(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
             {
                 var bindingErrors = new global::Resourceful.Runtime.BindingErrors();
 
@@ -319,7 +371,23 @@ namespace Resourceful.Generated
 
                 var resource = new global::Shop.Books(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.BookStore>(httpContext.RequestServices));
                 var result = resource.Remove(id_arg);
-                return global::Resourceful.Runtime.ResourcefulResults.ExecuteAsync(result, httpContext, "Shop.Books.Remove");
+                return WriteResult(result?.Result, result is null, httpContext, typedResults);
+            }
+
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+            static global::System.Threading.Tasks.Task WriteResult(global::Microsoft.AspNetCore.Http.IResult? result, bool unionIsNull, global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::Resourceful.Runtime.ResourcefulTypedResults typedResults)
+            {
+                switch (result)
+                {
+                    case global::Microsoft.AspNetCore.Http.HttpResults.NoContent:
+                        return typedResults.NoContentAsync(httpContext);
+                    case global::Microsoft.AspNetCore.Http.HttpResults.NotFound:
+                        return typedResults.NotFoundAsync(httpContext);
+                    case null:
+                        return global::Resourceful.Runtime.ResourcefulTypedResults.NullUnion(unionIsNull, "Shop.Books.Remove");
+                    default:
+                        return result.ExecuteAsync(httpContext);
+                }
             }
         }
     }

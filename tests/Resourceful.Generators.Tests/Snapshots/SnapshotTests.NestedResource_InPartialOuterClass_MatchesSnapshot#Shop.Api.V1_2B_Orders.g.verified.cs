@@ -78,9 +78,11 @@ namespace Resourceful.Generated
         /// <summary><c>GET /v1/orders/{id:guid}</c>: binds the request, calls <c>Find</c>, writes its result.</summary>
         public static global::Microsoft.AspNetCore.Http.RequestDelegate CreateFind(global::System.IServiceProvider services)
         {
+            var typedResults = global::Resourceful.Runtime.ResourcefulTypedResults.Create(services);
+            var okBody = typedResults.JsonBody<global::Shop.Api.Order>();
             return Handle;
 
-            static global::System.Threading.Tasks.Task Handle(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+            global::System.Threading.Tasks.Task Handle(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
             {
                 if (!global::Resourceful.Runtime.ResourcefulContent.Accepts(httpContext, "application/json"))
                 {
@@ -112,16 +114,33 @@ namespace Resourceful.Generated
 
                 var resource = new global::Shop.Api.V1.Orders();
                 var result = resource.Find(id_arg);
-                return global::Resourceful.Runtime.ResourcefulResults.ExecuteAsync(result, httpContext, "Shop.Api.V1.Orders.Find");
+                return WriteResult(result?.Result, result is null, httpContext, typedResults, okBody);
+            }
+
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+            static global::System.Threading.Tasks.Task WriteResult(global::Microsoft.AspNetCore.Http.IResult? result, bool unionIsNull, global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::Resourceful.Runtime.ResourcefulTypedResults typedResults, global::Resourceful.Runtime.JsonResultBody<global::Shop.Api.Order>? okBody)
+            {
+                switch (result)
+                {
+                    case global::Microsoft.AspNetCore.Http.HttpResults.Ok<global::Shop.Api.Order> ok:
+                        return typedResults.OkAsync(httpContext, ok.Value, okBody);
+                    case global::Microsoft.AspNetCore.Http.HttpResults.NotFound:
+                        return typedResults.NotFoundAsync(httpContext);
+                    case null:
+                        return global::Resourceful.Runtime.ResourcefulTypedResults.NullUnion(unionIsNull, "Shop.Api.V1.Orders.Find");
+                    default:
+                        return result.ExecuteAsync(httpContext);
+                }
             }
         }
 
         /// <summary><c>DELETE /v1/orders/{id:guid}</c>: binds the request, calls <c>Cancel</c>, writes its result.</summary>
         public static global::Microsoft.AspNetCore.Http.RequestDelegate CreateCancel(global::System.IServiceProvider services)
         {
+            var typedResults = global::Resourceful.Runtime.ResourcefulTypedResults.Create(services);
             return Handle;
 
-            static global::System.Threading.Tasks.Task Handle(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+            global::System.Threading.Tasks.Task Handle(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
             {
                 var bindingErrors = new global::Resourceful.Runtime.BindingErrors();
 
@@ -148,7 +167,12 @@ namespace Resourceful.Generated
 
                 var resource = new global::Shop.Api.V1.Orders();
                 var result = resource.Cancel(id_arg);
-                return global::Resourceful.Runtime.ResourcefulResults.ExecuteAsync(result, httpContext, "Shop.Api.V1.Orders.Cancel");
+                if (result is null)
+                {
+                    return global::Resourceful.Runtime.ResourcefulResults.ExecuteAsync(null, httpContext, "Shop.Api.V1.Orders.Cancel");
+                }
+
+                return typedResults.NoContentAsync(httpContext);
             }
         }
     }

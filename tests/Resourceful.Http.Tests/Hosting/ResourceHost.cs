@@ -43,7 +43,8 @@ public sealed class ResourceHost : IAsyncDisposable
     /// Serve through Kestrel on a loopback port instead of TestServer, for behaviour that the real server owns on
     /// the wire (TestServer passes a HEAD response's body through; Kestrel drops it, as RFC 9110 requires).
     /// </param>
-    public static async Task<ResourceHost> StartAsync(Action<WebApplication> map, bool kestrel = false)
+    /// <param name="configure">Adds to the test services and logging before the app is built.</param>
+    public static async Task<ResourceHost> StartAsync(Action<WebApplication> map, bool kestrel = false, Action<WebApplicationBuilder>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(map);
 
@@ -60,6 +61,7 @@ public sealed class ResourceHost : IAsyncDisposable
 
         builder.Logging.ClearProviders();
         builder.Services.AddTestServices();
+        configure?.Invoke(builder);
 
         var app = builder.Build();
         app.Use(static (context, next) =>
