@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Net.Http;
@@ -11,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Resourceful.Http.Tests.Hosting;
 using Resourceful.Http.Tests.Resources;
+using Resourceful.Http.Tests.Semantics;
 using Xunit;
 
 namespace Resourceful.Http.Tests;
@@ -114,7 +114,7 @@ public sealed class TypedResultParityTests(TypedResultParityTests.Hosts hosts) :
             await response.Content.ReadAsByteArrayAsync();
         }
 
-        var generated = sink.ResultEntries();
+        var generated = ResultEntries(sink);
 
         sink.Clear();
         using (var response = await hosts.Default.Client.GetAsync("/builtin/" + path))
@@ -122,7 +122,7 @@ public sealed class TypedResultParityTests(TypedResultParityTests.Hosts hosts) :
             await response.Content.ReadAsByteArrayAsync();
         }
 
-        var builtIn = sink.ResultEntries();
+        var builtIn = ResultEntries(sink);
 
         Assert.NotEmpty(builtIn);
         Assert.Equal(builtIn, generated);
@@ -268,7 +268,7 @@ public sealed class TypedResultParityTests(TypedResultParityTests.Hosts hosts) :
         private ResourceHost? _kestrel;
         private ResourceHost? _customJson;
 
-        public ResultLogSink DefaultLogs { get; } = new();
+        public LogSink DefaultLogs { get; } = new();
 
         public ResourceHost Default => _default ?? throw new InvalidOperationException("Not started.");
 
@@ -308,55 +308,7 @@ public sealed class TypedResultParityTests(TypedResultParityTests.Hosts hosts) :
                 : inner.GetService(serviceType);
     }
 
-    /// <summary>One log line, as a log filter or a dashboard tells them apart.</summary>
-    public sealed record ResultLogEntry(string Category, LogLevel Level, int EventId, string? EventName, string Message, string State);
-
-    /// <summary>Keeps the lines written under the categories of ASP.NET Core's results.</summary>
-    public sealed class ResultLogSink : ILoggerProvider
-    {
-        private readonly ConcurrentQueue<ResultLogEntry> _entries = new();
-        private readonly ConcurrentQueue<Exception> _exceptions = new();
-
-        public void Clear()
-        {
-            _entries.Clear();
-            _exceptions.Clear();
-        }
-
-        public IReadOnlyList<Exception> Exceptions() => _exceptions.ToList();
-
-        public IReadOnlyList<ResultLogEntry> ResultEntries() =>
-            _entries.Where(static e => e.Category.StartsWith("Microsoft.AspNetCore.Http.Result", StringComparison.Ordinal)).ToList();
-
-        public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Logger(ResultLogSink sink, string category) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-            {
-                if (exception is not null)
-                {
-                    sink._exceptions.Enqueue(exception);
-                }
-
-                if (IsEnabled(logLevel))
-                {
-                    // The structured values too, which log stores index: names, values and {OriginalFormat}.
-                    var values = state is IEnumerable<KeyValuePair<string, object?>> pairs
-                        ? string.Join("; ", pairs.Select(static p => $"{p.Key}={p.Value}"))
-                        : string.Empty;
-                    sink._entries.Enqueue(new ResultLogEntry(category, logLevel, eventId.Id, eventId.Name, formatter(state, exception), values));
-                }
-            }
-        }
-    }
+    /// <summary>The lines written under the categories of ASP.NET Core's results.</summary>
+    private static List<LogEntry> ResultEntries(LogSink sink) =>
+        sink.Entries.Where(static e => e.Category.StartsWith("Microsoft.AspNetCore.Http.Result", StringComparison.Ordinal)).ToList();
 }
