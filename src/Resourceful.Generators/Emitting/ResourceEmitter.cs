@@ -564,8 +564,7 @@ internal static class ResourceEmitter
     private sealed class HandlerWriter(SourceWriter writer, ResourceModel resource, EndpointModel endpoint, string createName)
     {
         private readonly List<string> _captures = new();
-        private readonly Dictionary<TypedResultCase, string> _bodyNames = new();
-        private (IReadOnlyList<TypedResultCase> Cases, bool IsUnion) _typedResults = (System.Array.Empty<TypedResultCase>(), false);
+        private readonly Dictionary<TypedResultModel, string> _bodyNames = new();
         private bool _isAsync;
 
         public void Write()
@@ -614,13 +613,12 @@ internal static class ResourceEmitter
             }
 
             // Typed results the generated code executes itself: loggers and body metadata resolved here, once.
-            _typedResults = TypedResultCases.For(endpoint.Result);
-            if (_typedResults.Cases.Count > 0)
+            if (endpoint.Result.TypedResults.Count > 0)
             {
                 writer.WriteLine($"var typedResults = {TypedResults}.Create(services);");
                 _captures.Add("typedResults");
                 var bodyNames = new HashSet<string>();
-                foreach (var typedResult in _typedResults.Cases)
+                foreach (var typedResult in endpoint.Result.TypedResults)
                 {
                     if (typedResult.BodyTypeName is { } bodyType)
                     {
@@ -645,7 +643,7 @@ internal static class ResourceEmitter
             writer.OpenBlock($"{modifiers}global::System.Threading.Tasks.Task {handle}({HttpContextType} httpContext)");
             WriteBody(bindings);
             writer.CloseBlock();
-            if (_typedResults.IsUnion)
+            if (endpoint.Result.IsUnion)
             {
                 writer.WriteLine();
                 WriteUnionFunction();
@@ -745,7 +743,7 @@ internal static class ResourceEmitter
                     break;
                 default:
                     writer.WriteLine($"var result = {call};");
-                    if (_typedResults.Cases.Count == 0)
+                    if (endpoint.Result.TypedResults.Count == 0)
                     {
                         WriteReturn($"{Results}.ExecuteAsync(result, httpContext, {HandlerLiteral})", isLast: true);
                     }
@@ -767,10 +765,10 @@ internal static class ResourceEmitter
         /// </summary>
         private void WriteTypedResult()
         {
-            if (_typedResults.IsUnion)
+            if (endpoint.Result.IsUnion)
             {
                 // The union's member goes to WriteResult; the Results<…> wrapper itself never leaves the handler.
-                var bodies = string.Concat(_typedResults.Cases.Where(c => _bodyNames.ContainsKey(c)).Select(c => ", " + _bodyNames[c]));
+                var bodies = string.Concat(endpoint.Result.TypedResults.Where(c => _bodyNames.ContainsKey(c)).Select(c => ", " + _bodyNames[c]));
                 WriteReturn($"WriteResult(result?.Result, result is null, httpContext, typedResults{bodies})", isLast: true);
                 return;
             }
@@ -779,7 +777,7 @@ internal static class ResourceEmitter
             WriteReturn($"{Results}.ExecuteAsync(null, httpContext, {HandlerLiteral})");
             writer.CloseBlock();
             writer.WriteLine();
-            WriteReturn(CaseCall(_typedResults.Cases[0], "result"), isLast: true);
+            WriteReturn(CaseCall(endpoint.Result.TypedResults[0], "result"), isLast: true);
         }
 
         /// <summary>
@@ -789,12 +787,12 @@ internal static class ResourceEmitter
         /// </summary>
         private void WriteUnionFunction()
         {
-            var parameters = string.Concat(_typedResults.Cases.Where(c => _bodyNames.ContainsKey(c))
+            var parameters = string.Concat(endpoint.Result.TypedResults.Where(c => _bodyNames.ContainsKey(c))
                 .Select(c => $", global::Resourceful.Runtime.JsonResultBody<{c.BodyTypeName}>? {_bodyNames[c]}"));
             writer.WriteLine("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]");
             writer.OpenBlock($"static global::System.Threading.Tasks.Task WriteResult(global::Microsoft.AspNetCore.Http.IResult? result, bool unionIsNull, {HttpContextType} httpContext, {TypedResults} typedResults{parameters})");
             writer.OpenBlock("switch (result)");
-            foreach (var typedResult in _typedResults.Cases)
+            foreach (var typedResult in endpoint.Result.TypedResults)
             {
                 var variable = CaseVariable(typedResult);
                 var call = CaseCall(typedResult, variable);
@@ -821,7 +819,7 @@ internal static class ResourceEmitter
         /// <c>typedResults.CreatedAsync(httpContext, created.Location, created.Value, createdBody)</c> and the like: the
         /// result's parts, never the result itself, leave the handler.
         /// </summary>
-        private string CaseCall(TypedResultCase typedResult, string variable)
+        private string CaseCall(TypedResultModel typedResult, string variable)
         {
             var location = typedResult.Kind is "Created" or "Accepted" ? $", {variable}.Location" : string.Empty;
             var value = _bodyNames.TryGetValue(typedResult, out var bodyName) ? $", {variable}.Value, {bodyName}" : string.Empty;
@@ -829,7 +827,7 @@ internal static class ResourceEmitter
         }
 
         // ok, created, notFound, …: the names carry no underscore, so they never meet a parameter's locals (id_arg).
-        private static string CaseVariable(TypedResultCase typedResult) =>
+        private static string CaseVariable(TypedResultModel typedResult) =>
             char.ToLowerInvariant(typedResult.Kind[0]) + typedResult.Kind.Substring(1);
 
         private string NewResource()

@@ -163,7 +163,23 @@ internal sealed record ResultModel(
     AwaitKind Await,
     string? ValueTypeName,
     EquatableArray<ResponseModel> Responses,
-    bool IsOpen);
+    bool IsOpen)
+{
+    /// <summary>
+    /// The typed results the generated code writes itself (<c>ResourcefulTypedResults</c>): the declared result, or
+    /// the members of a <c>Results&lt;…&gt;</c> union (<see cref="IsUnion"/>). Empty for every other result.
+    /// </summary>
+    public EquatableArray<TypedResultModel> TypedResults { get; init; } = EquatableArray<TypedResultModel>.Empty;
+
+    /// <summary>Whether <see cref="TypedResults"/> are the members of a <c>Results&lt;…&gt;</c> union.</summary>
+    public bool IsUnion { get; init; }
+}
+
+/// <summary>One of ASP.NET Core's status results (<c>Ok</c>, <c>Created&lt;T&gt;</c>, <c>NotFound</c>, …).</summary>
+/// <param name="TypeName">The result type, fully qualified and without nullable annotations, as a type pattern takes it.</param>
+/// <param name="Kind">Its simple name, which names the <c>ResourcefulTypedResults</c> method that writes it.</param>
+/// <param name="BodyTypeName">The <c>TValue</c> of a result with a JSON body, or <see langword="null"/>.</param>
+internal sealed record TypedResultModel(string TypeName, string Kind, string? BodyTypeName);
 
 /// <summary>One status code a handler declares, and the type of its body if it has one.</summary>
 internal sealed record ResponseModel(int StatusCode, string? BodyTypeName)

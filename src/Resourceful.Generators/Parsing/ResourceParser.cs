@@ -925,7 +925,12 @@ internal static partial class ResourceParser
             var isOpen = false;
             CollectResponses(returnType, responses, ref isOpen, shapes);
             var distinct = responses.Distinct().OrderBy(static r => r.StatusCode).ToEquatableArray();
-            return new ResultModel(ResultKind.HttpResult, awaitKind, plainName, distinct, isOpen);
+            var (typedResults, isUnion) = ParseTypedResults(returnType);
+            return new ResultModel(ResultKind.HttpResult, awaitKind, plainName, distinct, isOpen)
+            {
+                TypedResults = typedResults,
+                IsUnion = isUnion,
+            };
         }
 
         if (returnType.IsStatic || returnType.TypeKind is TypeKind.Pointer or TypeKind.FunctionPointer or TypeKind.Dynamic
@@ -941,6 +946,55 @@ internal static partial class ResourceParser
 
         static ResultModel NoContent(AwaitKind awaitKind) =>
             new(ResultKind.NoContent, awaitKind, null, new[] { new ResponseModel(204, null) }.ToEquatableArray(), false);
+    }
+
+    /// <summary>
+    /// The status results whose response <c>ResourcefulTypedResults</c> writes as their own <c>ExecuteAsync</c> does:
+    /// a status code, a <c>Location</c> for <c>Created</c> and <c>Accepted</c>, and, for the generic ones, a JSON body.
+    /// </summary>
+    private static readonly string[] StatusResults = ["Ok", "Created", "Accepted", "NoContent", "NotFound", "BadRequest", "Conflict", "UnprocessableEntity"];
+
+    private static readonly string[] ValueResults = ["Ok", "Created", "Accepted", "NotFound", "BadRequest", "Conflict", "UnprocessableEntity"];
+
+    private static (EquatableArray<TypedResultModel> Results, bool IsUnion) ParseTypedResults(ITypeSymbol type)
+    {
+        if (type is INamedTypeSymbol { Name: "Results" } union && IsInHttpResults(union))
+        {
+            // Two members of one runtime type (Ok<Book> and Ok<Book?>) would be one case twice: keep the first.
+            var members = new List<TypedResultModel>();
+            foreach (var argument in union.TypeArguments)
+            {
+                if (TypedResult(argument) is { } member && !members.Any(m => m.TypeName == member.TypeName))
+                {
+                    members.Add(member);
+                }
+            }
+
+            return (members.ToEquatableArray(), true);
+        }
+
+        return TypedResult(type) is { } single
+            ? (new[] { single }.ToEquatableArray(), false)
+            : (EquatableArray<TypedResultModel>.Empty, false);
+
+        static TypedResultModel? TypedResult(ITypeSymbol type)
+        {
+            if (type is not INamedTypeSymbol named || !IsInHttpResults(named))
+            {
+                return null;
+            }
+
+            return named.TypeArguments.Length switch
+            {
+                0 when StatusResults.Contains(named.Name) => new TypedResultModel(named.ToDisplayString(PlainTypeNameFormat), named.Name, null),
+                1 when ValueResults.Contains(named.Name) => new TypedResultModel(
+                    named.ToDisplayString(PlainTypeNameFormat), named.Name, named.TypeArguments[0].ToDisplayString(TypeNameFormat)),
+                _ => null,
+            };
+        }
+
+        static bool IsInHttpResults(INamedTypeSymbol named) =>
+            named.ContainingType is null && named.ContainingNamespace?.ToDisplayString() == "Microsoft.AspNetCore.Http.HttpResults";
     }
 
     private static bool IsHttpResult(ITypeSymbol type)
