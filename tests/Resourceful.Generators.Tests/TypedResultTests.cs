@@ -76,7 +76,7 @@ public sealed class TypedResultTests
         var code = run.Source("Shop.ResultShapes.g.cs");
 
         Assert.Contains("typedResults.CreatedAsync(httpContext, result.Location, result.Value, createdBody)", code, StringComparison.Ordinal);
-        Assert.Contains("WriteResult(result?.Result, result is null, httpContext, typedResults, okBody)", code, StringComparison.Ordinal);
+        Assert.Contains("WriteResult(result.Result, httpContext, typedResults, okBody)", code, StringComparison.Ordinal);
         Assert.Contains("case global::Microsoft.AspNetCore.Http.HttpResults.Ok<int?> ok:", code, StringComparison.Ordinal);
         Assert.DoesNotContain("typedResults.ExecuteAsync(", code, StringComparison.Ordinal);
     }

@@ -765,18 +765,19 @@ internal static class ResourceEmitter
         /// </summary>
         private void WriteTypedResult()
         {
-            if (endpoint.Result.IsUnion)
-            {
-                // The union's member goes to WriteResult; the Results<…> wrapper itself never leaves the handler.
-                var bodies = string.Concat(endpoint.Result.TypedResults.Where(c => _bodyNames.ContainsKey(c)).Select(c => ", " + _bodyNames[c]));
-                WriteReturn($"WriteResult(result?.Result, result is null, httpContext, typedResults{bodies})", isLast: true);
-                return;
-            }
-
+            // A null result is the handler's bug, reported as for every other IResult.
             writer.OpenBlock("if (result is null)");
             WriteReturn($"{Results}.ExecuteAsync(null, httpContext, {HandlerLiteral})");
             writer.CloseBlock();
             writer.WriteLine();
+            if (endpoint.Result.IsUnion)
+            {
+                // The union's member goes to WriteResult; the Results<…> wrapper itself never leaves the handler.
+                var bodies = string.Concat(endpoint.Result.TypedResults.Where(c => _bodyNames.ContainsKey(c)).Select(c => ", " + _bodyNames[c]));
+                WriteReturn($"WriteResult(result.Result, httpContext, typedResults{bodies})", isLast: true);
+                return;
+            }
+
             WriteReturn(CaseCall(endpoint.Result.TypedResults[0], "result"), isLast: true);
         }
 
@@ -790,7 +791,7 @@ internal static class ResourceEmitter
             var parameters = string.Concat(endpoint.Result.TypedResults.Where(c => _bodyNames.ContainsKey(c))
                 .Select(c => $", global::Resourceful.Runtime.JsonResultBody<{c.BodyTypeName}>? {_bodyNames[c]}"));
             writer.WriteLine("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]");
-            writer.OpenBlock($"static global::System.Threading.Tasks.Task WriteResult(global::Microsoft.AspNetCore.Http.IResult? result, bool unionIsNull, {HttpContextType} httpContext, {TypedResults} typedResults{parameters})");
+            writer.OpenBlock($"static global::System.Threading.Tasks.Task WriteResult(global::Microsoft.AspNetCore.Http.IResult? result, {HttpContextType} httpContext, {TypedResults} typedResults{parameters})");
             writer.OpenBlock("switch (result)");
             foreach (var typedResult in endpoint.Result.TypedResults)
             {
@@ -802,10 +803,10 @@ internal static class ResourceEmitter
                 writer.Unindent();
             }
 
-            // A null union is the handler's bug; a union whose member is null fails as Results<…>.ExecuteAsync fails.
+            // A union whose member is null fails as Results<…>.ExecuteAsync fails.
             writer.WriteLine("case null:");
             writer.Indent();
-            writer.WriteLine($"return {TypedResults}.NullUnion(unionIsNull, {HandlerLiteral});");
+            writer.WriteLine($"return {TypedResults}.NullUnionMember();");
             writer.Unindent();
             writer.WriteLine("default:");
             writer.Indent();

@@ -39,9 +39,9 @@ namespace Resourceful.Generators.Parsing;
 /// </remarks>
 internal readonly struct DeclarationFingerprint(ulong sources, ulong environment)
 {
-    private static readonly ConditionalWeakTable<Compilation, Box> ByCompilation = new();
-    private static readonly ConditionalWeakTable<SyntaxTree, Box> ByTree = new();
-    private static readonly ConditionalWeakTable<MetadataReference, Box> ByReference = new();
+    private static readonly ConditionalWeakTable<Compilation, StrongBox<DeclarationFingerprint>> ByCompilation = new();
+    private static readonly ConditionalWeakTable<SyntaxTree, StrongBox<ulong>> ByTree = new();
+    private static readonly ConditionalWeakTable<MetadataReference, StrongBox<ulong>> ByReference = new();
     private static long unknownReferences;
 
     /// <summary>The declarations of every source file, in the compilation's order.</summary>
@@ -55,7 +55,7 @@ internal readonly struct DeclarationFingerprint(ulong sources, ulong environment
     {
         if (ByCompilation.TryGetValue(compilation, out var known))
         {
-            return new DeclarationFingerprint(known.First, known.Second);
+            return known.Value;
         }
 
         var sources = Fnv.Start;
@@ -78,15 +78,15 @@ internal readonly struct DeclarationFingerprint(ulong sources, ulong environment
             environment = Fnv.Add(environment, OfReference(reference, cancellationToken));
         }
 
-        var box = ByCompilation.GetValue(compilation, _ => new Box(sources, environment));
-        return new DeclarationFingerprint(box.First, box.Second);
+        var fingerprint = new DeclarationFingerprint(sources, environment);
+        return ByCompilation.GetValue(compilation, _ => new StrongBox<DeclarationFingerprint>(fingerprint)).Value;
     }
 
     private static ulong OfTree(SyntaxTree tree, CancellationToken cancellationToken)
     {
         if (ByTree.TryGetValue(tree, out var known))
         {
-            return known.First;
+            return known.Value;
         }
 
         var hash = Fnv.Add(Fnv.Start, tree.FilePath);
@@ -122,7 +122,7 @@ internal readonly struct DeclarationFingerprint(ulong sources, ulong environment
             }
         }
 
-        return ByTree.GetValue(tree, _ => new Box(hash, 0)).First;
+        return ByTree.GetValue(tree, _ => new StrongBox<ulong>(hash)).Value;
     }
 
     /// <summary>Directives, documentation comments and skipped tokens; not whitespace or plain comments.</summary>
@@ -152,7 +152,7 @@ internal readonly struct DeclarationFingerprint(ulong sources, ulong environment
     {
         if (ByReference.TryGetValue(reference, out var known))
         {
-            return known.First;
+            return known.Value;
         }
 
         var hash = Fnv.Add(Fnv.Start, (ulong)reference.Properties.Kind);
@@ -181,7 +181,7 @@ internal readonly struct DeclarationFingerprint(ulong sources, ulong environment
                 break;
         }
 
-        return ByReference.GetValue(reference, _ => new Box(hash, 0)).First;
+        return ByReference.GetValue(reference, _ => new StrongBox<ulong>(hash)).Value;
     }
 
     private static bool TryGetModuleVersionIds(PortableExecutableReference reference, out ImmutableArray<Guid> ids)
@@ -211,13 +211,6 @@ internal readonly struct DeclarationFingerprint(ulong sources, ulong environment
 
         ids = default;
         return false;
-    }
-
-    private sealed class Box(ulong first, ulong second)
-    {
-        public ulong First { get; } = first;
-
-        public ulong Second { get; } = second;
     }
 
     /// <summary>FNV-1a, 64 bits: cheap, allocation-free and good enough to tell declarations apart.</summary>

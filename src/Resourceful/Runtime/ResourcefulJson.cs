@@ -24,11 +24,11 @@ public static class ResourcefulJson
     /// no lookup. Throws at start-up, not on the first request, when the configured resolver lacks the type.
     /// </summary>
     public static JsonTypeInfo<T> GetTypeInfo<T>(IServiceProvider services)
-    {
-        var options = services.GetService<IOptions<JsonOptions>>()?.Value.SerializerOptions
-            ?? new JsonOptions().SerializerOptions;
-        return (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
-    }
+        => (JsonTypeInfo<T>)SerializerOptions(services).GetTypeInfo(typeof(T));
+
+    /// <summary>The app's configured <see cref="JsonOptions"/>, or the defaults when it configured none.</summary>
+    internal static JsonSerializerOptions SerializerOptions(IServiceProvider services)
+        => services.GetService<IOptions<JsonOptions>>()?.Value.SerializerOptions ?? new JsonOptions().SerializerOptions;
 
     /// <summary>Writes <paramref name="value"/> as <c>200 OK</c> <c>application/json</c>.</summary>
     public static Task WriteAsync<T>(HttpContext httpContext, T value, JsonTypeInfo<T> typeInfo)

@@ -1,5 +1,6 @@
 using System;
 using System.ComponentModel;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading.Tasks;
@@ -8,7 +9,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Resourceful.Runtime;
 
@@ -29,6 +29,8 @@ public sealed class ResourcefulTypedResults
 
     private static readonly Action<ILogger, string, Exception?> LogJson = LoggerMessage.Define<string>(
         LogLevel.Information, new EventId(3, "WritingResultAsJson"), "Writing value of type '{Type}' as Json.");
+
+    private static readonly ConditionalWeakTable<IServiceProvider, ResourcefulTypedResults> PerApp = new();
 
     private readonly JsonSerializerOptions _jsonOptions;
     private readonly ILogger _okLogger;
@@ -54,23 +56,21 @@ public sealed class ResourcefulTypedResults
         _unprocessableEntityLogger = loggerFactory.CreateLogger("Microsoft.AspNetCore.Http.Result.UnprocessableEntityObjectResult");
 
         // The options the built-in results resolve per request: the app's singleton, or defaults when there is none.
-        _jsonOptions = services.GetService<IOptions<JsonOptions>>()?.Value.SerializerOptions
-            ?? new JsonOptions().SerializerOptions;
+        _jsonOptions = ResourcefulJson.SerializerOptions(services);
     }
 
-    /// <summary>
-    /// Fails as executing a null union does: a handler that returned a null <c>Results&lt;…&gt;</c> is a bug of its
-    /// own; a union whose member is null fails as <c>Results&lt;…&gt;.ExecuteAsync</c> fails.
-    /// </summary>
-    public static Task NullUnion(bool unionIsNull, string handlerName) => unionIsNull
-        ? throw new InvalidOperationException($"The handler '{handlerName}' returned a null IResult.")
-        : throw new InvalidOperationException("The IResult assigned to the Result property must not be null.");
+    /// <summary>Fails as <c>Results&lt;…&gt;.ExecuteAsync</c> fails for a union whose member is null.</summary>
+    public static Task NullUnionMember() =>
+        throw new InvalidOperationException("The IResult assigned to the Result property must not be null.");
 
-    /// <summary>Resolves the loggers and JSON options for one endpoint, once, when it is mapped.</summary>
+    /// <summary>
+    /// The loggers and JSON options of the app whose services these are: resolved once, when its first endpoint is
+    /// mapped, and shared by all of them.
+    /// </summary>
     public static ResourcefulTypedResults Create(IServiceProvider services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        return new ResourcefulTypedResults(services);
+        return PerApp.GetValue(services, static app => new ResourcefulTypedResults(app));
     }
 
     /// <summary>
@@ -214,8 +214,7 @@ public sealed class ResourcefulTypedResults
 
     private static Task WriteJson<T>(HttpContext httpContext, ILogger logger, int statusCode, T? value, JsonResultBody<T> body)
     {
-        LogStatusCode(logger, statusCode, null);
-        httpContext.Response.StatusCode = statusCode;
+        WriteStatus(httpContext, logger, statusCode);
         if (value is null)
         {
             // As the built-in: a null value is no body at all, not the JSON literal null.

@@ -191,18 +191,24 @@ namespace Resourceful.Generated
 
                 var resource = new global::Shop.Books(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.BookStore>(httpContext.RequestServices));
                 var result = await resource.Add(body_arg, ct_arg);
-                await WriteResult(result?.Result, result is null, httpContext, typedResults, createdBody);
+                if (result is null)
+                {
+                    await global::Resourceful.Runtime.ResourcefulResults.ExecuteAsync(null, httpContext, "Shop.Books.Add");
+                    return;
+                }
+
+                await WriteResult(result.Result, httpContext, typedResults, createdBody);
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-            static global::System.Threading.Tasks.Task WriteResult(global::Microsoft.AspNetCore.Http.IResult? result, bool unionIsNull, global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::Resourceful.Runtime.ResourcefulTypedResults typedResults, global::Resourceful.Runtime.JsonResultBody<global::Shop.Book>? createdBody)
+            static global::System.Threading.Tasks.Task WriteResult(global::Microsoft.AspNetCore.Http.IResult? result, global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::Resourceful.Runtime.ResourcefulTypedResults typedResults, global::Resourceful.Runtime.JsonResultBody<global::Shop.Book>? createdBody)
             {
                 switch (result)
                 {
                     case global::Microsoft.AspNetCore.Http.HttpResults.Created<global::Shop.Book> created:
                         return typedResults.CreatedAsync(httpContext, created.Location, created.Value, createdBody);
                     case null:
-                        return global::Resourceful.Runtime.ResourcefulTypedResults.NullUnion(unionIsNull, "Shop.Books.Add");
+                        return global::Resourceful.Runtime.ResourcefulTypedResults.NullUnionMember();
                     default:
                         return result.ExecuteAsync(httpContext);
                 }
@@ -248,11 +254,16 @@ namespace Resourceful.Generated
 
                 var resource = new global::Shop.Books(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.BookStore>(httpContext.RequestServices));
                 var result = resource.Find(id_arg);
-                return WriteResult(result?.Result, result is null, httpContext, typedResults, okBody);
+                if (result is null)
+                {
+                    return global::Resourceful.Runtime.ResourcefulResults.ExecuteAsync(null, httpContext, "Shop.Books.Find");
+                }
+
+                return WriteResult(result.Result, httpContext, typedResults, okBody);
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-            static global::System.Threading.Tasks.Task WriteResult(global::Microsoft.AspNetCore.Http.IResult? result, bool unionIsNull, global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::Resourceful.Runtime.ResourcefulTypedResults typedResults, global::Resourceful.Runtime.JsonResultBody<global::Shop.Book>? okBody)
+            static global::System.Threading.Tasks.Task WriteResult(global::Microsoft.AspNetCore.Http.IResult? result, global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::Resourceful.Runtime.ResourcefulTypedResults typedResults, global::Resourceful.Runtime.JsonResultBody<global::Shop.Book>? okBody)
             {
                 switch (result)
                 {
@@ -261,7 +272,7 @@ namespace Resourceful.Generated
                     case global::Microsoft.AspNetCore.Http.HttpResults.NotFound:
                         return typedResults.NotFoundAsync(httpContext);
                     case null:
-                        return global::Resourceful.Runtime.ResourcefulTypedResults.NullUnion(unionIsNull, "Shop.Books.Find");
+                        return global::Resourceful.Runtime.ResourcefulTypedResults.NullUnionMember();
                     default:
                         return result.ExecuteAsync(httpContext);
                 }
@@ -318,11 +329,17 @@ namespace Resourceful.Generated
 
                 var resource = new global::Shop.Books(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.BookStore>(httpContext.RequestServices));
                 var result = resource.Replace(id_arg, body_arg);
-                await WriteResult(result?.Result, result is null, httpContext, typedResults);
+                if (result is null)
+                {
+                    await global::Resourceful.Runtime.ResourcefulResults.ExecuteAsync(null, httpContext, "Shop.Books.Replace");
+                    return;
+                }
+
+                await WriteResult(result.Result, httpContext, typedResults);
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-            static global::System.Threading.Tasks.Task WriteResult(global::Microsoft.AspNetCore.Http.IResult? result, bool unionIsNull, global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::Resourceful.Runtime.ResourcefulTypedResults typedResults)
+            static global::System.Threading.Tasks.Task WriteResult(global::Microsoft.AspNetCore.Http.IResult? result, global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::Resourceful.Runtime.ResourcefulTypedResults typedResults)
             {
                 switch (result)
                 {
@@ -331,7 +348,7 @@ namespace Resourceful.Generated
                     case global::Microsoft.AspNetCore.Http.HttpResults.NotFound:
                         return typedResults.NotFoundAsync(httpContext);
                     case null:
-                        return global::Resourceful.Runtime.ResourcefulTypedResults.NullUnion(unionIsNull, "Shop.Books.Replace");
+                        return global::Resourceful.Runtime.ResourcefulTypedResults.NullUnionMember();
                     default:
                         return result.ExecuteAsync(httpContext);
                 }
@@ -371,11 +388,16 @@ namespace Resourceful.Generated
 
                 var resource = new global::Shop.Books(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.BookStore>(httpContext.RequestServices));
                 var result = resource.Remove(id_arg);
-                return WriteResult(result?.Result, result is null, httpContext, typedResults);
+                if (result is null)
+                {
+                    return global::Resourceful.Runtime.ResourcefulResults.ExecuteAsync(null, httpContext, "Shop.Books.Remove");
+                }
+
+                return WriteResult(result.Result, httpContext, typedResults);
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-            static global::System.Threading.Tasks.Task WriteResult(global::Microsoft.AspNetCore.Http.IResult? result, bool unionIsNull, global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::Resourceful.Runtime.ResourcefulTypedResults typedResults)
+            static global::System.Threading.Tasks.Task WriteResult(global::Microsoft.AspNetCore.Http.IResult? result, global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::Resourceful.Runtime.ResourcefulTypedResults typedResults)
             {
                 switch (result)
                 {
@@ -384,7 +406,7 @@ namespace Resourceful.Generated
                     case global::Microsoft.AspNetCore.Http.HttpResults.NotFound:
                         return typedResults.NotFoundAsync(httpContext);
                     case null:
-                        return global::Resourceful.Runtime.ResourcefulTypedResults.NullUnion(unionIsNull, "Shop.Books.Remove");
+                        return global::Resourceful.Runtime.ResourcefulTypedResults.NullUnionMember();
                     default:
                         return result.ExecuteAsync(httpContext);
                 }

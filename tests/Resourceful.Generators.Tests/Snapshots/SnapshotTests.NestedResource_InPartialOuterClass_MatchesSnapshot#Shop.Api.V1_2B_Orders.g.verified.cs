@@ -114,11 +114,16 @@ namespace Resourceful.Generated
 
                 var resource = new global::Shop.Api.V1.Orders();
                 var result = resource.Find(id_arg);
-                return WriteResult(result?.Result, result is null, httpContext, typedResults, okBody);
+                if (result is null)
+                {
+                    return global::Resourceful.Runtime.ResourcefulResults.ExecuteAsync(null, httpContext, "Shop.Api.V1.Orders.Find");
+                }
+
+                return WriteResult(result.Result, httpContext, typedResults, okBody);
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-            static global::System.Threading.Tasks.Task WriteResult(global::Microsoft.AspNetCore.Http.IResult? result, bool unionIsNull, global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::Resourceful.Runtime.ResourcefulTypedResults typedResults, global::Resourceful.Runtime.JsonResultBody<global::Shop.Api.Order>? okBody)
+            static global::System.Threading.Tasks.Task WriteResult(global::Microsoft.AspNetCore.Http.IResult? result, global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::Resourceful.Runtime.ResourcefulTypedResults typedResults, global::Resourceful.Runtime.JsonResultBody<global::Shop.Api.Order>? okBody)
             {
                 switch (result)
                 {
@@ -127,7 +132,7 @@ namespace Resourceful.Generated
                     case global::Microsoft.AspNetCore.Http.HttpResults.NotFound:
                         return typedResults.NotFoundAsync(httpContext);
                     case null:
-                        return global::Resourceful.Runtime.ResourcefulTypedResults.NullUnion(unionIsNull, "Shop.Api.V1.Orders.Find");
+                        return global::Resourceful.Runtime.ResourcefulTypedResults.NullUnionMember();
                     default:
                         return result.ExecuteAsync(httpContext);
                 }

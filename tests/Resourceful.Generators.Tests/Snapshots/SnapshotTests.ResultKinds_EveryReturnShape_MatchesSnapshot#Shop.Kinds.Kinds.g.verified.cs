@@ -363,11 +363,16 @@ namespace Resourceful.Generated
 
                 var resource = new global::Shop.Kinds.Kinds();
                 var result = resource.Union(id_arg);
-                return WriteResult(result?.Result, result is null, httpContext, typedResults, okBody);
+                if (result is null)
+                {
+                    return global::Resourceful.Runtime.ResourcefulResults.ExecuteAsync(null, httpContext, "Shop.Kinds.Kinds.Union");
+                }
+
+                return WriteResult(result.Result, httpContext, typedResults, okBody);
             }
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-            static global::System.Threading.Tasks.Task WriteResult(global::Microsoft.AspNetCore.Http.IResult? result, bool unionIsNull, global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::Resourceful.Runtime.ResourcefulTypedResults typedResults, global::Resourceful.Runtime.JsonResultBody<global::Shop.Kinds.Item>? okBody)
+            static global::System.Threading.Tasks.Task WriteResult(global::Microsoft.AspNetCore.Http.IResult? result, global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::Resourceful.Runtime.ResourcefulTypedResults typedResults, global::Resourceful.Runtime.JsonResultBody<global::Shop.Kinds.Item>? okBody)
             {
                 switch (result)
                 {
@@ -378,7 +383,7 @@ namespace Resourceful.Generated
                     case global::Microsoft.AspNetCore.Http.HttpResults.BadRequest:
                         return typedResults.BadRequestAsync(httpContext);
                     case null:
-                        return global::Resourceful.Runtime.ResourcefulTypedResults.NullUnion(unionIsNull, "Shop.Kinds.Kinds.Union");
+                        return global::Resourceful.Runtime.ResourcefulTypedResults.NullUnionMember();
                     default:
                         return result.ExecuteAsync(httpContext);
                 }
