@@ -64,8 +64,22 @@ public sealed class ResourceGenerator : IIncrementalGenerator
                 .ToEquatableArray())
             .WithTrackingName(TrackingNames.Registrations);
 
-        context.RegisterSourceOutput(registrations, static (spc, all) =>
-            spc.AddSource(MapResourcesEmitter.HintName, SourceText.From(MapResourcesEmitter.Emit(all), System.Text.Encoding.UTF8)));
+        // A project with no resources of its own that sees the app's MapResources() (a test project granted the app's
+        // internals) gets no second MapResources() or MapResourcesOpenApi(): each call would be ambiguous (CS0121).
+        var referencedMapResources = context.CompilationProvider
+            .Select(static (compilation, _) => ReferencedRegistrations.IsVisible(compilation))
+            .WithTrackingName(TrackingNames.ReferencedMapResources);
+
+        context.RegisterSourceOutput(registrations.Combine(referencedMapResources), static (spc, pair) =>
+        {
+            var (all, deferToReference) = pair;
+            if (all.Count == 0 && deferToReference)
+            {
+                return;
+            }
+
+            spc.AddSource(MapResourcesEmitter.HintName, SourceText.From(MapResourcesEmitter.Emit(all), System.Text.Encoding.UTF8));
+        });
 
         // The OpenAPI document depends on every resource; it is the one output a resource edit re-emits besides its own.
         var title = context.CompilationProvider
@@ -76,7 +90,15 @@ public sealed class ResourceGenerator : IIncrementalGenerator
             .Select(static (all, _) => all.OrderBy(static r => r.MetadataName, StringComparer.Ordinal).ToEquatableArray())
             .Combine(title)
             .WithTrackingName(TrackingNames.OpenApi);
-        context.RegisterSourceOutput(openApi, static (spc, pair) =>
-            spc.AddSource(OpenApiEmitter.HintName, SourceText.From(OpenApiEmitter.Emit(pair.Right, pair.Left.ToList()), System.Text.Encoding.UTF8)));
+        context.RegisterSourceOutput(openApi.Combine(referencedMapResources), static (spc, pair) =>
+        {
+            var ((all, title), deferToReference) = pair;
+            if (all.Count == 0 && deferToReference)
+            {
+                return;
+            }
+
+            spc.AddSource(OpenApiEmitter.HintName, SourceText.From(OpenApiEmitter.Emit(title, all.ToList()), System.Text.Encoding.UTF8));
+        });
     }
 }

@@ -21,6 +21,12 @@ internal static class TrackingNames
     /// <summary>Every resource's registration entry, collected for <c>MapResources()</c>.</summary>
     public const string Registrations = nameof(Registrations);
 
+    /// <summary>
+    /// Whether a referenced assembly's generated <c>MapResources()</c> is visible here (a test project granted the app's
+    /// internals); then a compilation without resources of its own emits no second one.
+    /// </summary>
+    public const string ReferencedMapResources = nameof(ReferencedMapResources);
+
     /// <summary>The assembly name, the title of the OpenAPI document.</summary>
     public const string AssemblyName = nameof(AssemblyName);
 

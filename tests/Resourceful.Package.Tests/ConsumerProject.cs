@@ -1,38 +1,64 @@
+using System.Collections.Generic;
 using System.IO;
 using System.Security;
+using System.Threading.Tasks;
+using Xunit;
 
 namespace Resourceful.Package.Tests;
 
 /// <summary>
-/// A web project as a user would write it, outside the repository: it knows Resourceful only as a
-/// package from a folder feed, and nothing of the repository's build settings leaks into it.
+/// A web project made as a user makes one, outside the repository: <c>dotnet new web</c>, one
+/// <c>dotnet add package Resourceful</c>, a resource class and <c>app.MapResources()</c>. It knows Resourceful only as
+/// a package from a folder feed, and nothing of the repository's build settings leaks into it.
 /// </summary>
 internal sealed class ConsumerProject
 {
     public const string AssemblyName = "GreetingsApi";
 
-    private ConsumerProject(string directory, string packagesDirectory)
+    /// <summary>A second project, as a user's test project: it references the app, which grants it its internals.</summary>
+    public const string TestsAssemblyName = "GreetingsApi.Tests";
+
+    private ConsumerProject(string root, string packagesDirectory)
     {
-        Directory = directory;
+        Root = root;
+        Directory = Path.Combine(root, AssemblyName);
+        TestsDirectory = Path.Combine(root, TestsAssemblyName);
         PackagesDirectory = packagesDirectory;
     }
 
+    /// <summary>The folder holding both projects, the feed's nuget.config and the isolating build files.</summary>
+    public string Root { get; }
+
+    /// <summary>The app's project folder.</summary>
     public string Directory { get; }
+
+    public string TestsDirectory { get; }
 
     /// <summary>The consumer's own package folder, so a Resourceful cached by an earlier run is never used.</summary>
     public string PackagesDirectory { get; }
 
     public string ProjectFile => Path.Combine(Directory, AssemblyName + ".csproj");
 
+    public string TestsProjectFile => Path.Combine(TestsDirectory, TestsAssemblyName + ".csproj");
+
     public string OutputAssembly => Path.Combine(Directory, "bin", "Release", "net10.0", AssemblyName + ".dll");
 
-    public static ConsumerProject Write(string directory, string feedDirectory, string packagesDirectory, string version)
-    {
-        System.IO.Directory.CreateDirectory(directory);
-        var project = new ConsumerProject(directory, packagesDirectory);
+    /// <summary>Where the README says the build writes the compile-time OpenAPI document.</summary>
+    public string OpenApiDocument => Path.Combine(Directory, "obj", "Release", "net10.0", "resources.openapi.json");
 
-        // Adds the folder feed and keeps the default source (no <clear/>), as a user's own
-        // nuget.config would; the unique version makes the feed the only place it can come from.
+    /// <summary>Where generated sources would be written to disk if something forced EmitCompilerGeneratedFiles on.</summary>
+    public string GeneratedSourcesDirectory => Path.Combine(Directory, "obj", "Release", "net10.0", "generated");
+
+    /// <summary>The environment every command in the consumer runs with: its own package folder.</summary>
+    public IReadOnlyDictionary<string, string> Environment => new Dictionary<string, string> { ["NUGET_PACKAGES"] = PackagesDirectory };
+
+    public static async Task<ConsumerProject> CreateAsync(string root, string feedDirectory, string packagesDirectory, string version)
+    {
+        System.IO.Directory.CreateDirectory(root);
+        var project = new ConsumerProject(root, packagesDirectory);
+
+        // Adds the folder feed and keeps the default source (no <clear/>), as a user's own nuget.config would; the
+        // unique version makes the feed the only place it can come from.
         project.WriteFile("nuget.config", $"""
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>
@@ -42,34 +68,23 @@ internal sealed class ConsumerProject
             </configuration>
             """);
 
-        // Empty on purpose: MSBuild stops at the first of these it finds walking up, so nothing
-        // from a parent folder (and no central package management) applies to the consumer.
+        // Empty on purpose: MSBuild stops at the first of these it finds walking up, so nothing from a parent folder
+        // (and no central package management) applies to the consumer.
         project.WriteFile("Directory.Build.props", "<Project />");
         project.WriteFile("Directory.Build.targets", "<Project />");
         project.WriteFile("Directory.Packages.props", "<Project />");
 
-        project.WriteFile(AssemblyName + ".csproj", $"""
-            <Project Sdk="Microsoft.NET.Sdk.Web">
-              <PropertyGroup>
-                <TargetFramework>net10.0</TargetFramework>
-                <Nullable>enable</Nullable>
-                <ImplicitUsings>enable</ImplicitUsings>
-                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-                <RestorePackagesPath>{Xml(packagesDirectory)}</RestorePackagesPath>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="Resourceful" Version="{Xml(version)}" />
-              </ItemGroup>
-            </Project>
-            """);
+        await project.RunAsync(root, ["new", "web", "--name", AssemblyName, "--output", project.Directory, "--no-restore", "--no-update-check"]);
+        await project.RunAsync(project.Directory, ["add", "package", "Resourceful", "--version", version, "--no-restore"]);
 
-        project.WriteFile("Program.cs", """
-            WebApplication app = WebApplication.CreateSlimBuilder(args).Build();
-            app.MapResources();
-            app.Run();
-            """);
+        // The template's Program.cs, with the two calls the README asks for.
+        string program = File.ReadAllText(Path.Combine(project.Directory, "Program.cs"));
+        Assert.Contains("app.Run();", program);
+        project.WriteFile(
+            Path.Combine(AssemblyName, "Program.cs"),
+            program.Replace("app.Run();", "app.MapResources();\napp.MapResourcesOpenApi();\n\napp.Run();"));
 
-        project.WriteFile("Greetings.cs", """
+        project.WriteFile(Path.Combine(AssemblyName, "Greetings.cs"), """
             using Resourceful;
 
             namespace GreetingsApi;
@@ -84,11 +99,56 @@ internal sealed class ConsumerProject
             }
             """);
 
+        // What a test project needs from the app to call its MapResources(): its internals.
+        project.WriteFile(Path.Combine(AssemblyName, "AssemblyInfo.cs"), $"""
+            [assembly: System.Runtime.CompilerServices.InternalsVisibleTo("{TestsAssemblyName}")]
+            """);
+
+        project.WriteFile(Path.Combine(TestsAssemblyName, TestsAssemblyName + ".csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Resourceful" Version="{Xml(version)}" />
+                <ProjectReference Include="../{AssemblyName}/{AssemblyName}.csproj" />
+              </ItemGroup>
+            </Project>
+            """);
+        project.WriteFile(Path.Combine(TestsAssemblyName, "TestHost.cs"), """
+            using Microsoft.AspNetCore.Builder;
+
+            namespace GreetingsApi.Tests;
+
+            public static class TestHost
+            {
+                public static WebApplication Create()
+                {
+                    WebApplication app = WebApplication.CreateSlimBuilder().Build();
+                    app.MapResources();
+                    app.MapResourcesOpenApi();
+                    return app;
+                }
+            }
+            """);
+
         return project;
+    }
+
+    private async Task RunAsync(string workingDirectory, IReadOnlyList<string> arguments)
+    {
+        CommandResult result = await DotnetCli.RunAsync(workingDirectory, arguments, PackedPackage.CommandTimeout, Environment);
+        Assert.True(result.Succeeded, result.Describe());
     }
 
     private static string Xml(string value) => SecurityElement.Escape(value);
 
-    private void WriteFile(string name, string content) =>
-        File.WriteAllText(Path.Combine(Directory, name), content + "\n");
+    private void WriteFile(string relativePath, string content)
+    {
+        string path = Path.Combine(Root, relativePath);
+        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, content + "\n");
+    }
 }

@@ -77,31 +77,44 @@ public sealed class PackageTests(PackedPackage package) : IClassFixture<PackedPa
         }
     }
 
+    /// <summary>
+    /// What a user does first: <c>dotnet new web</c>, one package reference, a resource, <c>app.MapResources()</c>; the
+    /// build passes with <c>-warnaserror</c>, writes the OpenAPI document the README promises without writing generated
+    /// sources to disk, a test project granted the app's internals compiles, and the app serves in Production.
+    /// </summary>
     [Fact]
-    public async Task Consumer_ReferencingPackageFromFolderFeed_ServesGeneratedEndpoint()
+    public async Task Consumer_DotnetNewWebWithPackage_BuildsWithWarningsAsErrorsAndServes()
     {
         package.AssertPacked();
-        ConsumerProject consumer = ConsumerProject.Write(
+        ConsumerProject consumer = await ConsumerProject.CreateAsync(
             Path.Combine(package.WorkDirectory, "consumer"),
             package.FeedDirectory,
             Path.Combine(package.WorkDirectory, "packages"),
             package.Version);
 
-        CommandResult build = await DotnetCli.RunAsync(
-            consumer.Directory,
-            ["build", consumer.ProjectFile, "-c", "Release", "--disable-build-servers"],
-            PackedPackage.CommandTimeout,
-            new Dictionary<string, string> { ["NUGET_PACKAGES"] = consumer.PackagesDirectory });
-        Assert.True(build.Succeeded, build.Describe());
+        CommandResult build = await BuildWithWarningsAsErrorsAsync(consumer, consumer.ProjectFile);
         AssertRestoredFromFeed(consumer, build);
         Assert.True(File.Exists(consumer.OutputAssembly), $"No {consumer.OutputAssembly} after the build.\n{build.Describe()}");
+        Assert.True(File.Exists(consumer.OpenApiDocument), $"The build wrote no {consumer.OpenApiDocument}.\n{build.Describe()}");
+        Assert.False(
+            Directory.Exists(consumer.GeneratedSourcesDirectory),
+            $"The package forced EmitCompilerGeneratedFiles: {consumer.GeneratedSourcesDirectory} exists.\n{build.Describe()}");
+        string document = File.ReadAllText(consumer.OpenApiDocument);
+        using (JsonDocument json = JsonDocument.Parse(document))
+        {
+            Assert.Equal("3.1.1", json.RootElement.GetProperty("openapi").GetString());
+            Assert.True(json.RootElement.GetProperty("paths").TryGetProperty("/greetings/{name}", out _), document);
+        }
+
+        // A test project that references the app (granted its internals) and Resourceful: one MapResources(), no CS0121.
+        await BuildWithWarningsAsErrorsAsync(consumer, consumer.TestsProjectFile);
 
         int port = FreeLoopbackPort();
         string baseAddress = $"http://127.0.0.1:{port}";
         Process app = DotnetCli.Start(
             consumer.Directory,
             [consumer.OutputAssembly, "--urls", baseAddress],
-            environment: null,
+            new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Production" },
             out StringBuilder appOutput);
         try
         {
@@ -123,12 +136,46 @@ public sealed class PackageTests(PackedPackage package) : IClassFixture<PackedPa
             Assert.True(json.RootElement.TryGetProperty("self", out JsonElement self), context);
             Assert.True(self.GetString() == "/greetings/Ada", context);
             Assert.True(json.RootElement.EnumerateObject().Count() == 2, context);
+
+            // The file the build wrote is the document the app serves.
+            string served = await client.GetStringAsync("/openapi/resources.json");
+            Assert.Equal(document.TrimEnd('\n'), served.TrimEnd('\n'));
         }
         finally
         {
             DotnetCli.Stop(app);
             app.Dispose();
         }
+    }
+
+    [Fact]
+    public async Task Consumer_OpenApiDocumentOff_BuildsWithWarningsAsErrorsAndWritesNoDocument()
+    {
+        package.AssertPacked();
+        ConsumerProject consumer = await ConsumerProject.CreateAsync(
+            Path.Combine(package.WorkDirectory, "consumer-no-document"),
+            package.FeedDirectory,
+            Path.Combine(package.WorkDirectory, "packages-no-document"),
+            package.Version);
+
+        CommandResult build = await BuildWithWarningsAsErrorsAsync(consumer, consumer.ProjectFile, "-p:ResourcefulOpenApiDocument=false");
+
+        Assert.True(File.Exists(consumer.OutputAssembly), $"No {consumer.OutputAssembly} after the build.\n{build.Describe()}");
+        Assert.False(File.Exists(consumer.OpenApiDocument), $"ResourcefulOpenApiDocument=false, yet the build wrote {consumer.OpenApiDocument}.");
+        Assert.False(Directory.Exists(consumer.GeneratedSourcesDirectory), $"{consumer.GeneratedSourcesDirectory} exists.");
+    }
+
+    /// <summary>Builds in Release with every warning an error, and fails on any warning line at all.</summary>
+    private static async Task<CommandResult> BuildWithWarningsAsErrorsAsync(ConsumerProject consumer, string projectFile, params string[] properties)
+    {
+        CommandResult build = await DotnetCli.RunAsync(
+            consumer.Root,
+            ["build", projectFile, "-c", "Release", "-warnaserror", "--disable-build-servers", .. properties],
+            PackedPackage.CommandTimeout,
+            consumer.Environment);
+        Assert.True(build.Succeeded, build.Describe());
+        Assert.DoesNotContain(": warning ", build.Output, StringComparison.Ordinal);
+        return build;
     }
 
     private static XElement ReadNuspecMetadata(string packagePath)

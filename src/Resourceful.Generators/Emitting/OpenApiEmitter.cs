@@ -15,9 +15,14 @@ internal static class OpenApiEmitter
 {
     public const string HintName = "Resourceful.OpenApi.g.cs";
 
-    /// <summary>The marker lines around the document, which the package's MSBuild target copies out to obj/.</summary>
-    public const string StartMarker = "// <resourceful-openapi>";
-    public const string EndMarker = "// </resourceful-openapi>";
+    /// <summary>
+    /// The constant that holds the document: the package's build task (<c>Resourceful.Build.ExtractOpenApiDocument</c>)
+    /// reads it from the compiled assembly's metadata and writes <c>obj/…/resources.openapi.json</c>. Change these only
+    /// together with that task.
+    /// </summary>
+    public const string DocumentNamespace = "Resourceful.Generated";
+    public const string DocumentTypeName = "ResourcefulOpenApiDocument";
+    public const string DocumentFieldName = "Json";
 
     private static readonly Regex ParameterDecoration = new(@"\{\*{0,2}([^:=?}]+)[^}]*\}", RegexOptions.CultureInvariant);
 
@@ -42,21 +47,23 @@ internal static class OpenApiEmitter
         writer.CloseBlock();
         writer.CloseBlock();
         writer.WriteLine();
-        writer.OpenBlock("namespace Resourceful.Generated");
+        writer.OpenBlock($"namespace {DocumentNamespace}");
         writer.WriteLine(GeneratedCode.Attribute);
-        writer.OpenBlock("file static class ResourcefulOpenApiDocument");
+        writer.OpenBlock($"file static class {DocumentTypeName}");
+        writer.WriteLine("private static readonly byte[] Utf8 = global::System.Text.Encoding.UTF8.GetBytes(Json);");
+        writer.WriteLine();
         writer.OpenBlock("public static global::System.Threading.Tasks.Task ServeAsync(global::Microsoft.AspNetCore.Http.HttpContext httpContext)");
-        writer.WriteLine("return global::Resourceful.Runtime.ResourcefulPaths.WriteJsonAsync(httpContext, Document);");
+        writer.WriteLine("return global::Resourceful.Runtime.ResourcefulPaths.WriteJsonAsync(httpContext, Utf8);");
         writer.CloseBlock();
         writer.WriteLine();
-        writer.WriteLine(StartMarker);
-        writer.WriteLine($"private static global::System.ReadOnlySpan<byte> Document => {quotes}");
+        writer.WriteLine("// The document. The package's build task reads this constant from the compiled assembly and writes it to");
+        writer.WriteLine("// obj/<configuration>/<tfm>/resources.openapi.json, so no generated source has to be written to disk.");
+        writer.WriteLine($"public const string {DocumentFieldName} = {quotes}");
 
         // The raw literal's content and closing quotes start at column 0, so its text is exactly the document.
         var text = new System.Text.StringBuilder(writer.ToString());
         text.Append(document).Append('\n');
-        text.Append(quotes).Append("u8;\n");
-        text.Append("        ").Append(EndMarker).Append('\n');
+        text.Append(quotes).Append(";\n");
         text.Append("    }\n");
         text.Append("}\n");
         return text.ToString();

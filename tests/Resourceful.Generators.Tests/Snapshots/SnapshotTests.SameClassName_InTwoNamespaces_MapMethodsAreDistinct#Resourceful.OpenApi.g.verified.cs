@@ -25,13 +25,16 @@ namespace Resourceful.Generated
     [global::System.CodeDom.Compiler.GeneratedCode("Resourceful", "VERSION")]
     file static class ResourcefulOpenApiDocument
     {
+        private static readonly byte[] Utf8 = global::System.Text.Encoding.UTF8.GetBytes(Json);
+
         public static global::System.Threading.Tasks.Task ServeAsync(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
         {
-            return global::Resourceful.Runtime.ResourcefulPaths.WriteJsonAsync(httpContext, Document);
+            return global::Resourceful.Runtime.ResourcefulPaths.WriteJsonAsync(httpContext, Utf8);
         }
 
-        // <resourceful-openapi>
-        private static global::System.ReadOnlySpan<byte> Document => """
+        // The document. The package's build task reads this constant from the compiled assembly and writes it to
+        // obj/<configuration>/<tfm>/resources.openapi.json, so no generated source has to be written to disk.
+        public const string Json = """
 {
   "openapi": "3.1.1",
   "info": {
@@ -91,7 +94,6 @@ namespace Resourceful.Generated
     "schemas": {}
   }
 }
-"""u8;
-        // </resourceful-openapi>
+""";
     }
 }
