@@ -25,7 +25,9 @@ internal static class ResourceEmitter
     /// <summary>
     /// The stable, file-safe hint name of a resource's generated file: its metadata name, with every character other
     /// than letters, digits and dots written as <c>_XX_</c> (hex). Underscores are escaped too, so two different
-    /// names (<c>V1+Orders</c>, <c>V1_Orders</c>) can never map to the same file.
+    /// names (<c>V1+Orders</c>, <c>V1_Orders</c>) can never map to the same file. A name longer than
+    /// <see cref="MaxHintNameLength"/> is cut and ends with a hash of the whole metadata name instead: file systems
+    /// refuse names over 255 bytes, which failed every build that wrote generated files to disk (CS0016).
     /// </summary>
     public static string HintName(ResourceModel resource)
     {
@@ -42,7 +44,29 @@ internal static class ResourceEmitter
             }
         }
 
+        if (builder.Length > MaxHintNameLength)
+        {
+            var hash = StableHash(resource.MetadataName).ToString("X16", System.Globalization.CultureInfo.InvariantCulture);
+            builder.Length = MaxHintNameLength - hash.Length - 1;
+            builder.Append('_').Append(hash);
+        }
+
         return builder.Append(".g.cs").ToString();
+    }
+
+    /// <summary>The longest hint name before <c>.g.cs</c>; well inside every file system's limit, with room for a path.</summary>
+    internal const int MaxHintNameLength = 120;
+
+    /// <summary>64-bit FNV-1a over the UTF-16 code units: the same on every machine and run, unlike string.GetHashCode.</summary>
+    private static ulong StableHash(string text)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var c in text)
+        {
+            hash = (hash ^ c) * 1099511628211UL;
+        }
+
+        return hash;
     }
 
     public static string Emit(ResourceModel resource, string mapMethodName)
@@ -558,7 +582,15 @@ internal static class ResourceEmitter
             : identifier;
     }
 
-    internal static string Xml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;").Replace("\"", "&quot;");
+    internal static string Xml(string text) =>
+        Comment(text).Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;").Replace("\"", "&quot;");
+
+    /// <summary>
+    /// <paramref name="text"/> made safe for one line of a comment: line breaks (<c>\n</c>, <c>\r</c>, U+0085,
+    /// U+2028, U+2029) and other control characters are written as C# escapes, so a user's string never ends the
+    /// comment and spills into code.
+    /// </summary>
+    internal static string Comment(string text) => SymbolDisplay.FormatLiteral(text, quote: false);
 
     /// <summary>Writes one handler's <c>Create…</c> factory and its request delegate.</summary>
     private sealed class HandlerWriter(SourceWriter writer, ResourceModel resource, EndpointModel endpoint, string createName)
@@ -1046,7 +1078,7 @@ internal static class ResourceEmitter
             var parsed = name + "_parsed";
 
             writer.Separate();
-            writer.WriteLine($"// {parameter.Name}: {source} value '{parameter.Key}'{(parameter.IsRequired ? ", required" : string.Empty)}");
+            writer.WriteLine($"// {parameter.Name}: {source} value '{Comment(parameter.Key)}'{(parameter.IsRequired ? ", required" : string.Empty)}");
             if (declare)
             {
                 var initial = parameter.IsRequired ? (parameter.IsReferenceType ? "default!" : "default") : parameter.IsArray && !parameter.IsNullable && parameter.DefaultValue is null
