@@ -15,7 +15,8 @@ using Xunit;
 
 namespace Resourceful.Package.Tests;
 
-public sealed class PackageTests(PackedPackage package) : IClassFixture<PackedPackage>
+[Collection(PackedPackage.Collection)]
+public sealed class PackageTests(PackedPackage package)
 {
     private static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(90);
 
@@ -178,7 +179,7 @@ public sealed class PackageTests(PackedPackage package) : IClassFixture<PackedPa
         return build;
     }
 
-    private static XElement ReadNuspecMetadata(string packagePath)
+    internal static XElement ReadNuspecMetadata(string packagePath)
     {
         using ZipArchive archive = ZipFile.OpenRead(packagePath);
         ZipArchiveEntry? entry = archive.Entries.SingleOrDefault(
@@ -192,7 +193,7 @@ public sealed class PackageTests(PackedPackage package) : IClassFixture<PackedPa
     }
 
     /// <summary>Nuspec namespaces change between NuGet versions, so match on local names only.</summary>
-    private static XElement? Child(XElement parent, string localName) =>
+    internal static XElement? Child(XElement parent, string localName) =>
         parent.Elements().FirstOrDefault(element => element.Name.LocalName == localName);
 
     /// <summary>

@@ -15,7 +15,8 @@ internal static class DiagnosticDescriptors
     public const string DesignCategory = "Resourceful.Design";
     public const string SecurityCategory = "Resourceful.Security";
 
-    private const string HelpLinkBase = "https://github.com/resourceful-dotnet/resourceful/blob/main/docs/diagnostics/";
+    /// <summary>Built from the repository URL that the package declares (RepositoryInfo.g.cs, written by the project).</summary>
+    private const string HelpLinkBase = RepositoryInfo.Url + "/blob/main/docs/diagnostics/";
 
     // ---- RSF00xx usage: the generator cannot generate what the user wrote ----
 
