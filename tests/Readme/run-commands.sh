@@ -60,6 +60,15 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 # No build process may outlive the script: no MSBuild node reuse, no build server, no compiler server.
 export MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_USE_MSBUILD_SERVER=0 UseSharedCompilation=false
 
+missing=()
+for tool in dotnet git tar curl diff sed timeout setsid mktemp; do
+  command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
+done
+if ((${#missing[@]} > 0)); then
+  printf 'run-commands.sh: needs %s on PATH (the READMEs use curl; the rest runs and compares them).\n' "${missing[*]}" >&2
+  exit 1
+fi
+
 work="$(mktemp -d "${TMPDIR:-/tmp}/resourceful-readme.XXXXXX")"
 copy="$work/repository"
 server_pid=""
