@@ -18,8 +18,6 @@ namespace Resourceful.Package.Tests;
 [Collection(PackedPackage.Collection)]
 public sealed class PackageTests(PackedPackage package)
 {
-    private static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(90);
-
     [Fact]
     public void Package_WhenPacked_HoldsRuntimeLibraryAndAnalyzers()
     {
@@ -110,7 +108,7 @@ public sealed class PackageTests(PackedPackage package)
         // A test project that references the app (granted its internals) and Resourceful: one MapResources(), no CS0121.
         await BuildWithWarningsAsErrorsAsync(consumer, consumer.TestsProjectFile);
 
-        int port = FreeLoopbackPort();
+        int port = LoopbackApp.FreePort();
         string baseAddress = $"http://127.0.0.1:{port}";
         Process app = DotnetCli.Start(
             consumer.Directory,
@@ -121,7 +119,7 @@ public sealed class PackageTests(PackedPackage package)
         {
             using var client = new HttpClient { BaseAddress = new Uri(baseAddress), Timeout = TimeSpan.FromSeconds(10) };
             const string path = "/greetings/Ada";
-            using HttpResponseMessage response = await GetOnceListeningAsync(client, path, app, appOutput);
+            using HttpResponseMessage response = await LoopbackApp.GetOnceListeningAsync(client, path, app, appOutput);
             string body = await response.Content.ReadAsStringAsync();
             string context = $"GET {path} answered {(int)response.StatusCode} {body}\nApp output:\n{DotnetCli.Snapshot(appOutput)}";
 
@@ -212,47 +210,5 @@ public sealed class PackageTests(PackedPackage package)
             source is not null && Path.GetFullPath(source).TrimEnd(Path.DirectorySeparatorChar)
                 == Path.GetFullPath(package.FeedDirectory).TrimEnd(Path.DirectorySeparatorChar),
             $"Resourceful was restored from '{source}', not from the feed {package.FeedDirectory}.");
-    }
-
-    /// <summary>Polls until Kestrel answers; fails at once, with the app's output, if the app dies.</summary>
-    private static async Task<HttpResponseMessage> GetOnceListeningAsync(
-        HttpClient client, string path, Process app, StringBuilder appOutput)
-    {
-        var clock = Stopwatch.StartNew();
-        Exception? lastError = null;
-        while (clock.Elapsed < StartupTimeout)
-        {
-            if (app.HasExited)
-            {
-                Assert.Fail($"The consumer app exited with {app.ExitCode} before answering.\nApp output:\n{DotnetCli.Snapshot(appOutput)}");
-            }
-
-            try
-            {
-                return await client.GetAsync(path);
-            }
-            catch (HttpRequestException error)
-            {
-                // Not listening yet.
-                lastError = error;
-            }
-            catch (TaskCanceledException error)
-            {
-                lastError = error;
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(250));
-        }
-
-        Assert.Fail($"The consumer app did not answer within {StartupTimeout}: {lastError?.Message}\nApp output:\n{DotnetCli.Snapshot(appOutput)}");
-        throw new InvalidOperationException("Unreachable: Assert.Fail throws.");
-    }
-
-    /// <summary>Asks the OS for a free port; the tiny window before Kestrel binds it is acceptable here.</summary>
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

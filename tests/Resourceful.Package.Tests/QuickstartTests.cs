@@ -23,7 +23,8 @@ namespace Resourceful.Package.Tests;
 /// The blocks are found by the HTML comments just before their fences (invisible on the rendered page), so the
 /// prose around them can change freely. Both markers are named in the README's source next to the blocks.
 /// </remarks>
-public sealed partial class QuickstartTests(PackedPackage package) : IClassFixture<PackedPackage>
+[Collection(PackedPackage.Collection)]
+public sealed partial class QuickstartTests(PackedPackage package)
 {
     private const string CommandsMarker = "<!-- readme:quickstart-commands -->";
     private const string ProgramMarker = "<!-- readme:quickstart-program -->";
@@ -55,15 +56,16 @@ public sealed partial class QuickstartTests(PackedPackage package) : IClassFixtu
 
         // The consumer is what `dotnet new web` + `dotnet add package Resourceful` make, with the README's
         // Program.cs in place of the template's; the Resourceful version is the one just packed.
-        ConsumerProject consumer = ConsumerProject.Write(
+        ConsumerProject consumer = await ConsumerProject.CreateAsync(
             Path.Combine(package.WorkDirectory, "quickstart"),
             package.FeedDirectory,
             Path.Combine(package.WorkDirectory, "quickstart-packages"),
             package.Version);
         File.Delete(Path.Combine(consumer.Directory, "Greetings.cs"));
+        File.Delete(Path.Combine(consumer.Directory, "AssemblyInfo.cs"));
         await File.WriteAllTextAsync(Path.Combine(consumer.Directory, "Program.cs"), program);
 
-        var environment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = consumer.PackagesDirectory };
+        IReadOnlyDictionary<string, string> environment = consumer.Environment;
         foreach ((string id, string version) in added.Where(pair => pair.Key != "Resourceful"))
         {
             CommandResult add = await DotnetCli.RunAsync(
