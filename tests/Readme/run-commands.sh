@@ -262,11 +262,23 @@ run_readme() {
 
 say "Copying the working tree to $copy"
 mkdir -p "$copy"
+# CI may point TMPDIR and NUGET_PACKAGES into the clone itself (so git calls their contents untracked files):
+# packages, this script's own work folder and the runtime's diagnostic sockets are no part of the sources.
+excluded=()
+for dir in "${TMPDIR:-/tmp}" "${NUGET_PACKAGES:-}"; do
+  [[ -n "$dir" && -d "$dir" ]] && excluded+=("$(cd "$dir" && pwd -P)/")
+done
+real_root="$(cd "$root" && pwd -P)"
 git -C "$root" ls-files -z --cached --others --exclude-standard |
   while IFS= read -r -d '' file; do
-    # A file deleted in the working tree but still tracked is not in a fresh clone of it either.
-    if [[ -e "$root/$file" || -L "$root/$file" ]]; then printf '%s\0' "$file"; fi
+    for prefix in "${excluded[@]}"; do
+      [[ "$real_root/$file" == "$prefix"* ]] && continue 2
+    done
+    # A file deleted in the working tree but still tracked is not in a fresh clone of it either; a socket or
+    # pipe is no source file.
+    if [[ -f "$root/$file" || -L "$root/$file" ]]; then printf '%s\0' "$file"; fi
   done |
+  sort -zu |
   tar -C "$root" --null -T - -cf - | tar -C "$copy" -xf -
 
 cached="$(resourceful_cache)"
