@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http;
@@ -14,6 +15,22 @@ internal static class LoopbackApp
 {
     /// <summary>A cold start of a just-built app on a busy CI box can take a while.</summary>
     public static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(90);
+
+    /// <summary>
+    /// Starts the built app <paramref name="assembly"/> in the Production environment (as users deploy it, unlike
+    /// WebApplicationFactory's Development) on a free loopback port, and gives a client for it; the caller stops it.
+    /// </summary>
+    public static Process StartInProduction(string directory, string assembly, out HttpClient client, out StringBuilder output)
+    {
+        string baseAddress = $"http://127.0.0.1:{FreePort()}";
+        Process app = DotnetCli.Start(
+            directory,
+            [assembly, "--urls", baseAddress],
+            new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Production" },
+            out output);
+        client = new HttpClient { BaseAddress = new Uri(baseAddress), Timeout = TimeSpan.FromSeconds(10) };
+        return app;
+    }
 
     /// <summary>Asks the OS for a free port; the tiny window before Kestrel binds it is acceptable here.</summary>
     public static int FreePort()

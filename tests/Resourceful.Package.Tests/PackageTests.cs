@@ -85,11 +85,7 @@ public sealed class PackageTests(PackedPackage package)
     public async Task Consumer_DotnetNewWebWithPackage_BuildsWithWarningsAsErrorsAndServes()
     {
         package.AssertPacked();
-        ConsumerProject consumer = await ConsumerProject.CreateAsync(
-            Path.Combine(package.WorkDirectory, "consumer"),
-            package.FeedDirectory,
-            Path.Combine(package.WorkDirectory, "packages"),
-            package.Version);
+        ConsumerProject consumer = await package.CreateConsumerAsync("consumer");
 
         CommandResult build = await BuildWithWarningsAsErrorsAsync(consumer, consumer.ProjectFile);
         AssertRestoredFromFeed(consumer, build);
@@ -108,16 +104,9 @@ public sealed class PackageTests(PackedPackage package)
         // A test project that references the app (granted its internals) and Resourceful: one MapResources(), no CS0121.
         await BuildWithWarningsAsErrorsAsync(consumer, consumer.TestsProjectFile);
 
-        int port = LoopbackApp.FreePort();
-        string baseAddress = $"http://127.0.0.1:{port}";
-        Process app = DotnetCli.Start(
-            consumer.Directory,
-            [consumer.OutputAssembly, "--urls", baseAddress],
-            new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Production" },
-            out StringBuilder appOutput);
+        Process app = LoopbackApp.StartInProduction(consumer.Directory, consumer.OutputAssembly, out HttpClient client, out StringBuilder appOutput);
         try
         {
-            using var client = new HttpClient { BaseAddress = new Uri(baseAddress), Timeout = TimeSpan.FromSeconds(10) };
             const string path = "/greetings/Ada";
             using HttpResponseMessage response = await LoopbackApp.GetOnceListeningAsync(client, path, app, appOutput);
             string body = await response.Content.ReadAsStringAsync();
@@ -144,6 +133,7 @@ public sealed class PackageTests(PackedPackage package)
         {
             DotnetCli.Stop(app);
             app.Dispose();
+            client.Dispose();
         }
     }
 
@@ -151,11 +141,7 @@ public sealed class PackageTests(PackedPackage package)
     public async Task Consumer_OpenApiDocumentOff_BuildsWithWarningsAsErrorsAndWritesNoDocument()
     {
         package.AssertPacked();
-        ConsumerProject consumer = await ConsumerProject.CreateAsync(
-            Path.Combine(package.WorkDirectory, "consumer-no-document"),
-            package.FeedDirectory,
-            Path.Combine(package.WorkDirectory, "packages-no-document"),
-            package.Version);
+        ConsumerProject consumer = await package.CreateConsumerAsync("consumer-no-document");
 
         CommandResult build = await BuildWithWarningsAsErrorsAsync(consumer, consumer.ProjectFile, "-p:ResourcefulOpenApiDocument=false");
 

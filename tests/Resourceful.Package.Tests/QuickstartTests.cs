@@ -56,11 +56,7 @@ public sealed partial class QuickstartTests(PackedPackage package)
 
         // The consumer is what `dotnet new web` + `dotnet add package Resourceful` make, with the README's
         // Program.cs in place of the template's; the Resourceful version is the one just packed.
-        ConsumerProject consumer = await ConsumerProject.CreateAsync(
-            Path.Combine(package.WorkDirectory, "quickstart"),
-            package.FeedDirectory,
-            Path.Combine(package.WorkDirectory, "quickstart-packages"),
-            package.Version);
+        ConsumerProject consumer = await package.CreateConsumerAsync("quickstart");
         File.Delete(Path.Combine(consumer.Directory, "Greetings.cs"));
         File.Delete(Path.Combine(consumer.Directory, "AssemblyInfo.cs"));
         await File.WriteAllTextAsync(Path.Combine(consumer.Directory, "Program.cs"), program);
@@ -83,15 +79,9 @@ public sealed partial class QuickstartTests(PackedPackage package)
             environment);
         Assert.True(build.Succeeded, build.Describe());
 
-        string baseAddress = $"http://127.0.0.1:{LoopbackApp.FreePort()}";
-        Process app = DotnetCli.Start(
-            consumer.Directory,
-            [consumer.OutputAssembly, "--urls", baseAddress],
-            new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Production" },
-            out StringBuilder appOutput);
+        Process app = LoopbackApp.StartInProduction(consumer.Directory, consumer.OutputAssembly, out HttpClient client, out StringBuilder appOutput);
         try
         {
-            using var client = new HttpClient { BaseAddress = new Uri(baseAddress), Timeout = TimeSpan.FromSeconds(10) };
             string Context(HttpResponseMessage response, string body) =>
                 $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri} answered {(int)response.StatusCode} "
                 + $"{response.Content.Headers.ContentType} {body}\nApp output:\n{DotnetCli.Snapshot(appOutput)}";
@@ -153,6 +143,7 @@ public sealed partial class QuickstartTests(PackedPackage package)
         {
             DotnetCli.Stop(app);
             app.Dispose();
+            client.Dispose();
         }
     }
 
