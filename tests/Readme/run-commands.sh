@@ -262,6 +262,12 @@ run_readme() {
 
 say "Copying the working tree to $copy"
 mkdir -p "$copy"
+# The projects the READMEs make (BookApi, BookApi.Tests) live next to the copy, as next to a clone. Empty MSBuild
+# files here stop MSBuild's walk up the folders, so nothing above (a repository that holds TMPDIR, say, with its
+# central package management) applies to them, just as nothing does on a user's machine.
+for file in Directory.Build.props Directory.Build.targets Directory.Packages.props; do
+  printf '<Project />\n' >"$work/$file"
+done
 # CI may point TMPDIR and NUGET_PACKAGES into the clone itself (so git calls their contents untracked files):
 # packages, this script's own work folder and the runtime's diagnostic sockets are no part of the sources.
 excluded=()
