@@ -14,9 +14,9 @@ namespace Resourceful.Generators;
 /// <summary>
 /// Turns <c>[Resource]</c> classes into reflection-free request delegates, <c>Links</c> classes and
 /// <c>MapResources()</c>. Pipeline: find (<c>ForAttributeWithMetadataName</c>) → parse into value-equatable
-/// models → emit, so an edit inside a method body re-emits nothing. Roslyn runs the parse again for every resource
-/// whenever the compilation changes; the parser then hands back the resource's last model while no declaration or
-/// reference changed (<see cref="DeclarationFingerprint"/>), so such an edit costs no more than finding the classes.
+/// models → emit, so an edit inside a method body re-emits nothing: Roslyn runs the parse again for every resource
+/// whenever the compilation changes, and the equal model it returns stops the pipeline there. The generator keeps
+/// no state of its own across compilations.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class ResourceGenerator : IIncrementalGenerator

