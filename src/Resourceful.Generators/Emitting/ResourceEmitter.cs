@@ -338,6 +338,19 @@ internal static class ResourceEmitter
 
         writer.OpenBlock("public static global::Resourceful.ResourceConventionBuilder Map(global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints)");
         writer.WriteLine("var services = endpoints.ServiceProvider;");
+        if (resource.Constructor is { } constructor && resource.Endpoints.Count > 0)
+        {
+            // Every handler creates the resource from these services: a missing one fails here, not on each request.
+            for (var i = 0; i < constructor.Parameters.Count; i++)
+            {
+                var service = constructor.Parameters[i];
+                if (service.IsRequired)
+                {
+                    WriteRequireService(writer, service.TypeName, service.KeyLiteral, resource.MetadataName.Replace('+', '.') + " (constructor)", service.Name);
+                }
+            }
+        }
+
         var count = resource.Endpoints.Count + paths.Count + resource.MovedRoutes.Count;
         writer.WriteLine($"var builders = new global::Microsoft.AspNetCore.Builder.IEndpointConventionBuilder[{count}];");
         var index = 0;
@@ -563,6 +576,14 @@ internal static class ResourceEmitter
 
     internal static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
 
+    /// <summary>A start-up check that a required service is registered (see <c>ResourcefulEndpoints.RequireService</c>).</summary>
+    private static void WriteRequireService(SourceWriter writer, string typeName, string? keyLiteral, string consumer, string parameterName)
+    {
+        writer.WriteLine(keyLiteral is null
+            ? $"global::Resourceful.Runtime.ResourcefulEndpoints.RequireService<{typeName}>(services, {Literal(consumer)}, {Literal(parameterName)});"
+            : $"global::Resourceful.Runtime.ResourcefulEndpoints.RequireKeyedService<{typeName}>(services, {keyLiteral}, {Literal(consumer)}, {Literal(parameterName)});");
+    }
+
     internal static string Identifier(string name)
     {
         var builder = new StringBuilder(name.Length);
@@ -635,6 +656,10 @@ internal static class ResourceEmitter
                     writer.WriteLine($"var {name}_isService = global::Resourceful.Runtime.ResourcefulEndpoints.IsService<{parameter.ValueTypeName}>(services);");
                     writer.WriteLine($"var {name}_typeInfo = {name}_isService ? null : {Json}.GetTypeInfo<{parameter.ValueTypeName}>(services);");
                     _captures.Add(name + "_isService");
+                }
+                else if (parameter.Source is ParameterSource.Service or ParameterSource.KeyedService && parameter.IsRequired)
+                {
+                    WriteRequireService(writer, StripNullable(parameter.ValueTypeName), parameter.ServiceKey, HandlerDisplay, parameter.Name);
                 }
             }
 
@@ -789,6 +814,8 @@ internal static class ResourceEmitter
         }
 
         private string HandlerLiteral => Literal(resource.MetadataName.Replace('+', '.') + "." + endpoint.HandlerName);
+
+        private string HandlerDisplay => resource.MetadataName.Replace('+', '.') + "." + endpoint.HandlerName;
 
         /// <summary>
         /// Executes a typed result through <c>ResourcefulTypedResults</c>. Only the result's parts (its value, its

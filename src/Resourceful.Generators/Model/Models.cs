@@ -28,7 +28,7 @@ internal sealed record ContainingTypeModel(string Keyword, string Name);
 internal sealed record ConstructorModel(EquatableArray<ServiceModel> Parameters);
 
 /// <summary>A constructor dependency resolved from the request's services.</summary>
-internal sealed record ServiceModel(string TypeName, bool IsRequired, string? KeyLiteral);
+internal sealed record ServiceModel(string Name, string TypeName, bool IsRequired, string? KeyLiteral);
 
 /// <summary>One handler method and the route it answers.</summary>
 internal sealed record EndpointModel(

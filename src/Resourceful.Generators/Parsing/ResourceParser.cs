@@ -1084,6 +1084,7 @@ internal static partial class ResourceParser
             var isOptional = parameter.HasExplicitDefaultValue || parameter.NullableAnnotation == NullableAnnotation.Annotated
                 || IsNullableValueType(parameter.Type);
             services.Add(new ServiceModel(
+                parameter.Name,
                 parameter.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(TypeNameFormat),
                 !isOptional,
                 key));

@@ -207,6 +207,36 @@ public static class ResourcefulEndpoints
         => services.GetService<IServiceProviderIsService>()?.IsService(typeof(T)) ?? false;
 
     /// <summary>
+    /// Fails at start-up, naming the handler, the parameter and the type, when a required service parameter (or a
+    /// resource's constructor parameter) cannot be resolved: without this check the endpoint would answer 500 on every
+    /// request. Skipped when the app's container cannot tell (it does not implement
+    /// <see cref="IServiceProviderIsService"/>).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">No service of type <typeparamref name="T"/> is registered.</exception>
+    public static void RequireService<T>(IServiceProvider services, string consumer, string parameterName)
+    {
+        if (services.GetService<IServiceProviderIsService>() is { } isService && !isService.IsService(typeof(T)))
+        {
+            throw MissingService(typeof(T), consumer, parameterName, key: null);
+        }
+    }
+
+    /// <inheritdoc cref="RequireService{T}(IServiceProvider, string, string)"/>
+    public static void RequireKeyedService<T>(IServiceProvider services, object? key, string consumer, string parameterName)
+    {
+        if (services.GetService<IServiceProviderIsKeyedService>() is { } isService && !isService.IsKeyedService(typeof(T), key))
+        {
+            throw MissingService(typeof(T), consumer, parameterName, key);
+        }
+    }
+
+    private static InvalidOperationException MissingService(Type type, string consumer, string parameterName, object? key) =>
+        new($"{consumer}: parameter '{parameterName}' needs a service of type '{type.FullName}'"
+            + (key is null ? string.Empty : $" with the key '{key}'")
+            + ", and none is registered. Register it (builder.Services.Add…), mark the parameter optional (nullable or with a default), "
+            + "or bind it from the request ([FromBody], [FromQuery], [FromRoute], [FromHeader]).");
+
+    /// <summary>
     /// Turns an exception thrown by a handler into a <c>500</c> problem (RFC 9457), logged, with no exception
     /// details in the response. Left alone, so the app's own handling sees it, in Development (the developer
     /// exception page) and when the app registered <see cref="IExceptionHandler"/>s for <c>UseExceptionHandler</c>.

@@ -49,6 +49,7 @@ namespace Resourceful.Generated
         public static global::Resourceful.ResourceConventionBuilder Map(global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints)
         {
             var services = endpoints.ServiceProvider;
+            global::Resourceful.Runtime.ResourcefulEndpoints.RequireService<global::Shop.Search.IClock>(services, "Shop.Search.Search (constructor)", "clock");
             var builders = new global::Microsoft.AspNetCore.Builder.IEndpointConventionBuilder[4];
             builders[0] = global::Resourceful.Runtime.ResourcefulEndpoints.Map(endpoints, "/tenants/{tenant}/search", global::Resourceful.Runtime.ResourcefulEndpoints.Get, CreateFind(services), "GET /tenants/{tenant}/search => Shop.Search.Search.Find", maxBodySize: global::Resourceful.Runtime.ResourcefulEndpoints.ServerBodyLimit,
                 new global::Microsoft.AspNetCore.Http.EndpointSummaryAttribute("Search.Find"),
@@ -97,6 +98,7 @@ namespace Resourceful.Generated
         /// <summary><c>GET /tenants/{tenant}/search</c>: binds the request, calls <c>Find</c>, writes its result.</summary>
         public static global::Microsoft.AspNetCore.Http.RequestDelegate CreateFind(global::System.IServiceProvider services)
         {
+            global::Resourceful.Runtime.ResourcefulEndpoints.RequireService<global::Shop.Search.IAuditLog>(services, "Shop.Search.Search.Find", "audit");
             return Handle;
 
             static global::System.Threading.Tasks.Task Handle(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
@@ -256,6 +258,8 @@ namespace Resourceful.Generated
         public static global::Microsoft.AspNetCore.Http.RequestDelegate CreateAddNote(global::System.IServiceProvider services)
         {
             var note_typeInfo = global::Resourceful.Runtime.ResourcefulJson.GetTypeInfo<global::Shop.Search.Note>(services);
+            global::Resourceful.Runtime.ResourcefulEndpoints.RequireKeyedService<global::Shop.Search.IAuditLog>(services, "audit", "Shop.Search.Search.AddNote", "audit");
+            global::Resourceful.Runtime.ResourcefulEndpoints.RequireService<global::Shop.Search.IClock>(services, "Shop.Search.Search.AddNote", "requestClock");
             return HandleAsync;
 
             async global::System.Threading.Tasks.Task HandleAsync(global::Microsoft.AspNetCore.Http.HttpContext httpContext)

@@ -58,6 +58,7 @@ namespace Resourceful.Generated
         public static global::Resourceful.ResourceConventionBuilder Map(global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints)
         {
             var services = endpoints.ServiceProvider;
+            global::Resourceful.Runtime.ResourcefulEndpoints.RequireService<global::Shop.BookStore>(services, "Shop.Books (constructor)", "store");
             var builders = new global::Microsoft.AspNetCore.Builder.IEndpointConventionBuilder[7];
             builders[0] = global::Resourceful.Runtime.ResourcefulEndpoints.Map(endpoints, "/books", global::Resourceful.Runtime.ResourcefulEndpoints.Get, CreateList(services), "GET /books => Shop.Books.List", maxBodySize: global::Resourceful.Runtime.ResourcefulEndpoints.ServerBodyLimit,
                 new global::Microsoft.AspNetCore.Http.EndpointSummaryAttribute("Books.List"),

@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Resourceful.Http.Tests.Resources;
+using Resourceful.Http.Tests.Resources.Semantics;
 
 namespace Resourceful.Http.Tests.Hosting;
 
@@ -60,7 +61,10 @@ public sealed class ResourceHost : IAsyncDisposable
         }
 
         builder.Logging.ClearProviders();
+        // Every resource of this assembly can be mapped here, and MapResources() checks at start-up that each one's
+        // required services are registered: so all of them are.
         builder.Services.AddTestServices();
+        builder.Services.AddSemanticsServices();
         configure?.Invoke(builder);
 
         var app = builder.Build();
