@@ -352,6 +352,47 @@ public sealed class UsageRulesTests
             }
             """);
 
+    [Theory]
+    [InlineData("/old/{id:bogus}")]
+    [InlineData("/old?x=1")]
+    [InlineData("/old/{id")]
+    [InlineData("/old//x")]
+    public Task InvalidRouteTemplate_MovedFromOnResource_ReportsAtLiteral(string template) =>
+        Verify<ResourceUsageAnalyzer>.AnalyzerAsync($$"""
+            [Resource("/books")]
+            [MovedFrom({|RSF0012:"{{template}}"|})]
+            public sealed partial class Books
+            {
+                [Get] public string List() => "";
+            }
+            """);
+
+    [Fact]
+    public Task InvalidRouteTemplate_MovedFromOnHandler_ReportsAtLiteral() =>
+        Verify<ResourceUsageAnalyzer>.AnalyzerAsync("""
+            [Resource("/books")]
+            public sealed partial class Books
+            {
+                [Get("{id:int}")]
+                [MovedFrom({|RSF0012:"/old-books/{id:integer}"|})]
+                public string Find(int id) => "";
+            }
+            """);
+
+    [Fact]
+    public Task InvalidRouteTemplate_ValidMovedFrom_NoDiagnostic() =>
+        Verify<ResourceUsageAnalyzer>.AnalyzerAsync("""
+            [Resource("/books")]
+            [MovedFrom("/library/books")]
+            public sealed partial class Books
+            {
+                [Get("{id:int}")]
+                [MovedFrom("/old-books/{id:int}")]
+                [MovedFrom("legacy/{id}")]
+                public string Find(int id) => "";
+            }
+            """);
+
     [Fact]
     public Task InvalidRouteTemplate_NullTemplate_Reports() =>
         Verify<ResourceUsageAnalyzer>.AnalyzerAsync("""

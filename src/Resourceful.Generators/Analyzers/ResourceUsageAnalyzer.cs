@@ -180,6 +180,38 @@ public sealed class ResourceUsageAnalyzer : DiagnosticAnalyzer
 
         ReportUnboundRouteParameters(validHandlers, sink, cancellationToken);
         ReportDuplicates(validHandlers, sink, cancellationToken);
+        ReportMovedFromTemplates(type.GetAttributes(), options, sink, cancellationToken);
+        foreach (var method in description.Handlers.Select(static h => h.Method).Distinct<IMethodSymbol>(SymbolEqualityComparer.Default))
+        {
+            ReportMovedFromTemplates(method.GetAttributes(), options, sink, cancellationToken);
+        }
+    }
+
+    // An old URI is a route template like any other: routing parses it at start-up, so it is held to the same rules.
+    private static void ReportMovedFromTemplates(
+        ImmutableArray<AttributeData> attributes, ResourcefulOptions options, DiagnosticSink sink, CancellationToken cancellationToken)
+    {
+        foreach (var attribute in ResourceParser.MovedFromAttributes(attributes))
+        {
+            var argument = attribute.ConstructorArguments[0];
+            if (argument.Kind == TypedConstantKind.Error)
+            {
+                continue;
+            }
+
+            var location = SyntaxLocations.Template(attribute, cancellationToken);
+            if (argument.Value is not string { Length: > 0 } raw)
+            {
+                sink.Report(DiagnosticDescriptors.InvalidRouteTemplate, location, argument.Value is null ? "null" : "\"\"", "an old URI is a template such as \"/old-books/{id}\"");
+                continue;
+            }
+
+            var parsed = RouteTemplateText.Parse(raw, options.IsCustomConstraint);
+            if (parsed.Problem is not null)
+            {
+                sink.Report(DiagnosticDescriptors.InvalidRouteTemplate, location, raw, parsed.Problem);
+            }
+        }
     }
 
     private static string GenericContainer(INamedTypeSymbol type)

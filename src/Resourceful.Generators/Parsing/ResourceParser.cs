@@ -169,15 +169,32 @@ internal static partial class ResourceParser
         }
     }
 
-    private static IEnumerable<string> GetMovedFrom(ImmutableArray<AttributeData> attributes)
+    /// <summary>
+    /// The old templates of the <c>[MovedFrom]</c> attributes among <paramref name="attributes"/> that routing can
+    /// parse. One it cannot (a query string, a stray brace) is left out: mapped, it would fail the app at start-up or
+    /// on its first request; RSF0012 reports it (unknown constraints are judged there too, as for handler templates).
+    /// </summary>
+    internal static IEnumerable<string> GetMovedFrom(ImmutableArray<AttributeData> attributes)
+    {
+        foreach (var attribute in MovedFromAttributes(attributes))
+        {
+            if (attribute.ConstructorArguments[0].Value is string { Length: > 0 } oldTemplate
+                && Analyzers.RouteTemplateText.Parse(oldTemplate, static _ => true).Problem is null)
+            {
+                yield return oldTemplate;
+            }
+        }
+    }
+
+    /// <summary>The <c>[MovedFrom(oldTemplate)]</c> attributes among <paramref name="attributes"/>.</summary>
+    internal static IEnumerable<AttributeData> MovedFromAttributes(ImmutableArray<AttributeData> attributes)
     {
         foreach (var attribute in attributes)
         {
             if (attribute.AttributeClass?.ToDisplayString() == "Resourceful.MovedFromAttribute"
-                && attribute.ConstructorArguments.Length == 1
-                && attribute.ConstructorArguments[0].Value is string { Length: > 0 } oldTemplate)
+                && attribute.ConstructorArguments.Length == 1)
             {
-                yield return oldTemplate;
+                yield return attribute;
             }
         }
     }
