@@ -47,4 +47,47 @@ public sealed class DuplicateEndpointTests
                 [Get("{id}/reviews")] public string Reviews(int id) => "";
             }
             """);
+
+    [Fact]
+    public Task DuplicateEndpointAcrossResources_SameOldUriInTwoResources_ReportsBoth() =>
+        Verify<DuplicateEndpointAnalyzer>.AnalyzerAsync(
+            """
+            [Resource("/books")]
+            [MovedFrom({|#0:"/library"|})]
+            public sealed partial class Books
+            {
+                [Get] public string List() => "";
+            }
+
+            [Resource("/novels")]
+            [MovedFrom({|#1:"/Library"|})]
+            public sealed partial class Novels
+            {
+                [Get] public string List() => "";
+            }
+            """,
+            new DiagnosticResult(DiagnosticDescriptors.DuplicateEndpointAcrossResources).WithLocation(0).WithLocation(1)
+                .WithArguments("*", "/library", "[MovedFrom] on Books", "[MovedFrom] on Novels"),
+            new DiagnosticResult(DiagnosticDescriptors.DuplicateEndpointAcrossResources).WithLocation(1).WithLocation(0)
+                .WithArguments("*", "/Library", "[MovedFrom] on Novels", "[MovedFrom] on Books"));
+
+    [Fact]
+    public Task DuplicateEndpointAcrossResources_SameOldUriOnResourceAndOnHandler_NoDiagnostic() =>
+        Verify<DuplicateEndpointAnalyzer>.AnalyzerAsync("""
+            [Resource("/books")]
+            [MovedFrom("/library")]
+            public sealed partial class Books
+            {
+                [Get] public string List() => "";
+            }
+
+            [Resource("/novels")]
+            public sealed partial class Novels
+            {
+                [Get("{id}")]
+                [MovedFrom("/library/{id}")]
+                [MovedFrom("/novel/{id}")]
+                public string Find(int id) => "";
+            }
+            """);
 }

@@ -10,7 +10,7 @@ using Resourceful.Generators.Parsing;
 namespace Resourceful.Generators.Analyzers;
 
 /// <summary>
-/// RSF0014: two resources that answer the same method on the same path. It needs every resource of the
+/// RSF0014: two resources that answer the same method on the same path, or redirect from the same old URI. It needs every resource of the
 /// compilation, so it reports at compilation end (in the IDE: with full solution analysis, and on build);
 /// duplicates inside one resource are RSF0013, reported as the user types.
 /// </summary>
@@ -69,6 +69,49 @@ public sealed class DuplicateEndpointAnalyzer : DiagnosticAnalyzer
                 SymbolNames.Handler(handler.Method),
                 type,
                 ResourceUsageAnalyzer.RouteLocation(handler, context.CancellationToken)));
+        }
+
+        // Old URIs ([MovedFrom]) are routes too: two resources redirecting from the same one make it ambiguous.
+        if (description.Template is { } resourceTemplate)
+        {
+            CollectMoved(context, routes, type, type.GetAttributes(), resourceTemplate, onResource: true);
+            foreach (var method in description.Handlers.Select(static h => h.Method).Distinct<IMethodSymbol>(SymbolEqualityComparer.Default))
+            {
+                CollectMoved(context, routes, type, method.GetAttributes(), resourceTemplate, onResource: false);
+            }
+        }
+    }
+
+    private static void CollectMoved(
+        SymbolAnalysisContext context,
+        ConcurrentBag<Route> routes,
+        INamedTypeSymbol type,
+        ImmutableArray<AttributeData> attributes,
+        string resourceTemplate,
+        bool onResource)
+    {
+        foreach (var attribute in ResourceParser.MovedFromAttributes(attributes))
+        {
+            if (attribute.ConstructorArguments[0].Value is not string { Length: > 0 } raw)
+            {
+                continue;
+            }
+
+            var oldTemplate = ResourceParser.OldTemplate(raw, resourceTemplate, onResource);
+            var parsed = RouteTemplateText.Parse(oldTemplate, static _ => true);
+            if (parsed.Problem is not null)
+            {
+                continue;
+            }
+
+            // A resource's old URI also redirects everything below it, a handler's only itself: two different routes.
+            routes.Add(new Route(
+                "MOVED " + parsed.CanonicalKey + (onResource ? " /**" : string.Empty),
+                "*",
+                oldTemplate,
+                "[MovedFrom] on " + type.Name,
+                type,
+                SyntaxLocations.Template(attribute, context.CancellationToken)));
         }
     }
 

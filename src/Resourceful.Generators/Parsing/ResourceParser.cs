@@ -79,7 +79,7 @@ internal static partial class ResourceParser
         var movedRoutes = new List<MovedRouteModel>();
         foreach (var oldTemplate in GetMovedFrom(type.GetAttributes()))
         {
-            AddMovedRoute(movedRoutes, RouteTemplateParser.Normalize(oldTemplate), template, includesSubPaths: true);
+            AddMovedRoute(movedRoutes, OldTemplate(oldTemplate, template, onResource: true), template, includesSubPaths: true);
         }
 
         var endpoints = new List<EndpointModel>();
@@ -94,10 +94,7 @@ internal static partial class ResourceParser
                 endpoints.Add(endpoint with { Metadata = metadata, MaxBodySize = maxBodySize });
                 foreach (var oldTemplate in GetMovedFrom(method.GetAttributes()))
                 {
-                    var old = oldTemplate.TrimStart().StartsWith("/", StringComparison.Ordinal)
-                        ? RouteTemplateParser.Normalize(oldTemplate)
-                        : RouteTemplateParser.Combine(template, oldTemplate);
-                    AddMovedRoute(movedRoutes, old, endpoint.Template, includesSubPaths: false);
+                    AddMovedRoute(movedRoutes, OldTemplate(oldTemplate, template, onResource: false), endpoint.Template, includesSubPaths: false);
                 }
             }
         }
@@ -185,6 +182,15 @@ internal static partial class ResourceParser
             }
         }
     }
+
+    /// <summary>
+    /// The full old URI of a <c>[MovedFrom]</c>: on a resource it is absolute; on a handler, one that does not start
+    /// with <c>/</c> is relative to the resource's template, as handler templates are.
+    /// </summary>
+    internal static string OldTemplate(string raw, string resourceTemplate, bool onResource) =>
+        onResource || raw.TrimStart().StartsWith("/", StringComparison.Ordinal)
+            ? RouteTemplateParser.Normalize(raw)
+            : RouteTemplateParser.Combine(resourceTemplate, raw);
 
     /// <summary>The <c>[MovedFrom(oldTemplate)]</c> attributes among <paramref name="attributes"/>.</summary>
     internal static IEnumerable<AttributeData> MovedFromAttributes(ImmutableArray<AttributeData> attributes)
