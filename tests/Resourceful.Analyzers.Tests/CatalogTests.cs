@@ -50,6 +50,22 @@ public sealed class CatalogTests
         Assert.All(Descriptors, static d => Assert.Matches("^RSF0[0-4][0-9]{2}$", d.Id));
     }
 
+    /// <summary>The README states how many rules there are, per family, and how many have a code fix: it must stay true.</summary>
+    [Fact]
+    public void Readme_RuleAndCodeFixCounts_MatchTheCatalog()
+    {
+        var readme = File.ReadAllText(Path.Combine(RepositoryRoot, "README.md"));
+        int Family(string prefix) => Descriptors.Count(d => d.Id.StartsWith(prefix, StringComparison.Ordinal));
+        var fixable = CodeFixes.SelectMany(static f => f.FixableDiagnosticIds).Distinct(StringComparer.Ordinal).Count();
+        var expected =
+            $"There are {Descriptors.Length} rules ({Family("RSF00")} usage, {Family("RSF01")} HTTP semantics, {Family("RSF02")} URI design, "
+            + (Family("RSF03") > 0 ? $"{Family("RSF03")} results, " : string.Empty)
+            + $"{Family("RSF04")} security); {fixable} of them have a code fix.";
+
+        // Compared with white space folded, so rewrapping the paragraph never fails the test.
+        Assert.Contains(expected, Regex.Replace(readme, @"\s+", " "), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Descriptors_Family_MatchesCategory()
     {
