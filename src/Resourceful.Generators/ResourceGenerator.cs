@@ -5,6 +5,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
+using Resourceful.Generators.Diagnostics;
 using Resourceful.Generators.Emitting;
 using Resourceful.Generators.Model;
 using Resourceful.Generators.Parsing;
@@ -21,6 +22,10 @@ namespace Resourceful.Generators;
 [Generator(LanguageNames.CSharp)]
 public sealed class ResourceGenerator : IIncrementalGenerator
 {
+    /// <summary>The diagnostics the generator reports itself (every other rule is an analyzer's).</summary>
+    internal static readonly ImmutableArray<DiagnosticDescriptor> ReportedDiagnostics =
+        ImmutableArray.Create(DiagnosticDescriptors.LibraryResourcesNotMapped);
+
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
@@ -64,36 +69,44 @@ public sealed class ResourceGenerator : IIncrementalGenerator
                 .ToEquatableArray())
             .WithTrackingName(TrackingNames.Registrations);
 
-        // A project with no resources of its own that sees the app's MapResources() (a test project granted the app's
-        // internals) gets no second MapResources() or MapResourcesOpenApi(): each call would be ambiguous (CS0121).
-        var referencedMapResources = context.CompilationProvider
-            .Select(static (compilation, _) => ReferencedRegistrations.IsVisible(compilation))
-            .WithTrackingName(TrackingNames.ReferencedMapResources);
+        // Referenced assemblies' resources are mapped through the registrations their generators wrote. A project with
+        // no resources of its own that sees the app's MapResources() (a test project granted the app's internals) gets
+        // no second MapResources() or MapResourcesOpenApi(): each call would be ambiguous (CS0121).
+        var referencedLibraries = context.CompilationProvider
+            .Select(static (compilation, cancellationToken) => ReferencedRegistrations.Read(compilation, cancellationToken))
+            .WithTrackingName(TrackingNames.ReferencedLibraries);
 
-        context.RegisterSourceOutput(registrations.Combine(referencedMapResources), static (spc, pair) =>
+        var title = context.CompilationProvider
+            .Select(static (compilation, _) => compilation.AssemblyName ?? "Resources")
+            .WithTrackingName(TrackingNames.AssemblyName);
+
+        context.RegisterSourceOutput(registrations.Combine(referencedLibraries).Combine(title), static (spc, input) =>
         {
-            var (all, deferToReference) = pair;
-            if (all.Count == 0 && deferToReference)
+            var ((own, libraries), assemblyName) = input;
+            if (own.Count == 0 && libraries.MapResourcesVisible)
             {
                 return;
             }
 
-            spc.AddSource(MapResourcesEmitter.HintName, SourceText.From(MapResourcesEmitter.Emit(all), System.Text.Encoding.UTF8));
+            foreach (var problem in libraries.Problems)
+            {
+                spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.LibraryResourcesNotMapped, Location.None, problem.AssemblyName, problem.Reason));
+            }
+
+            var source = MapResourcesEmitter.Emit(own, libraries.Registrations, assemblyName);
+            spc.AddSource(MapResourcesEmitter.HintName, SourceText.From(source, System.Text.Encoding.UTF8));
         });
 
         // The OpenAPI document depends on every resource; it is the one output a resource edit re-emits besides its own.
-        var title = context.CompilationProvider
-            .Select(static (compilation, _) => compilation.AssemblyName ?? "Resources")
-            .WithTrackingName(TrackingNames.AssemblyName);
         var openApi = resources
             .Collect()
             .Select(static (all, _) => all.OrderBy(static r => r.MetadataName, StringComparer.Ordinal).ToEquatableArray())
             .Combine(title)
             .WithTrackingName(TrackingNames.OpenApi);
-        context.RegisterSourceOutput(openApi.Combine(referencedMapResources), static (spc, pair) =>
+        context.RegisterSourceOutput(openApi.Combine(referencedLibraries), static (spc, pair) =>
         {
-            var ((all, title), deferToReference) = pair;
-            if (all.Count == 0 && deferToReference)
+            var ((all, title), libraries) = pair;
+            if (all.Count == 0 && libraries.MapResourcesVisible)
             {
                 return;
             }

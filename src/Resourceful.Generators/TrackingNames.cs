@@ -22,10 +22,11 @@ internal static class TrackingNames
     public const string Registrations = nameof(Registrations);
 
     /// <summary>
-    /// Whether a referenced assembly's generated <c>MapResources()</c> is visible here (a test project granted the app's
-    /// internals); then a compilation without resources of its own emits no second one.
+    /// What referenced assemblies contribute: their registration types (mapped by this <c>MapResources()</c>), the ones
+    /// that cannot be mapped, and whether another assembly's <c>MapResources()</c> is visible here (a test project
+    /// granted the app's internals; then a compilation without resources of its own emits no second one).
     /// </summary>
-    public const string ReferencedMapResources = nameof(ReferencedMapResources);
+    public const string ReferencedLibraries = nameof(ReferencedLibraries);
 
     /// <summary>The assembly name, the title of the OpenAPI document.</summary>
     public const string AssemblyName = nameof(AssemblyName);

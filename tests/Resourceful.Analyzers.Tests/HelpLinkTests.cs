@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Reflection;
+using Resourceful.Generators;
 using Xunit;
 
 namespace Resourceful.Analyzers.Tests;
@@ -34,10 +35,10 @@ public sealed class HelpLinkTests
     }
 
     [Fact]
-    public void HelpLinks_EveryAnalyzerDiagnostic_LinksToAPageInTheRepository()
+    public void HelpLinks_EveryReportedDiagnostic_LinksToAPageInTheRepository()
     {
         var prefix = RepositoryUrl.TrimEnd('/') + "/blob/main/";
-        var supported = CatalogTests.Analyzers.SelectMany(static a => a.SupportedDiagnostics).ToList();
+        var supported = CatalogTests.Analyzers.SelectMany(static a => a.SupportedDiagnostics).Concat(ResourceGenerator.ReportedDiagnostics).ToList();
         Assert.NotEmpty(supported);
         foreach (var descriptor in supported)
         {

@@ -18,6 +18,9 @@ internal sealed class ConsumerProject
     /// <summary>A second project, as a user's test project: it references the app, which grants it its internals.</summary>
     public const string TestsAssemblyName = "GreetingsApi.Tests";
 
+    /// <summary>A class library with a resource of its own, referenced by the app: the app's MapResources() maps it too.</summary>
+    public const string LibraryAssemblyName = "GreetingsApi.Farewells";
+
     private ConsumerProject(string root, string packagesDirectory)
     {
         Root = root;
@@ -52,7 +55,8 @@ internal sealed class ConsumerProject
     /// <summary>The environment every command in the consumer runs with: its own package folder.</summary>
     public IReadOnlyDictionary<string, string> Environment => new Dictionary<string, string> { ["NUGET_PACKAGES"] = PackagesDirectory };
 
-    public static async Task<ConsumerProject> CreateAsync(string root, string feedDirectory, string packagesDirectory, string version)
+    public static async Task<ConsumerProject> CreateAsync(
+        string root, string feedDirectory, string packagesDirectory, string version, bool withLibrary = true)
     {
         System.IO.Directory.CreateDirectory(root);
         var project = new ConsumerProject(root, packagesDirectory);
@@ -98,6 +102,38 @@ internal sealed class ConsumerProject
                 public Greeting Find(string name) => new($"Hello, {name}!", Links.Find(name));
             }
             """);
+
+        if (withLibrary)
+        {
+            project.WriteFile(Path.Combine(LibraryAssemblyName, LibraryAssemblyName + ".csproj"), $"""
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup>
+                    <TargetFramework>net10.0</TargetFramework>
+                    <Nullable>enable</Nullable>
+                    <ImplicitUsings>enable</ImplicitUsings>
+                  </PropertyGroup>
+                  <ItemGroup>
+                    <FrameworkReference Include="Microsoft.AspNetCore.App" />
+                    <PackageReference Include="Resourceful" Version="{Xml(version)}" />
+                  </ItemGroup>
+                </Project>
+                """);
+            project.WriteFile(Path.Combine(LibraryAssemblyName, "Farewells.cs"), """
+                using Resourceful;
+
+                namespace GreetingsApi.Farewells;
+
+                public sealed record Farewell(string Message);
+
+                [Resource("/farewells")]
+                public sealed partial class Farewells
+                {
+                    [Get("{name}")]
+                    public Farewell Find(string name) => new($"Goodbye, {name}!");
+                }
+                """);
+            await project.RunAsync(project.Directory, ["add", "reference", Path.Combine("..", LibraryAssemblyName, LibraryAssemblyName + ".csproj")]);
+        }
 
         // What a test project needs from the app to call its MapResources(): its internals.
         project.WriteFile(Path.Combine(AssemblyName, "AssemblyInfo.cs"), $"""

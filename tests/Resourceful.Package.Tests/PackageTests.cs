@@ -79,7 +79,8 @@ public sealed class PackageTests(PackedPackage package)
     /// <summary>
     /// What a user does first: <c>dotnet new web</c>, one package reference, a resource, <c>app.MapResources()</c>; the
     /// build passes with <c>-warnaserror</c>, writes the OpenAPI document the README promises without writing generated
-    /// sources to disk, a test project granted the app's internals compiles, and the app serves in Production.
+    /// sources to disk, a test project granted the app's internals compiles, and the app serves in Production, with the
+    /// resource of a referenced class library mapped by the app's own MapResources().
     /// </summary>
     [Fact]
     public async Task Consumer_DotnetNewWebWithPackage_BuildsWithWarningsAsErrorsAndServes()
@@ -124,6 +125,14 @@ public sealed class PackageTests(PackedPackage package)
             Assert.True(json.RootElement.TryGetProperty("self", out JsonElement self), context);
             Assert.True(self.GetString() == "/greetings/Ada", context);
             Assert.True(json.RootElement.EnumerateObject().Count() == 2, context);
+
+            // A resource of a referenced class library, mapped by the app's own MapResources().
+            using (HttpResponseMessage farewell = await client.GetAsync("/farewells/Ada"))
+            {
+                string farewellBody = await farewell.Content.ReadAsStringAsync();
+                Assert.True(farewell.StatusCode == HttpStatusCode.OK, $"GET /farewells/Ada answered {(int)farewell.StatusCode} {farewellBody}");
+                Assert.Contains("Goodbye, Ada!", farewellBody, StringComparison.Ordinal);
+            }
 
             // The file the build wrote is the document the app serves.
             string served = await client.GetStringAsync("/openapi/resources.json");

@@ -119,8 +119,8 @@ public sealed class PackedPackage : IAsyncLifetime
 
     /// <summary>Fails the calling test with dotnet's own output when the pack did not produce the package.</summary>
     /// <summary>A fresh <c>dotnet new web</c> consumer of this package in <see cref="WorkDirectory"/>/<paramref name="name"/>.</summary>
-    internal Task<ConsumerProject> CreateConsumerAsync(string name) =>
-        ConsumerProject.CreateAsync(Path.Combine(WorkDirectory, name), FeedDirectory, Path.Combine(WorkDirectory, name + "-packages"), Version);
+    internal Task<ConsumerProject> CreateConsumerAsync(string name, bool withLibrary = true) =>
+        ConsumerProject.CreateAsync(Path.Combine(WorkDirectory, name), FeedDirectory, Path.Combine(WorkDirectory, name + "-packages"), Version, withLibrary);
 
     internal void AssertPacked()
     {

@@ -56,7 +56,7 @@ public sealed partial class QuickstartTests(PackedPackage package)
 
         // The consumer is what `dotnet new web` + `dotnet add package Resourceful` make, with the README's
         // Program.cs in place of the template's; the Resourceful version is the one just packed.
-        ConsumerProject consumer = await package.CreateConsumerAsync("quickstart");
+        ConsumerProject consumer = await package.CreateConsumerAsync("quickstart", withLibrary: false);
         File.Delete(Path.Combine(consumer.Directory, "Greetings.cs"));
         File.Delete(Path.Combine(consumer.Directory, "AssemblyInfo.cs"));
         await File.WriteAllTextAsync(Path.Combine(consumer.Directory, "Program.cs"), program);

@@ -210,6 +210,16 @@ internal static class DiagnosticDescriptors
         isEnabledByDefault: true,
         helpLinkUri: HelpLink(DiagnosticIds.HandlerObsoleteError));
 
+    /// <summary>Reported by the generator itself (not an analyzer), so it fails the build even with analyzers off.</summary>
+    public static readonly DiagnosticDescriptor LibraryResourcesNotMapped = new(
+        id: DiagnosticIds.LibraryResourcesNotMapped,
+        title: "Resources of a referenced assembly cannot be mapped",
+        messageFormat: "MapResources() cannot map the resources of the referenced assembly '{0}': {1}",
+        category: UsageCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLink(DiagnosticIds.LibraryResourcesNotMapped));
+
     // ---- RSF01xx HTTP semantics ----
 
     public static readonly DiagnosticDescriptor BodyOnBodylessMethod = new(

@@ -28,6 +28,7 @@ internal static class DiagnosticIds
     public const string ResourceCannotBeConstructed = "RSF0019";
     public const string HandlerNotMapped = "RSF0020";
     public const string HandlerObsoleteError = "RSF0021";
+    public const string LibraryResourcesNotMapped = "RSF0022";
 
     // RSF01xx HTTP semantics
     public const string BodyOnBodylessMethod = "RSF0101";

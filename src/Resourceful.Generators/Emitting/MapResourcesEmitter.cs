@@ -84,10 +84,22 @@ internal static class MapResourcesEmitter
         return builder.ToString();
     }
 
-    public static string Emit(EquatableArray<RegistrationModel> registrations)
+    /// <summary>
+    /// <c>MapResources()</c>: this assembly's resources, then those of every referenced assembly (through the
+    /// registration types their generators wrote). An assembly with resources of its own also gets its registration:
+    /// a public, hidden type named by an assembly attribute, which maps only its own resources.
+    /// </summary>
+    public static string Emit(EquatableArray<RegistrationModel> registrations, EquatableArray<string> referenced, string assemblyName)
     {
         var writer = new SourceWriter();
         GeneratedCode.WriteHeader(writer);
+        var registrationType = RegistrationTypeName(assemblyName);
+        if (registrations.Count > 0)
+        {
+            writer.WriteLine($"[assembly: global::Resourceful.Runtime.ResourcefulRegistration(typeof(global::Resourceful.Generated.{registrationType}), {Parsing.ReferencedRegistrations.ContractVersion})]");
+            writer.WriteLine();
+        }
+
         writer.OpenBlock("namespace Microsoft.AspNetCore.Builder");
         writer.WriteLine("/// <summary>Maps the resources declared with <c>[Resource]</c> in this assembly.</summary>");
         writer.WriteLine("// [GeneratedCode] may appear on one part of a partial class only: this one.");
@@ -100,26 +112,70 @@ internal static class MapResourcesEmitter
             writer.WriteLine($"/// <see cref=\"{ResourceEmitter.Xml(registration.FullyQualifiedName)}\"/>,");
         }
 
+        if (referenced.Count > 0)
+        {
+            writer.WriteLine("/// and those of the referenced assemblies that declare resources,");
+        }
+
         writer.WriteLine("/// and returns their builders, so one convention (<c>RequireAuthorization()</c>, <c>WithTags(...)</c>, …) reaches them all.");
         writer.WriteLine("/// </summary>");
         writer.WriteLine(GeneratedCode.Attribute);
         writer.OpenBlock("public static global::Resourceful.ResourceConventionBuilder MapResources(this global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints)");
         writer.WriteLine("global::System.ArgumentNullException.ThrowIfNull(endpoints);");
-        writer.WriteLine("return new global::Resourceful.ResourceConventionBuilder(");
-        for (var i = 0; i < registrations.Count; i++)
+        var calls = registrations.Select(static r => $"{r.MapMethodName}(endpoints)")
+            .Concat(referenced.Select(static type => $"{type}.MapResources(endpoints)"))
+            .ToList();
+        WriteBuilder(writer, calls);
+        writer.CloseBlock();
+        writer.CloseBlock();
+        writer.CloseBlock();
+
+        if (registrations.Count > 0)
         {
-            var separator = i == registrations.Count - 1 ? ");" : ",";
-            writer.WriteLine($"    {registrations[i].MapMethodName}(endpoints){separator}");
+            writer.WriteLine();
+            writer.OpenBlock("namespace Resourceful.Generated");
+            writer.WriteLine("/// <summary>Maps this assembly's own resources for the <c>MapResources()</c> of an app that references it.</summary>");
+            writer.WriteLine(GeneratedCode.Attribute);
+            writer.WriteLine("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+            writer.OpenBlock($"public static class {registrationType}");
+            writer.WriteLine("/// <summary>Maps this assembly's resources (not those of the assemblies it references).</summary>");
+            writer.OpenBlock("public static global::Resourceful.ResourceConventionBuilder MapResources(global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints)");
+            writer.WriteLine("global::System.ArgumentNullException.ThrowIfNull(endpoints);");
+            WriteBuilder(writer, registrations.Select(static r => $"global::Microsoft.AspNetCore.Builder.ResourcefulEndpointRouteBuilderExtensions.{r.MapMethodName}(endpoints)").ToList());
+            writer.CloseBlock();
+            writer.CloseBlock();
+            writer.CloseBlock();
         }
 
-        if (registrations.Count == 0)
+        return writer.ToString();
+    }
+
+    /// <summary>
+    /// The registration type's name: unique per assembly, since an app references many and names each in full
+    /// (<c>ResourcefulRegistration_Shop_Api</c> for <c>Shop.Api</c>).
+    /// </summary>
+    public static string RegistrationTypeName(string assemblyName)
+    {
+        var builder = new StringBuilder("ResourcefulRegistration_");
+        foreach (var c in assemblyName)
+        {
+            builder.Append(char.IsLetterOrDigit(c) || c == '_' ? c : '_');
+        }
+
+        return builder.ToString();
+    }
+
+    private static void WriteBuilder(SourceWriter writer, IReadOnlyList<string> calls)
+    {
+        writer.WriteLine("return new global::Resourceful.ResourceConventionBuilder(");
+        for (var i = 0; i < calls.Count; i++)
+        {
+            writer.WriteLine($"    {calls[i]}{(i == calls.Count - 1 ? ");" : ",")}");
+        }
+
+        if (calls.Count == 0)
         {
             writer.WriteLine("    global::System.Array.Empty<global::Microsoft.AspNetCore.Builder.IEndpointConventionBuilder>());");
         }
-
-        writer.CloseBlock();
-        writer.CloseBlock();
-        writer.CloseBlock();
-        return writer.ToString();
     }
 }

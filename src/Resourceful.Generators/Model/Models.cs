@@ -255,3 +255,19 @@ internal static class ParameterModels
         }
     }
 }
+
+/// <summary>
+/// What the referenced assemblies contribute to this compilation's <c>MapResources()</c>: the registration types
+/// their generators wrote (fully qualified, in assembly-name order), and the assemblies whose resources cannot be
+/// mapped, with why.
+/// </summary>
+internal sealed record ReferencedLibrariesModel(
+    bool MapResourcesVisible,
+    EquatableArray<string> Registrations,
+    EquatableArray<LibraryProblemModel> Problems)
+{
+    public static readonly ReferencedLibrariesModel None = new(false, EquatableArray<string>.Empty, EquatableArray<LibraryProblemModel>.Empty);
+}
+
+/// <summary>A referenced assembly whose resources this compilation's <c>MapResources()</c> cannot map.</summary>
+internal sealed record LibraryProblemModel(string AssemblyName, string Reason);

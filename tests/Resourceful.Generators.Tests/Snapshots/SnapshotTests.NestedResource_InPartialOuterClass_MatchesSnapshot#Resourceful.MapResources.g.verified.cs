@@ -3,6 +3,8 @@
 // A user's [Obsolete] handler or type is still theirs to call; the warning is theirs, not ours.
 #pragma warning disable CS0612, CS0618
 
+[assembly: global::Resourceful.Runtime.ResourcefulRegistration(typeof(global::Resourceful.Generated.ResourcefulRegistration_UserApp), 1)]
+
 namespace Microsoft.AspNetCore.Builder
 {
     /// <summary>Maps the resources declared with <c>[Resource]</c> in this assembly.</summary>
@@ -21,6 +23,23 @@ namespace Microsoft.AspNetCore.Builder
             global::System.ArgumentNullException.ThrowIfNull(endpoints);
             return new global::Resourceful.ResourceConventionBuilder(
                 MapOrders(endpoints));
+        }
+    }
+}
+
+namespace Resourceful.Generated
+{
+    /// <summary>Maps this assembly's own resources for the <c>MapResources()</c> of an app that references it.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Resourceful", "VERSION")]
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public static class ResourcefulRegistration_UserApp
+    {
+        /// <summary>Maps this assembly's resources (not those of the assemblies it references).</summary>
+        public static global::Resourceful.ResourceConventionBuilder MapResources(global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(endpoints);
+            return new global::Resourceful.ResourceConventionBuilder(
+                global::Microsoft.AspNetCore.Builder.ResourcefulEndpointRouteBuilderExtensions.MapOrders(endpoints));
         }
     }
 }
