@@ -31,6 +31,16 @@ public sealed class HttpRulesTests
             """);
 
     [Fact]
+    public Task BodyOnBodylessMethod_RawBodyOnGet_Reports() =>
+        Verify<HttpSemanticsAnalyzer>.AnalyzerAsync("""
+            [Resource("/books")]
+            public sealed partial class Books
+            {
+                [Get] public string List(System.IO.Stream {|RSF0101:body|}) => "";
+            }
+            """);
+
+    [Fact]
     public Task BodyOnBodylessMethod_FromBodyOnDelete_ReportsWithSection() =>
         Verify<HttpSemanticsAnalyzer>.AnalyzerAsync(
             Models + """

@@ -567,6 +567,42 @@ public sealed class UsageRulesTests
             }
             """);
 
+    [Theory]
+    [InlineData("IFormFile")]
+    [InlineData("IFormFileCollection")]
+    [InlineData("IFormCollection")]
+    public Task ParameterCannotBind_FormType_ReportsInsteadOfAServiceLookup(string type) =>
+        Verify<ResourceUsageAnalyzer>.AnalyzerAsync($$"""
+            [Resource("/books")]
+            public sealed partial class Books
+            {
+                [Post] public string Add({{type}} {|RSF0017:cover|}) => "";
+            }
+            """);
+
+    [Fact]
+    public Task ParameterCannotBind_RawBodyStreamAndPipeReader_NoDiagnostic() =>
+        Verify<ResourceUsageAnalyzer>.AnalyzerAsync("""
+            [Resource("/uploads")]
+            public sealed partial class Uploads
+            {
+                [Post] public string Add(System.IO.Stream body) => "";
+                [Put("{id}")] public string Replace(string id, System.IO.Pipelines.PipeReader body) => "";
+            }
+            """);
+
+    [Fact]
+    public Task MultipleBodies_RawBodyAndJsonBody_Reports() =>
+        Verify<ResourceUsageAnalyzer>.AnalyzerAsync("""
+            public sealed record Note(string Text);
+
+            [Resource("/uploads")]
+            public sealed partial class Uploads
+            {
+                [Post] public string Add(System.IO.Stream body, [FromBody] Note {|RSF0018:note|}) => "";
+            }
+            """);
+
     [Fact]
     public Task ParameterCannotBind_DynamicAndNullableArray_Reports() =>
         Verify<ResourceUsageAnalyzer>.AnalyzerAsync("""

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Text.Json;
 using Resourceful.Build;
 using Xunit;
@@ -54,6 +55,30 @@ public sealed class OpenApiDocumentFileTests
         {
             File.Delete(path);
         }
+    }
+
+    [Fact]
+    public void Document_RawBodyHandler_DescribesAnyBytes()
+    {
+        var run = TestHelpers.RunGenerator("""
+            using Resourceful;
+
+            namespace Shop;
+
+            [Resource("/uploads")]
+            public sealed partial class Uploads
+            {
+                [Post] public string Add(System.IO.Stream body) => "";
+            }
+            """);
+        TestHelpers.AssertCompilesCleanly(run);
+
+        using var json = JsonDocument.Parse(Emitting.OpenApiEmitter.Document(TestHelpers.UserAssemblyName, [.. run.GeneratorResult.TrackedSteps[TrackingNames.Resources].SelectMany(static s => s.Outputs).Select(static o => (Model.ResourceModel)o.Value)]));
+        var requestBody = json.RootElement.GetProperty("paths").GetProperty("/uploads").GetProperty("post").GetProperty("requestBody");
+
+        Assert.True(requestBody.GetProperty("required").GetBoolean());
+        var schema = requestBody.GetProperty("content").GetProperty("application/octet-stream").GetProperty("schema");
+        Assert.Equal("binary", schema.GetProperty("format").GetString());
     }
 
     [Fact]

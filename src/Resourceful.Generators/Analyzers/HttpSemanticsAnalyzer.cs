@@ -115,6 +115,11 @@ public sealed class HttpSemanticsAnalyzer : DiagnosticAnalyzer
             {
                 bindFrom = ResourceParser.IsSimpleType(symbol.Type) ? DiagnosticProperties.FromQuery : DiagnosticProperties.AsParameters;
             }
+            else if (model.Source is ParameterSource.BodyStream or ParameterSource.BodyPipeReader)
+            {
+                // A raw body has no query form to move to: reported, with no code fix.
+                bindFrom = string.Empty;
+            }
             else if (model.Source == ParameterSource.AsParameters
                 && ParameterModels.Flatten([model]).Any(static m => m.Source is ParameterSource.Body or ParameterSource.BodyOrService))
             {

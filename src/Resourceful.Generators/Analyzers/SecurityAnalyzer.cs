@@ -315,7 +315,8 @@ public sealed class SecurityAnalyzer : DiagnosticAnalyzer
 
             var model = endpoint.Parameters.FirstOrDefault(p => p.Name == parameter.Name);
             return model?.Source is ParameterSource.Route or ParameterSource.Query or ParameterSource.Header or ParameterSource.Body
-                or ParameterSource.BodyOrService or ParameterSource.AsParameters or ParameterSource.HttpContext or ParameterSource.HttpRequest;
+                or ParameterSource.BodyOrService or ParameterSource.BodyStream or ParameterSource.BodyPipeReader
+                or ParameterSource.AsParameters or ParameterSource.HttpContext or ParameterSource.HttpRequest;
         }
 
         // "/books/" + id stays on this site whatever id is; "/" + id does not ("//evil.example").

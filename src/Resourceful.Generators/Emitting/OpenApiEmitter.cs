@@ -234,6 +234,17 @@ internal static class OpenApiEmitter
             json.EndArray();
         }
 
+        if (ParameterModels.Flatten(endpoint.Parameters).Any(static p => p.Source is ParameterSource.BodyStream or ParameterSource.BodyPipeReader))
+        {
+            // A raw body: any bytes, read by the handler itself.
+            json.StartObject("requestBody");
+            json.Bool("required", true);
+            json.StartObject("content").StartObject("application/octet-stream").StartObject("schema");
+            json.String("type", "string").String("format", "binary");
+            json.EndObject().EndObject().EndObject();
+            json.EndObject();
+        }
+
         var body = ParameterModels.Flatten(endpoint.Parameters).FirstOrDefault(static p => p.Source is ParameterSource.Body or ParameterSource.BodyOrService);
         if (body is not null)
         {

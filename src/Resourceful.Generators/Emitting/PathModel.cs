@@ -86,7 +86,7 @@ internal sealed class PathModel(string template, string key, string allow, strin
                     ParameterSource.Route => "route",
                     ParameterSource.Query => "query",
                     ParameterSource.Header => "header",
-                    ParameterSource.Body or ParameterSource.BodyOrService => "body",
+                    ParameterSource.Body or ParameterSource.BodyOrService or ParameterSource.BodyStream or ParameterSource.BodyPipeReader => "body",
                     _ => null,
                 };
                 if (location is null)

@@ -992,6 +992,12 @@ internal static class ResourceEmitter
                 case ParameterSource.CancellationToken:
                     writer.WriteLine(assign + "httpContext.RequestAborted;");
                     return;
+                case ParameterSource.BodyStream:
+                    writer.WriteLine(assign + "httpContext.Request.Body;");
+                    return;
+                case ParameterSource.BodyPipeReader:
+                    writer.WriteLine(assign + "httpContext.Request.BodyReader;");
+                    return;
                 case ParameterSource.Service:
                 case ParameterSource.KeyedService:
                     writer.WriteLine(assign + ResolveService(parameter.ValueTypeName, parameter.IsRequired, parameter.ServiceKey) + ";");

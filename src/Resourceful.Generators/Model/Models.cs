@@ -74,6 +74,12 @@ internal enum ParameterSource
     Header,
     Body,
     BodyOrService,
+
+    /// <summary>The raw request body as a <c>Stream</c> (<c>HttpRequest.Body</c>), any content type, as minimal APIs bind it.</summary>
+    BodyStream,
+
+    /// <summary>The raw request body as a <c>PipeReader</c> (<c>HttpRequest.BodyReader</c>).</summary>
+    BodyPipeReader,
     Service,
     KeyedService,
     HttpContext,

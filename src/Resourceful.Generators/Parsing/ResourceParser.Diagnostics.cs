@@ -356,6 +356,11 @@ internal static partial class ResourceParser
             return (HandlerProblemKind.CannotBind, "its default value cannot be written in generated code; use a simpler constant or make the parameter nullable");
         }
 
+        if (FormTypes.Contains(type.ToDisplayString(PlainTypeNameFormat)))
+        {
+            return (HandlerProblemKind.CannotBind, $"'{display}' is read from a form, and form binding is not supported yet; take HttpRequest and read the form with ReadFormAsync()");
+        }
+
         var valueInfo = GetValueInfo(type);
         const string SimpleTypes = "a string, a number, a bool, a Guid, a date or time, an enum, or a type with IParsable<T> or a static TryParse(string, out T)";
         foreach (var attribute in attributes)

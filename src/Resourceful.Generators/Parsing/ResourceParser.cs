@@ -24,6 +24,17 @@ internal static partial class ResourceParser
 
     private static readonly SymbolDisplayFormat PlainTypeNameFormat = SymbolDisplayFormat.FullyQualifiedFormat;
 
+    private const string RawBodyStreamType = "global::System.IO.Stream";
+    private const string RawBodyPipeReaderType = "global::System.IO.Pipelines.PipeReader";
+
+    /// <summary>Form types, which minimal APIs bind from a form body and the generator does not bind yet.</summary>
+    private static readonly string[] FormTypes =
+    [
+        "global::Microsoft.AspNetCore.Http.IFormFile",
+        "global::Microsoft.AspNetCore.Http.IFormFileCollection",
+        "global::Microsoft.AspNetCore.Http.IFormCollection",
+    ];
+
     /// <summary>The <c>ForAttributeWithMetadataName</c> transform.</summary>
     public static ResourceModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
@@ -474,6 +485,16 @@ internal static partial class ResourceParser
                 return Special(ParameterSource.User);
             case "global::System.Threading.CancellationToken":
                 return Special(ParameterSource.CancellationToken);
+            case RawBodyStreamType:
+                context.BodyCount++;
+                return Special(ParameterSource.BodyStream);
+            case RawBodyPipeReaderType:
+                context.BodyCount++;
+                return Special(ParameterSource.BodyPipeReader);
+            case var formType when FormTypes.Contains(formType):
+                // Forms come with their own binding rules (antiforgery, limits, 415): until then, a compile error
+                // (RSF0017), never a service lookup that fails on every request.
+                return null;
         }
 
         var valueInfo = GetValueInfo(type);
