@@ -41,6 +41,21 @@ public sealed class HttpRulesTests
             """);
 
     [Fact]
+    public Task BodyOnBodylessMethod_RecordWithBindAsyncOnGet_NoDiagnostic() =>
+        Verify<HttpSemanticsAnalyzer>.AnalyzerAsync("""
+            public sealed record Tenant(string Name)
+            {
+                public static ValueTask<Tenant?> BindAsync(HttpContext context) => ValueTask.FromResult<Tenant?>(new Tenant("t"));
+            }
+
+            [Resource("/books")]
+            public sealed partial class Books
+            {
+                [Get] public string List(Tenant tenant) => tenant.Name;
+            }
+            """);
+
+    [Fact]
     public Task BodyOnBodylessMethod_FromBodyOnDelete_ReportsWithSection() =>
         Verify<HttpSemanticsAnalyzer>.AnalyzerAsync(
             Models + """

@@ -315,7 +315,7 @@ public sealed class SecurityAnalyzer : DiagnosticAnalyzer
 
             var model = endpoint.Parameters.FirstOrDefault(p => p.Name == parameter.Name);
             return model?.Source is ParameterSource.Route or ParameterSource.Query or ParameterSource.Header or ParameterSource.Body
-                or ParameterSource.BodyOrService or ParameterSource.BodyStream or ParameterSource.BodyPipeReader
+                or ParameterSource.BodyOrService or ParameterSource.BodyStream or ParameterSource.BodyPipeReader or ParameterSource.BindAsync
                 or ParameterSource.AsParameters or ParameterSource.HttpContext or ParameterSource.HttpRequest;
         }
 

@@ -624,7 +624,7 @@ internal static class ResourceEmitter
         {
             var bindings = Bindings(endpoint.Parameters).ToList();
             _isAsync = endpoint.Result.Await != AwaitKind.None
-                || bindings.Any(static b => b.Parameter.Source is ParameterSource.Body or ParameterSource.BodyOrService);
+                || bindings.Any(static b => b.Parameter.Source is ParameterSource.Body or ParameterSource.BodyOrService or ParameterSource.BindAsync);
 
             foreach (var (parameter, name) in bindings)
             {
@@ -656,6 +656,11 @@ internal static class ResourceEmitter
                     writer.WriteLine($"var {name}_isService = global::Resourceful.Runtime.ResourcefulEndpoints.IsService<{parameter.ValueTypeName}>(services);");
                     writer.WriteLine($"var {name}_typeInfo = {name}_isService ? null : {Json}.GetTypeInfo<{parameter.ValueTypeName}>(services);");
                     _captures.Add(name + "_isService");
+                }
+                else if (parameter.Source == ParameterSource.BindAsync && parameter.BindAsync != BindAsyncKind.ContextOnly)
+                {
+                    writer.WriteLine($"var {name}_parameterInfo = new global::Resourceful.Runtime.ResourcefulParameterInfo({Literal(parameter.Name)}, typeof({parameter.TypeOf}));");
+                    _captures.Add(name + "_parameterInfo");
                 }
                 else if (parameter.Source is ParameterSource.Service or ParameterSource.KeyedService && parameter.IsRequired)
                 {
@@ -723,6 +728,7 @@ internal static class ResourceEmitter
             }
 
             var needsErrors = bindings.Any(static b => b.Parameter.Source is ParameterSource.Route or ParameterSource.Query or ParameterSource.Header
+                || (b.Parameter.Source == ParameterSource.BindAsync && b.Parameter.IsRequired)
                 || b.Parameter.Validation.Count > 0 || b.Parameter.IsValidatableObject);
             if (needsErrors)
             {
@@ -998,6 +1004,9 @@ internal static class ResourceEmitter
                 case ParameterSource.BodyPipeReader:
                     writer.WriteLine(assign + "httpContext.Request.BodyReader;");
                     return;
+                case ParameterSource.BindAsync:
+                    WriteBindAsync(parameter, name, target, assign);
+                    return;
                 case ParameterSource.Service:
                 case ParameterSource.KeyedService:
                     writer.WriteLine(assign + ResolveService(parameter.ValueTypeName, parameter.IsRequired, parameter.ServiceKey) + ";");
@@ -1096,6 +1105,38 @@ internal static class ResourceEmitter
             writer.WriteLine($"{target} = {read}.Value{(parameter.IsRequired ? "!" : string.Empty)};");
             WriteValidation(parameter, name, target);
             writer.CloseBlock();
+        }
+
+        /// <summary>
+        /// Calls the type's own <c>BindAsync</c>. A <c>null</c> result is a missing value: <c>400</c> naming the
+        /// parameter when it is required, its default (or <c>null</c>) otherwise, as minimal APIs do.
+        /// </summary>
+        private void WriteBindAsync(ParameterModel parameter, string name, string target, string assign)
+        {
+            var type = StripNullable(parameter.ValueTypeName);
+            var call = parameter.BindAsync switch
+            {
+                BindAsyncKind.Bindable => $"global::Resourceful.Runtime.ResourcefulParameterInfo.BindAsync<{type}>(httpContext, {name}_parameterInfo)",
+                BindAsyncKind.WithParameterInfo => $"{type}.BindAsync(httpContext, {name}_parameterInfo)",
+                _ => $"{type}.BindAsync(httpContext)",
+            };
+            var bound = name + "_bound";
+
+            writer.Separate();
+            writer.WriteLine($"// {parameter.Name}: {type}.BindAsync{(parameter.IsRequired ? ", required" : string.Empty)}");
+            writer.WriteLine($"var {bound} = await {call};");
+            if (parameter.IsRequired)
+            {
+                writer.OpenBlock($"if ({bound} is null)");
+                writer.WriteLine($"bindingErrors.AddMissing({Literal(parameter.Key)}, \"request\");");
+                writer.CloseBlock();
+                writer.WriteLine(assign + bound + (parameter.BindAsyncUnwraps ? ".GetValueOrDefault();" : "!;"));
+            }
+            else
+            {
+                var fallback = parameter.DefaultValue is { } value ? " ?? " + value : string.Empty;
+                writer.WriteLine(assign + bound + fallback + ";");
+            }
         }
 
         private void WriteValue(ParameterModel parameter, string name, string target, bool declare)

@@ -80,6 +80,9 @@ internal enum ParameterSource
 
     /// <summary>The raw request body as a <c>PipeReader</c> (<c>HttpRequest.BodyReader</c>).</summary>
     BodyPipeReader,
+
+    /// <summary>The type's own static <c>BindAsync</c> (or <c>IBindableFromHttpContext&lt;T&gt;</c>), as minimal APIs bind it.</summary>
+    BindAsync,
     Service,
     KeyedService,
     HttpContext,
@@ -134,6 +137,27 @@ internal sealed record ParameterModel(
 
     /// <summary>Member and JSON name pairs of a validatable body's members renamed with <c>[JsonPropertyName]</c>.</summary>
     public EquatableArray<string> RenamedMembers { get; init; } = EquatableArray<string>.Empty;
+
+    /// <summary>Which <c>BindAsync</c> a <see cref="ParameterSource.BindAsync"/> parameter calls.</summary>
+    public BindAsyncKind BindAsync { get; init; }
+
+    /// <summary>Whether that <c>BindAsync</c> returns a nullable struct that a non-nullable parameter unwraps.</summary>
+    public bool BindAsyncUnwraps { get; init; }
+}
+
+/// <summary>The <c>BindAsync</c> shapes minimal APIs call, in the order they look for them.</summary>
+internal enum BindAsyncKind
+{
+    None,
+
+    /// <summary><c>IBindableFromHttpContext&lt;T&gt;</c>: <c>BindAsync(HttpContext, ParameterInfo)</c>, called through the interface.</summary>
+    Bindable,
+
+    /// <summary><c>public static ValueTask&lt;T?&gt; BindAsync(HttpContext, ParameterInfo)</c>.</summary>
+    WithParameterInfo,
+
+    /// <summary><c>public static ValueTask&lt;T?&gt; BindAsync(HttpContext)</c>.</summary>
+    ContextOnly,
 }
 
 /// <summary>How an <c>[AsParameters]</c> type is built from its bound members.</summary>

@@ -584,6 +584,19 @@ internal static partial class ResourceParser
             }
         }
 
+        // After the attributes and the request's own types, before text values and inference, as minimal APIs do.
+        var (bindAsync, unwraps) = FindBindAsync(type);
+        if (bindAsync != BindAsyncKind.None)
+        {
+            return new ParameterModel(
+                name, typeName, ParameterSource.BindAsync, name, ValueParser.None, type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(TypeNameFormat),
+                typeName, false, isNullable, IsNullableValueType(type), !(isNullable || hasDefault), defaultLiteral, null, null)
+            {
+                BindAsync = bindAsync,
+                BindAsyncUnwraps = unwraps,
+            };
+        }
+
         // An array of nullable values has no binding rule (which element would be "absent"?): leave it to the analyzer.
         if (type is IArrayTypeSymbol { ElementType: var element } && IsNullableValueType(element))
         {
@@ -612,6 +625,68 @@ internal static partial class ResourceParser
         }
 
         return Service(ParameterSource.Service, null);
+    }
+
+    /// <summary>
+    /// The <c>BindAsync</c> that minimal APIs would call for <paramref name="type"/>: <c>IBindableFromHttpContext&lt;T&gt;</c>,
+    /// else a public static <c>BindAsync(HttpContext, ParameterInfo)</c>, else <c>BindAsync(HttpContext)</c>, each
+    /// returning <c>ValueTask</c> of the type; and whether its result is a nullable struct to unwrap.
+    /// </summary>
+    private static (BindAsyncKind Kind, bool Unwraps) FindBindAsync(ITypeSymbol type)
+    {
+        var target = IsNullableValueType(type) ? ((INamedTypeSymbol)type).TypeArguments[0] : type;
+        if (target is not INamedTypeSymbol named || named.TypeKind is not (TypeKind.Class or TypeKind.Struct))
+        {
+            return (BindAsyncKind.None, false);
+        }
+
+        foreach (var implemented in named.AllInterfaces)
+        {
+            if (implemented.OriginalDefinition.ToDisplayString(PlainTypeNameFormat) == "global::Microsoft.AspNetCore.Http.IBindableFromHttpContext<TSelf>"
+                && SymbolEqualityComparer.Default.Equals(implemented.TypeArguments[0], named))
+            {
+                return (BindAsyncKind.Bindable, false);
+            }
+        }
+
+        var found = (Kind: BindAsyncKind.None, Unwraps: false);
+        for (var current = named; current is not null; current = current.BaseType)
+        {
+            foreach (var member in current.GetMembers("BindAsync"))
+            {
+                if (member is not IMethodSymbol { IsStatic: true, DeclaredAccessibility: Accessibility.Public, IsGenericMethod: false } method
+                    || method.ReturnType is not INamedTypeSymbol { TypeArguments.Length: 1 } returnType
+                    || returnType.OriginalDefinition.ToDisplayString(PlainTypeNameFormat) != "global::System.Threading.Tasks.ValueTask<TResult>")
+                {
+                    continue;
+                }
+
+                var result = returnType.TypeArguments[0];
+                var resultIsNullableStruct = IsNullableValueType(result);
+                var resultType = resultIsNullableStruct ? ((INamedTypeSymbol)result).TypeArguments[0] : result;
+                if (!SymbolEqualityComparer.Default.Equals(resultType, named)
+                    || method.Parameters.Length is 0 or > 2
+                    || method.Parameters[0].Type.ToDisplayString(PlainTypeNameFormat) != "global::Microsoft.AspNetCore.Http.HttpContext")
+                {
+                    continue;
+                }
+
+                var unwraps = resultIsNullableStruct && !IsNullableValueType(type);
+                if (method.Parameters.Length == 2)
+                {
+                    if (method.Parameters[1].Type.ToDisplayString(PlainTypeNameFormat) == "global::System.Reflection.ParameterInfo")
+                    {
+                        return (BindAsyncKind.WithParameterInfo, unwraps);
+                    }
+                }
+                else if (found.Kind == BindAsyncKind.None)
+                {
+                    found = (BindAsyncKind.ContextOnly, unwraps);
+                }
+            }
+        }
+
+        return found;
     }
 
     /// <summary>
