@@ -30,7 +30,7 @@ public sealed class CatalogTests
         .Select(static f => (DiagnosticDescriptor)f.GetValue(null)!)
         .ToImmutableArray();
 
-    public static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = typeof(ResourceUsageAnalyzer).Assembly.GetTypes()
+    public static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = typeof(ResourceUsageRules).Assembly.GetTypes()
         .Where(static t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null)
         .OrderBy(static t => t.Name, StringComparer.Ordinal)
         .Select(static t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)

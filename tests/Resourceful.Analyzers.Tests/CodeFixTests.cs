@@ -11,7 +11,7 @@ public sealed class CodeFixTests
 {
     [Fact]
     public Task AddPartial_ResourceClass_AddsPartialBeforeClass() =>
-        Verify<ResourceUsageAnalyzer>.CodeFixAsync<AddPartialCodeFixProvider>(
+        Verify<ResourceUsageRules>.CodeFixAsync<AddPartialCodeFixProvider>(
             """
             [Resource("/books")]
             public sealed class {|RSF0001:Books|}
@@ -29,7 +29,7 @@ public sealed class CodeFixTests
 
     [Fact]
     public Task AddPartial_ClassWithoutModifiers_AddsPartial() =>
-        Verify<ResourceUsageAnalyzer>.CodeFixAsync<AddPartialCodeFixProvider>(
+        Verify<ResourceUsageRules>.CodeFixAsync<AddPartialCodeFixProvider>(
             """
             [Resource("/books")]
             class {|RSF0001:Books|}
@@ -47,7 +47,7 @@ public sealed class CodeFixTests
 
     [Fact]
     public Task AddPartial_ContainingTypes_MakesEachPartial() =>
-        Verify<ResourceUsageAnalyzer>.CodeFixAsync<AddPartialCodeFixProvider>(
+        Verify<ResourceUsageRules>.CodeFixAsync<AddPartialCodeFixProvider>(
             """
             public static class Api
             {
@@ -77,7 +77,7 @@ public sealed class CodeFixTests
 
     [Fact]
     public Task MakeHandlerPublic_InternalHandler_BecomesPublic() =>
-        Verify<ResourceUsageAnalyzer>.CodeFixAsync<MakeHandlerPublicCodeFixProvider>(
+        Verify<ResourceUsageRules>.CodeFixAsync<MakeHandlerPublicCodeFixProvider>(
             """
             [Resource("/books")]
             public sealed partial class Books
@@ -97,7 +97,7 @@ public sealed class CodeFixTests
 
     [Fact]
     public Task AddRouteParameter_ConstrainedValue_AddsTypedParameterBeforeCancellationToken() =>
-        Verify<ResourceUsageAnalyzer>.CodeFixAsync<RouteParameterCodeFixProvider>(
+        Verify<ResourceUsageRules>.CodeFixAsync<RouteParameterCodeFixProvider>(
             """
             [Resource("/books")]
             public sealed partial class Books
@@ -117,7 +117,7 @@ public sealed class CodeFixTests
 
     [Fact]
     public Task FromRouteNotInTemplate_AddToTemplate_AddsValue() =>
-        Verify<ResourceUsageAnalyzer>.CodeFixAsync<RouteParameterCodeFixProvider>(
+        Verify<ResourceUsageRules>.CodeFixAsync<RouteParameterCodeFixProvider>(
             """
             [Resource("/books")]
             public sealed partial class Books
@@ -138,7 +138,7 @@ public sealed class CodeFixTests
 
     [Fact]
     public Task FromRouteNotInTemplate_Rename_RenamesParameterAndItsUses() =>
-        Verify<ResourceUsageAnalyzer>.CodeFixAsync<RouteParameterCodeFixProvider>(
+        Verify<ResourceUsageRules>.CodeFixAsync<RouteParameterCodeFixProvider>(
             """
             [Resource("/books")]
             public sealed partial class Books
@@ -157,7 +157,7 @@ public sealed class CodeFixTests
 
     [Fact]
     public Task BindFromQuery_FromBodyOnSimpleType_BecomesFromQuery() =>
-        Verify<HttpSemanticsAnalyzer>.CodeFixAsync<BindFromQueryCodeFixProvider>(
+        Verify<HttpSemanticsRules>.CodeFixAsync<BindFromQueryCodeFixProvider>(
             """
             [Resource("/books")]
             public sealed partial class Books
@@ -175,7 +175,7 @@ public sealed class CodeFixTests
 
     [Fact]
     public Task BindFromQuery_ComplexType_BecomesAsParameters() =>
-        Verify<HttpSemanticsAnalyzer>.CodeFixAsync<BindFromQueryCodeFixProvider>(
+        Verify<HttpSemanticsRules>.CodeFixAsync<BindFromQueryCodeFixProvider>(
             """
             public sealed record BookFilter(string? Title, int Page = 1);
 
@@ -199,7 +199,7 @@ public sealed class CodeFixTests
 
     [Fact]
     public Task SwitchHttpMethod_DeleteNamedGet_BecomesDelete() =>
-        Verify<HttpSemanticsAnalyzer>.CodeFixAsync<SwitchHttpMethodCodeFixProvider>(
+        Verify<HttpSemanticsRules>.CodeFixAsync<SwitchHttpMethodCodeFixProvider>(
             """
             [Resource("/books")]
             public sealed partial class Books
@@ -219,7 +219,7 @@ public sealed class CodeFixTests
 
     [Fact]
     public Task ReturnCreated_ValueFromCall_DeclaresLocalAndReturnsCreated() =>
-        Verify<HttpSemanticsAnalyzer>.CodeFixAsync<ReturnCreatedCodeFixProvider>(
+        Verify<HttpSemanticsRules>.CodeFixAsync<ReturnCreatedCodeFixProvider>(
             """
             public sealed record Book(int Id, string Title);
             public sealed class BookStore
@@ -259,7 +259,7 @@ public sealed class CodeFixTests
 
     [Fact]
     public Task ReturnCreated_OkResultsInAsyncHandlerUnderRouteValue_ReturnsCreatedWithEveryLinkValue() =>
-        Verify<HttpSemanticsAnalyzer>.CodeFixAsync<ReturnCreatedCodeFixProvider>(
+        Verify<HttpSemanticsRules>.CodeFixAsync<ReturnCreatedCodeFixProvider>(
             """
             public sealed record Review(int Id, string Text);
 
@@ -306,7 +306,7 @@ public sealed class CodeFixTests
 
     [Fact]
     public Task RemoveVerb_VerbPrefixedResource_RenamesSegment() =>
-        Verify<UriDesignAnalyzer>.CodeFixAsync<TemplateCodeFixProvider>(
+        Verify<UriDesignRules>.CodeFixAsync<TemplateCodeFixProvider>(
             """
             [Resource("/api/{|RSF0201:getBooks|}")]
             public sealed partial class Books
@@ -324,7 +324,7 @@ public sealed class CodeFixTests
 
     [Fact]
     public Task RemoveVerb_VerbSegments_RemovesSegmentOrArgument() =>
-        Verify<UriDesignAnalyzer>.CodeFixAsync<TemplateCodeFixProvider>(
+        Verify<UriDesignRules>.CodeFixAsync<TemplateCodeFixProvider>(
             """
             [Resource("/books")]
             public sealed partial class Books
@@ -344,7 +344,7 @@ public sealed class CodeFixTests
 
     [Fact]
     public Task LowerCase_MixedCaseSegment_BecomesKebabCase() =>
-        Verify<UriDesignAnalyzer>.CodeFixAsync<TemplateCodeFixProvider>(
+        Verify<UriDesignRules>.CodeFixAsync<TemplateCodeFixProvider>(
             """
             [Resource("/{|RSF0202:BookReviews|}")]
             public sealed partial class Reviews
@@ -362,7 +362,7 @@ public sealed class CodeFixTests
 
     [Fact]
     public Task RemoveTrailingSlash_ResourceTemplate_RemovesSlash() =>
-        Verify<UriDesignAnalyzer>.CodeFixAsync<TemplateCodeFixProvider>(
+        Verify<UriDesignRules>.CodeFixAsync<TemplateCodeFixProvider>(
             """
             [Resource({|RSF0203:"/books/"|})]
             public sealed partial class Books

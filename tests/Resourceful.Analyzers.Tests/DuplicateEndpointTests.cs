@@ -12,7 +12,7 @@ public sealed class DuplicateEndpointTests
 {
     [Fact]
     public Task DuplicateEndpointAcrossResources_SamePathInTwoResources_ReportsBoth() =>
-        Verify<DuplicateEndpointAnalyzer>.AnalyzerAsync(
+        Verify<DuplicateEndpointRules>.AnalyzerAsync(
             """
             [Resource("/books")]
             public sealed partial class Books
@@ -33,7 +33,7 @@ public sealed class DuplicateEndpointTests
 
     [Fact]
     public Task DuplicateEndpointAcrossResources_DifferentMethodsOrPaths_NoDiagnostic() =>
-        Verify<DuplicateEndpointAnalyzer>.AnalyzerAsync("""
+        Verify<DuplicateEndpointRules>.AnalyzerAsync("""
             [Resource("/books")]
             public sealed partial class Books
             {
@@ -50,7 +50,7 @@ public sealed class DuplicateEndpointTests
 
     [Fact]
     public Task DuplicateEndpointAcrossResources_SameOldUriInTwoResources_ReportsBoth() =>
-        Verify<DuplicateEndpointAnalyzer>.AnalyzerAsync(
+        Verify<DuplicateEndpointRules>.AnalyzerAsync(
             """
             [Resource("/books")]
             [MovedFrom({|#0:"/library"|})]
@@ -73,7 +73,7 @@ public sealed class DuplicateEndpointTests
 
     [Fact]
     public Task DuplicateEndpointAcrossResources_SameOldUriOnResourceAndOnHandler_NoDiagnostic() =>
-        Verify<DuplicateEndpointAnalyzer>.AnalyzerAsync("""
+        Verify<DuplicateEndpointRules>.AnalyzerAsync("""
             [Resource("/books")]
             [MovedFrom("/library")]
             public sealed partial class Books

@@ -22,7 +22,7 @@ public sealed class HttpRulesTests
 
     [Fact]
     public Task BodyOnBodylessMethod_FromBodyOnGet_Reports() =>
-        Verify<HttpSemanticsAnalyzer>.AnalyzerAsync(Models + """
+        Verify<HttpSemanticsRules>.AnalyzerAsync(Models + """
             [Resource("/books")]
             public sealed partial class Books
             {
@@ -32,7 +32,7 @@ public sealed class HttpRulesTests
 
     [Fact]
     public Task BodyOnBodylessMethod_RawBodyOnGet_Reports() =>
-        Verify<HttpSemanticsAnalyzer>.AnalyzerAsync("""
+        Verify<HttpSemanticsRules>.AnalyzerAsync("""
             [Resource("/books")]
             public sealed partial class Books
             {
@@ -42,7 +42,7 @@ public sealed class HttpRulesTests
 
     [Fact]
     public Task BodyOnBodylessMethod_RecordWithBindAsyncOnGet_NoDiagnostic() =>
-        Verify<HttpSemanticsAnalyzer>.AnalyzerAsync("""
+        Verify<HttpSemanticsRules>.AnalyzerAsync("""
             public sealed record Tenant(string Name)
             {
                 public static ValueTask<Tenant?> BindAsync(HttpContext context) => ValueTask.FromResult<Tenant?>(new Tenant("t"));
@@ -57,7 +57,7 @@ public sealed class HttpRulesTests
 
     [Fact]
     public Task BodyOnBodylessMethod_FromBodyOnDelete_ReportsWithSection() =>
-        Verify<HttpSemanticsAnalyzer>.AnalyzerAsync(
+        Verify<HttpSemanticsRules>.AnalyzerAsync(
             Models + """
             [Resource("/books")]
             public sealed partial class Books
@@ -70,7 +70,7 @@ public sealed class HttpRulesTests
 
     [Fact]
     public Task BodyOnBodylessMethod_RecordInferredOnGet_Reports() =>
-        Verify<HttpSemanticsAnalyzer>.AnalyzerAsync(Models + """
+        Verify<HttpSemanticsRules>.AnalyzerAsync(Models + """
             [Resource("/books")]
             public sealed partial class Books
             {
@@ -80,7 +80,7 @@ public sealed class HttpRulesTests
 
     [Fact]
     public Task BodyOnBodylessMethod_BodyOnPostAndQueryOnGet_NoDiagnostic() =>
-        Verify<HttpSemanticsAnalyzer>.AnalyzerAsync(Models + """
+        Verify<HttpSemanticsRules>.AnalyzerAsync(Models + """
             [Resource("/books")]
             public sealed partial class Books
             {
@@ -98,7 +98,7 @@ public sealed class HttpRulesTests
     [InlineData("SetTitle", "Put")]
     [InlineData("ResetPassword", "Post")]
     public Task GetChangesState_StateChangingName_ReportsImpliedMethod(string name, string method) =>
-        Verify<HttpSemanticsAnalyzer>.AnalyzerAsync(
+        Verify<HttpSemanticsRules>.AnalyzerAsync(
             $$"""
             [Resource("/books")]
             public sealed partial class Books
@@ -116,7 +116,7 @@ public sealed class HttpRulesTests
     [InlineData("GetDeleted")]
     [InlineData("Find")]
     public Task GetChangesState_NameOnlyStartsWithTheLetters_NoDiagnostic(string name) =>
-        Verify<HttpSemanticsAnalyzer>.AnalyzerAsync($$"""
+        Verify<HttpSemanticsRules>.AnalyzerAsync($$"""
             [Resource("/books")]
             public sealed partial class Books
             {
@@ -126,7 +126,7 @@ public sealed class HttpRulesTests
 
     [Fact]
     public Task GetChangesState_DeleteNameOnDelete_NoDiagnostic() =>
-        Verify<HttpSemanticsAnalyzer>.AnalyzerAsync("""
+        Verify<HttpSemanticsRules>.AnalyzerAsync("""
             [Resource("/books")]
             public sealed partial class Books
             {
@@ -136,7 +136,7 @@ public sealed class HttpRulesTests
 
     [Fact]
     public Task TargetNotOneResource_DeleteOnCollection_Reports() =>
-        Verify<HttpSemanticsAnalyzer>.AnalyzerAsync(
+        Verify<HttpSemanticsRules>.AnalyzerAsync(
             """
             [Resource("/books")]
             public sealed partial class Books
@@ -149,7 +149,7 @@ public sealed class HttpRulesTests
 
     [Fact]
     public Task TargetNotOneResource_PutOnLiteralSegment_Reports() =>
-        Verify<HttpSemanticsAnalyzer>.AnalyzerAsync("""
+        Verify<HttpSemanticsRules>.AnalyzerAsync("""
             [Resource("/books")]
             public sealed partial class Books
             {
@@ -159,7 +159,7 @@ public sealed class HttpRulesTests
 
     [Fact]
     public Task TargetNotOneResource_IdInLastSegment_NoDiagnostic() =>
-        Verify<HttpSemanticsAnalyzer>.AnalyzerAsync("""
+        Verify<HttpSemanticsRules>.AnalyzerAsync("""
             [Resource("/books")]
             public sealed partial class Books
             {
@@ -172,7 +172,7 @@ public sealed class HttpRulesTests
 
     [Fact]
     public Task CreateWithoutCreated_AddReturnsValue_Reports() =>
-        Verify<HttpSemanticsAnalyzer>.AnalyzerAsync(
+        Verify<HttpSemanticsRules>.AnalyzerAsync(
             Models + """
             [Resource("/books")]
             public sealed partial class Books(BookStore store)
@@ -186,7 +186,7 @@ public sealed class HttpRulesTests
 
     [Fact]
     public Task CreateWithoutCreated_CreateReturnsOkResult_Reports() =>
-        Verify<HttpSemanticsAnalyzer>.AnalyzerAsync(Models + """
+        Verify<HttpSemanticsRules>.AnalyzerAsync(Models + """
             [Resource("/books")]
             public sealed partial class Books(BookStore store)
             {
@@ -197,7 +197,7 @@ public sealed class HttpRulesTests
 
     [Fact]
     public Task CreateWithoutCreated_CreatedOrNotCreating_NoDiagnostic() =>
-        Verify<HttpSemanticsAnalyzer>.AnalyzerAsync(Models + """
+        Verify<HttpSemanticsRules>.AnalyzerAsync(Models + """
             [Resource("/books")]
             public sealed partial class Books(BookStore store)
             {

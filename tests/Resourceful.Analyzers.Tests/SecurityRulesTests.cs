@@ -12,7 +12,7 @@ public sealed class SecurityRulesTests
 {
     [Fact]
     public Task OpenRedirect_QueryValueAsTarget_Reports() =>
-        Verify<SecurityAnalyzer>.AnalyzerAsync(
+        Verify<SecurityRules>.AnalyzerAsync(
             """
             [Resource("/session")]
             public sealed partial class Session
@@ -24,7 +24,7 @@ public sealed class SecurityRulesTests
 
     [Fact]
     public Task OpenRedirect_ThroughLocalsAndRequest_Reports() =>
-        Verify<SecurityAnalyzer>.AnalyzerAsync("""
+        Verify<SecurityRules>.AnalyzerAsync("""
             public sealed record Next(string Url);
 
             [Resource("/session")]
@@ -54,7 +54,7 @@ public sealed class SecurityRulesTests
 
     [Fact]
     public Task OpenRedirect_ConstantLocalOrCheckedTarget_NoDiagnostic() =>
-        Verify<SecurityAnalyzer>.AnalyzerAsync("""
+        Verify<SecurityRules>.AnalyzerAsync("""
             public sealed class UrlStore
             {
                 public string Lookup(int id) => "/books";
@@ -78,7 +78,7 @@ public sealed class SecurityRulesTests
 
     [Fact]
     public Task MissingAuthorization_DeleteOpenWhileGetProtected_Reports() =>
-        Verify<SecurityAnalyzer>.AnalyzerAsync(
+        Verify<SecurityRules>.AnalyzerAsync(
             """
             [Resource("/books")]
             public sealed partial class Books
@@ -92,7 +92,7 @@ public sealed class SecurityRulesTests
 
     [Fact]
     public Task MissingAuthorization_ClassAuthorizeOrExplicitAnonymous_NoDiagnostic() =>
-        Verify<SecurityAnalyzer>.AnalyzerAsync("""
+        Verify<SecurityRules>.AnalyzerAsync("""
             [Resource("/books"), Microsoft.AspNetCore.Authorization.Authorize]
             public sealed partial class Books
             {

@@ -12,7 +12,7 @@ public sealed class UriDesignRulesTests
 {
     [Fact]
     public Task VerbInPath_VerbPrefixedResource_ReportsSegment() =>
-        Verify<UriDesignAnalyzer>.AnalyzerAsync(
+        Verify<UriDesignRules>.AnalyzerAsync(
             """
             [Resource("/{|#0:getBooks|}")]
             public sealed partial class Books
@@ -25,7 +25,7 @@ public sealed class UriDesignRulesTests
 
     [Fact]
     public Task VerbInPath_VerbSegmentInHandler_ReportsSegment() =>
-        Verify<UriDesignAnalyzer>.AnalyzerAsync(
+        Verify<UriDesignRules>.AnalyzerAsync(
             """
             [Resource("/books")]
             public sealed partial class Books
@@ -50,7 +50,7 @@ public sealed class UriDesignRulesTests
     [InlineData("bulk-delete")]
     [InlineData("getaways")]
     public Task VerbInPath_NounsAndEstablishedNames_NoDiagnostic(string segment) =>
-        Verify<UriDesignAnalyzer>.AnalyzerAsync($$"""
+        Verify<UriDesignRules>.AnalyzerAsync($$"""
             [Resource("/books")]
             public sealed partial class Books
             {
@@ -60,7 +60,7 @@ public sealed class UriDesignRulesTests
 
     [Fact]
     public Task VerbInPath_SegmentAllowedInEditorConfig_NoDiagnostic() =>
-        Verify<UriDesignAnalyzer>.AnalyzerWithConfigAsync(
+        Verify<UriDesignRules>.AnalyzerWithConfigAsync(
             """
             [Resource("/jobs")]
             public sealed partial class Jobs
@@ -72,7 +72,7 @@ public sealed class UriDesignRulesTests
 
     [Fact]
     public Task VerbInPath_SeverityNoneInEditorConfig_NoDiagnostic() =>
-        Verify<UriDesignAnalyzer>.AnalyzerWithConfigAsync(
+        Verify<UriDesignRules>.AnalyzerWithConfigAsync(
             """
             [Resource("/getBooks")]
             public sealed partial class Books
@@ -84,7 +84,7 @@ public sealed class UriDesignRulesTests
 
     [Fact]
     public Task UppercaseInPath_MixedCaseSegment_Reports() =>
-        Verify<UriDesignAnalyzer>.AnalyzerAsync(
+        Verify<UriDesignRules>.AnalyzerAsync(
             """
             [Resource("/{|#0:BookReviews|}")]
             public sealed partial class Reviews
@@ -97,7 +97,7 @@ public sealed class UriDesignRulesTests
 
     [Fact]
     public Task UppercaseInPath_LowerCaseAndParameterNames_NoDiagnostic() =>
-        Verify<UriDesignAnalyzer>.AnalyzerAsync("""
+        Verify<UriDesignRules>.AnalyzerAsync("""
             [Resource("/book-reviews")]
             public sealed partial class Reviews
             {
@@ -107,7 +107,7 @@ public sealed class UriDesignRulesTests
 
     [Fact]
     public Task TrailingSlash_ResourceAndHandler_Reports() =>
-        Verify<UriDesignAnalyzer>.AnalyzerAsync("""
+        Verify<UriDesignRules>.AnalyzerAsync("""
             [Resource({|RSF0203:"/books/"|})]
             public sealed partial class Books
             {
@@ -117,7 +117,7 @@ public sealed class UriDesignRulesTests
 
     [Fact]
     public Task TrailingSlash_RootAndPlainTemplates_NoDiagnostic() =>
-        Verify<UriDesignAnalyzer>.AnalyzerAsync("""
+        Verify<UriDesignRules>.AnalyzerAsync("""
             [Resource("/")]
             public sealed partial class Root
             {
@@ -129,7 +129,7 @@ public sealed class UriDesignRulesTests
 
     [Fact]
     public Task FileExtensionInPath_JsonExtension_Reports() =>
-        Verify<UriDesignAnalyzer>.AnalyzerAsync(
+        Verify<UriDesignRules>.AnalyzerAsync(
             """
             [Resource("/books")]
             public sealed partial class Books
@@ -143,7 +143,7 @@ public sealed class UriDesignRulesTests
 
     [Fact]
     public Task FileExtensionInPath_EstablishedFilesAndOtherDots_NoDiagnostic() =>
-        Verify<UriDesignAnalyzer>.AnalyzerAsync("""
+        Verify<UriDesignRules>.AnalyzerAsync("""
             [Resource("/")]
             public sealed partial class Site
             {

@@ -17,7 +17,7 @@ public sealed class UsageRulesTests
 {
     [Fact]
     public Task ResourceNotPartial_ClassWithoutPartial_Reports() =>
-        Verify<ResourceUsageAnalyzer>.AnalyzerAsync("""
+        Verify<ResourceUsageRules>.AnalyzerAsync("""
             [Resource("/books")]
             public sealed class {|RSF0001:Books|}
             {
@@ -27,7 +27,7 @@ public sealed class UsageRulesTests
 
     [Fact]
     public Task ResourceNotPartial_PartialClass_NoDiagnostic() =>
-        Verify<ResourceUsageAnalyzer>.AnalyzerAsync("""
+        Verify<ResourceUsageRules>.AnalyzerAsync("""
             [Resource("/books")]
             public sealed partial class Books
             {
@@ -37,7 +37,7 @@ public sealed class UsageRulesTests
 
     [Fact]
     public Task ContainingTypeNotPartial_NestedInPlainClass_Reports() =>
-        Verify<ResourceUsageAnalyzer>.AnalyzerAsync("""
+        Verify<ResourceUsageRules>.AnalyzerAsync("""
             public static class Api
             {
                 [Resource("/books")]
@@ -50,7 +50,7 @@ public sealed class UsageRulesTests
 
     [Fact]
     public Task ContainingTypeNotPartial_NestedInPartialClass_NoDiagnostic() =>
-        Verify<ResourceUsageAnalyzer>.AnalyzerAsync("""
+        Verify<ResourceUsageRules>.AnalyzerAsync("""
             public static partial class Api
             {
                 [Resource("/books")]
@@ -63,7 +63,7 @@ public sealed class UsageRulesTests
 
     [Fact]
     public Task ResourceIsGeneric_TypeParameter_Reports() =>
-        Verify<ResourceUsageAnalyzer>.AnalyzerAsync("""
+        Verify<ResourceUsageRules>.AnalyzerAsync("""
             [Resource("/items")]
             public sealed partial class {|RSF0003:Items|}<T>
             {
@@ -73,7 +73,7 @@ public sealed class UsageRulesTests
 
     [Fact]
     public Task ResourceIsGeneric_NestedInGenericType_Reports() =>
-        Verify<ResourceUsageAnalyzer>.AnalyzerAsync("""
+        Verify<ResourceUsageRules>.AnalyzerAsync("""
             public partial class Outer<T>
             {
                 [Resource("/items")]
@@ -86,7 +86,7 @@ public sealed class UsageRulesTests
 
     [Fact]
     public Task ResourceIsAbstract_InstanceHandler_Reports() =>
-        Verify<ResourceUsageAnalyzer>.AnalyzerAsync("""
+        Verify<ResourceUsageRules>.AnalyzerAsync("""
             [Resource("/books")]
             public abstract partial class {|RSF0004:Books|}
             {
@@ -96,7 +96,7 @@ public sealed class UsageRulesTests
 
     [Fact]
     public Task ResourceIsAbstract_OnlyStaticHandlers_NoDiagnostic() =>
-        Verify<ResourceUsageAnalyzer>.AnalyzerAsync("""
+        Verify<ResourceUsageRules>.AnalyzerAsync("""
             [Resource("/books")]
             public abstract partial class Books
             {
@@ -106,7 +106,7 @@ public sealed class UsageRulesTests
 
     [Fact]
     public Task ResourceNotAccessible_PrivateNestedClass_Reports() =>
-        Verify<ResourceUsageAnalyzer>.AnalyzerAsync("""
+        Verify<ResourceUsageRules>.AnalyzerAsync("""
             public partial class Api
             {
                 [Resource("/books")]
@@ -119,7 +119,7 @@ public sealed class UsageRulesTests
 
     [Fact]
     public Task ResourceNotAccessible_InternalNestedClass_NoDiagnostic() =>
-        Verify<ResourceUsageAnalyzer>.AnalyzerAsync("""
+        Verify<ResourceUsageRules>.AnalyzerAsync("""
             public partial class Api
             {
                 [Resource("/books")]
@@ -132,7 +132,7 @@ public sealed class UsageRulesTests
 
     [Fact]
     public Task ResourceIsFileLocal_FileClass_Reports() =>
-        Verify<ResourceUsageAnalyzer>.AnalyzerAsync("""
+        Verify<ResourceUsageRules>.AnalyzerAsync("""
             [Resource("/books")]
             file sealed partial class {|RSF0006:Books|}
             {
@@ -142,7 +142,7 @@ public sealed class UsageRulesTests
 
     [Fact]
     public Task ResourceIsFileLocal_InternalRecord_NoDiagnostic() =>
-        Verify<ResourceUsageAnalyzer>.AnalyzerAsync("""
+        Verify<ResourceUsageRules>.AnalyzerAsync("""
             [Resource("/books")]
             internal sealed partial record Books
             {
@@ -152,7 +152,7 @@ public sealed class UsageRulesTests
 
     [Fact]
     public Task MethodAttributeOutsideResource_ClassWithoutResource_Reports() =>
-        Verify<ResourceUsageAnalyzer>.AnalyzerAsync("""
+        Verify<ResourceUsageRules>.AnalyzerAsync("""
             public sealed class Books
             {
                 [Get("{id}")] public string {|RSF0007:Find|}(int id) => "";
@@ -161,7 +161,7 @@ public sealed class UsageRulesTests
 
     [Fact]
     public Task MethodAttributeOutsideResource_BaseClassOfResource_Reports() =>
-        Verify<ResourceUsageAnalyzer>.AnalyzerAsync("""
+        Verify<ResourceUsageRules>.AnalyzerAsync("""
             public abstract class ReadOnlyResource
             {
                 [Get] public string {|RSF0007:List|}() => "";
@@ -175,7 +175,7 @@ public sealed class UsageRulesTests
 
     [Fact]
     public Task MethodAttributeOutsideResource_MethodOfResource_NoDiagnostic() =>
-        Verify<ResourceUsageAnalyzer>.AnalyzerAsync("""
+        Verify<ResourceUsageRules>.AnalyzerAsync("""
             [Resource("/books")]
             public sealed partial class Books
             {
@@ -185,7 +185,7 @@ public sealed class UsageRulesTests
 
     [Fact]
     public Task HandlerNotPublic_InternalHandler_Reports() =>
-        Verify<ResourceUsageAnalyzer>.AnalyzerAsync("""
+        Verify<ResourceUsageRules>.AnalyzerAsync("""
             [Resource("/books")]
             public sealed partial class Books
             {
@@ -195,7 +195,7 @@ public sealed class UsageRulesTests
 
     [Fact]
     public Task HandlerNotPublic_PublicHandler_NoDiagnostic() =>
-        Verify<ResourceUsageAnalyzer>.AnalyzerAsync("""
+        Verify<ResourceUsageRules>.AnalyzerAsync("""
             [Resource("/books")]
             public sealed partial class Books
             {
@@ -205,7 +205,7 @@ public sealed class UsageRulesTests
 
     [Fact]
     public Task HandlerIsGeneric_TypeParameter_Reports() =>
-        Verify<ResourceUsageAnalyzer>.AnalyzerAsync("""
+        Verify<ResourceUsageRules>.AnalyzerAsync("""
             [Resource("/books")]
             public sealed partial class Books
             {
@@ -215,7 +215,7 @@ public sealed class UsageRulesTests
 
     [Fact]
     public Task HandlerIsGeneric_GenericReturnTypeOnly_NoDiagnostic() =>
-        Verify<ResourceUsageAnalyzer>.AnalyzerAsync("""
+        Verify<ResourceUsageRules>.AnalyzerAsync("""
             [Resource("/books")]
             public sealed partial class Books
             {
@@ -225,7 +225,7 @@ public sealed class UsageRulesTests
 
     [Fact]
     public Task HandlerObsoleteError_ObsoleteAsError_Reports() =>
-        Verify<ResourceUsageAnalyzer>.AnalyzerAsync("""
+        Verify<ResourceUsageRules>.AnalyzerAsync("""
             [Resource("/books")]
             public sealed partial class Books
             {
@@ -235,7 +235,7 @@ public sealed class UsageRulesTests
 
     [Fact]
     public Task HandlerObsoleteError_ObsoleteAsWarning_NoDiagnostic() =>
-        Verify<ResourceUsageAnalyzer>.AnalyzerAsync("""
+        Verify<ResourceUsageRules>.AnalyzerAsync("""
             [Resource("/books")]
             public sealed partial class Books
             {
@@ -245,7 +245,7 @@ public sealed class UsageRulesTests
 
     [Fact]
     public Task HandlerParameterByReference_OutParameter_Reports() =>
-        Verify<ResourceUsageAnalyzer>.AnalyzerAsync("""
+        Verify<ResourceUsageRules>.AnalyzerAsync("""
             [Resource("/books")]
             public sealed partial class Books
             {
@@ -260,7 +260,7 @@ public sealed class UsageRulesTests
 
     [Fact]
     public Task HandlerParameterByReference_ParamsArray_Reports() =>
-        Verify<ResourceUsageAnalyzer>.AnalyzerAsync("""
+        Verify<ResourceUsageRules>.AnalyzerAsync("""
             [Resource("/books")]
             public sealed partial class Books
             {
@@ -270,7 +270,7 @@ public sealed class UsageRulesTests
 
     [Fact]
     public Task HandlerParameterByReference_PlainParameters_NoDiagnostic() =>
-        Verify<ResourceUsageAnalyzer>.AnalyzerAsync("""
+        Verify<ResourceUsageRules>.AnalyzerAsync("""
             [Resource("/books")]
             public sealed partial class Books
             {
@@ -280,7 +280,7 @@ public sealed class UsageRulesTests
 
     [Fact]
     public Task HandlerReturnNotSupported_AsyncVoid_Reports() =>
-        Verify<ResourceUsageAnalyzer>.AnalyzerAsync("""
+        Verify<ResourceUsageRules>.AnalyzerAsync("""
             [Resource("/books")]
             public sealed partial class Books
             {
@@ -290,7 +290,7 @@ public sealed class UsageRulesTests
 
     [Fact]
     public Task HandlerReturnNotSupported_RefStruct_Reports() =>
-        Verify<ResourceUsageAnalyzer>.AnalyzerAsync("""
+        Verify<ResourceUsageRules>.AnalyzerAsync("""
             [Resource("/books")]
             public sealed partial class Books
             {
@@ -300,7 +300,7 @@ public sealed class UsageRulesTests
 
     [Fact]
     public Task HandlerReturnNotSupported_AsyncTask_NoDiagnostic() =>
-        Verify<ResourceUsageAnalyzer>.AnalyzerAsync("""
+        Verify<ResourceUsageRules>.AnalyzerAsync("""
             [Resource("/books")]
             public sealed partial class Books
             {
@@ -323,7 +323,7 @@ public sealed class UsageRulesTests
     [InlineData("{id}/{ID}")]
     [InlineData("file?.txt")]
     public Task InvalidRouteTemplate_HandlerTemplate_ReportsAtLiteral(string template) =>
-        Verify<ResourceUsageAnalyzer>.AnalyzerAsync($$"""
+        Verify<ResourceUsageRules>.AnalyzerAsync($$"""
             [Resource("/books")]
             public sealed partial class Books
             {
@@ -333,7 +333,7 @@ public sealed class UsageRulesTests
 
     [Fact]
     public Task InvalidRouteTemplate_ResourceTemplate_ReportsOnceAtLiteral() =>
-        Verify<ResourceUsageAnalyzer>.AnalyzerAsync("""
+        Verify<ResourceUsageRules>.AnalyzerAsync("""
             [Resource({|RSF0012:"/books/{id:numeric}"|})]
             public sealed partial class Books
             {
@@ -344,7 +344,7 @@ public sealed class UsageRulesTests
 
     [Fact]
     public Task InvalidRouteTemplate_DuplicateParameterAcrossResourceAndHandler_ReportsAtHandlerLiteral() =>
-        Verify<ResourceUsageAnalyzer>.AnalyzerAsync("""
+        Verify<ResourceUsageRules>.AnalyzerAsync("""
             [Resource("/books/{id}")]
             public sealed partial class Reviews
             {
@@ -358,7 +358,7 @@ public sealed class UsageRulesTests
     [InlineData("/old/{id")]
     [InlineData("/old//x")]
     public Task InvalidRouteTemplate_MovedFromOnResource_ReportsAtLiteral(string template) =>
-        Verify<ResourceUsageAnalyzer>.AnalyzerAsync($$"""
+        Verify<ResourceUsageRules>.AnalyzerAsync($$"""
             [Resource("/books")]
             [MovedFrom({|RSF0012:"{{template}}"|})]
             public sealed partial class Books
@@ -369,7 +369,7 @@ public sealed class UsageRulesTests
 
     [Fact]
     public Task InvalidRouteTemplate_MovedFromOnHandler_ReportsAtLiteral() =>
-        Verify<ResourceUsageAnalyzer>.AnalyzerAsync("""
+        Verify<ResourceUsageRules>.AnalyzerAsync("""
             [Resource("/books")]
             public sealed partial class Books
             {
@@ -381,7 +381,7 @@ public sealed class UsageRulesTests
 
     [Fact]
     public Task InvalidRouteTemplate_ValidMovedFrom_NoDiagnostic() =>
-        Verify<ResourceUsageAnalyzer>.AnalyzerAsync("""
+        Verify<ResourceUsageRules>.AnalyzerAsync("""
             [Resource("/books")]
             [MovedFrom("/library/books")]
             public sealed partial class Books
@@ -395,7 +395,7 @@ public sealed class UsageRulesTests
 
     [Fact]
     public Task InvalidRouteTemplate_NullTemplate_Reports() =>
-        Verify<ResourceUsageAnalyzer>.AnalyzerAsync("""
+        Verify<ResourceUsageRules>.AnalyzerAsync("""
             [Resource("/books")]
             public sealed partial class Books
             {
@@ -405,7 +405,7 @@ public sealed class UsageRulesTests
 
     [Fact]
     public Task InvalidRouteTemplate_EveryBuiltInConstraint_NoDiagnostic() =>
-        Verify<ResourceUsageAnalyzer>.AnalyzerAsync("""
+        Verify<ResourceUsageRules>.AnalyzerAsync("""
             [Resource("/things")]
             public sealed partial class Things
             {
@@ -431,7 +431,7 @@ public sealed class UsageRulesTests
 
     [Fact]
     public Task InvalidRouteTemplate_CustomConstraintFromEditorConfig_NoDiagnostic() =>
-        Verify<ResourceUsageAnalyzer>.AnalyzerWithConfigAsync(
+        Verify<ResourceUsageRules>.AnalyzerWithConfigAsync(
             """
             [Resource("/books")]
             public sealed partial class Books
@@ -443,7 +443,7 @@ public sealed class UsageRulesTests
 
     [Fact]
     public Task DuplicateEndpoint_SameMethodAndPathTwice_ReportsBoth() =>
-        Verify<ResourceUsageAnalyzer>.AnalyzerAsync("""
+        Verify<ResourceUsageRules>.AnalyzerAsync("""
             [Resource("/books")]
             public sealed partial class Books
             {
@@ -458,7 +458,7 @@ public sealed class UsageRulesTests
 
     [Fact]
     public Task DuplicateEndpoint_DifferentConstraintsOrMethods_NoDiagnostic() =>
-        Verify<ResourceUsageAnalyzer>.AnalyzerAsync("""
+        Verify<ResourceUsageRules>.AnalyzerAsync("""
             [Resource("/books")]
             public sealed partial class Books
             {
@@ -470,7 +470,7 @@ public sealed class UsageRulesTests
 
     [Fact]
     public Task RouteParameterNotBound_NoHandlerParameter_ReportsInTemplate() =>
-        Verify<ResourceUsageAnalyzer>.AnalyzerAsync("""
+        Verify<ResourceUsageRules>.AnalyzerAsync("""
             [Resource("/books")]
             public sealed partial class Books
             {
@@ -480,7 +480,7 @@ public sealed class UsageRulesTests
 
     [Fact]
     public Task RouteParameterNotBound_ResourceTemplateValue_ReportsAtHandler() =>
-        Verify<ResourceUsageAnalyzer>.AnalyzerAsync("""
+        Verify<ResourceUsageRules>.AnalyzerAsync("""
             [Resource("/books/{bookId}/reviews")]
             public sealed partial class Reviews
             {
@@ -491,7 +491,7 @@ public sealed class UsageRulesTests
 
     [Fact]
     public Task RouteParameterNotBound_BoundByNameAttributeOrAsParameters_NoDiagnostic() =>
-        Verify<ResourceUsageAnalyzer>.AnalyzerAsync("""
+        Verify<ResourceUsageRules>.AnalyzerAsync("""
             public sealed class Key
             {
                 public int Id { get; set; }
@@ -509,7 +509,7 @@ public sealed class UsageRulesTests
 
     [Fact]
     public Task FromRouteNotInTemplate_MissingRouteValue_Reports() =>
-        Verify<ResourceUsageAnalyzer>.AnalyzerAsync("""
+        Verify<ResourceUsageRules>.AnalyzerAsync("""
             [Resource("/books")]
             public sealed partial class Books
             {
@@ -519,7 +519,7 @@ public sealed class UsageRulesTests
 
     [Fact]
     public Task FromRouteNotInTemplate_RouteValuePresent_NoDiagnostic() =>
-        Verify<ResourceUsageAnalyzer>.AnalyzerAsync("""
+        Verify<ResourceUsageRules>.AnalyzerAsync("""
             [Resource("/books")]
             public sealed partial class Books
             {
@@ -529,7 +529,7 @@ public sealed class UsageRulesTests
 
     [Fact]
     public Task ParameterCannotBind_ComplexTypeFromQuery_Reports() =>
-        Verify<ResourceUsageAnalyzer>.AnalyzerAsync("""
+        Verify<ResourceUsageRules>.AnalyzerAsync("""
             public sealed class Filter
             {
                 public string? Title { get; set; }
@@ -544,7 +544,7 @@ public sealed class UsageRulesTests
 
     [Fact]
     public Task ParameterCannotBind_AsParametersWithRequiredMember_Reports() =>
-        Verify<ResourceUsageAnalyzer>.AnalyzerAsync("""
+        Verify<ResourceUsageRules>.AnalyzerAsync("""
             public sealed class Filter
             {
                 public required string Title { get; set; }
@@ -559,7 +559,7 @@ public sealed class UsageRulesTests
 
     [Fact]
     public Task ParameterCannotBind_FromForm_Reports() =>
-        Verify<ResourceUsageAnalyzer>.AnalyzerAsync("""
+        Verify<ResourceUsageRules>.AnalyzerAsync("""
             [Resource("/books")]
             public sealed partial class Books
             {
@@ -572,7 +572,7 @@ public sealed class UsageRulesTests
     [InlineData("IFormFileCollection")]
     [InlineData("IFormCollection")]
     public Task ParameterCannotBind_FormType_ReportsInsteadOfAServiceLookup(string type) =>
-        Verify<ResourceUsageAnalyzer>.AnalyzerAsync($$"""
+        Verify<ResourceUsageRules>.AnalyzerAsync($$"""
             [Resource("/books")]
             public sealed partial class Books
             {
@@ -582,7 +582,7 @@ public sealed class UsageRulesTests
 
     [Fact]
     public Task ParameterCannotBind_RawBodyStreamAndPipeReader_NoDiagnostic() =>
-        Verify<ResourceUsageAnalyzer>.AnalyzerAsync("""
+        Verify<ResourceUsageRules>.AnalyzerAsync("""
             [Resource("/uploads")]
             public sealed partial class Uploads
             {
@@ -593,7 +593,7 @@ public sealed class UsageRulesTests
 
     [Fact]
     public Task MultipleBodies_RawBodyAndJsonBody_Reports() =>
-        Verify<ResourceUsageAnalyzer>.AnalyzerAsync("""
+        Verify<ResourceUsageRules>.AnalyzerAsync("""
             public sealed record Note(string Text);
 
             [Resource("/uploads")]
@@ -605,7 +605,7 @@ public sealed class UsageRulesTests
 
     [Fact]
     public Task ParameterCannotBind_DynamicAndNullableArray_Reports() =>
-        Verify<ResourceUsageAnalyzer>.AnalyzerAsync("""
+        Verify<ResourceUsageRules>.AnalyzerAsync("""
             [Resource("/books")]
             public sealed partial class Books
             {
@@ -616,7 +616,7 @@ public sealed class UsageRulesTests
 
     [Fact]
     public Task ParameterCannotBind_AsParametersOfSimpleMembers_NoDiagnostic() =>
-        Verify<ResourceUsageAnalyzer>.AnalyzerAsync("""
+        Verify<ResourceUsageRules>.AnalyzerAsync("""
             public sealed class Filter
             {
                 public string? Title { get; set; }
@@ -632,7 +632,7 @@ public sealed class UsageRulesTests
 
     [Fact]
     public Task MultipleBodies_TwoFromBody_Reports() =>
-        Verify<ResourceUsageAnalyzer>.AnalyzerAsync("""
+        Verify<ResourceUsageRules>.AnalyzerAsync("""
             public sealed record Book(string Title);
 
             [Resource("/books")]
@@ -644,7 +644,7 @@ public sealed class UsageRulesTests
 
     [Fact]
     public Task MultipleBodies_OneBodyAndAService_NoDiagnostic() =>
-        Verify<ResourceUsageAnalyzer>.AnalyzerAsync("""
+        Verify<ResourceUsageRules>.AnalyzerAsync("""
             public sealed record Book(string Title);
             public sealed class Store
             {
@@ -659,7 +659,7 @@ public sealed class UsageRulesTests
 
     [Fact]
     public Task ResourceCannotBeConstructed_PlainValueDependency_ReportsAtParameter() =>
-        Verify<ResourceUsageAnalyzer>.AnalyzerAsync("""
+        Verify<ResourceUsageRules>.AnalyzerAsync("""
             [Resource("/books")]
             public sealed partial class Books(string {|RSF0019:connectionString|})
             {
@@ -669,7 +669,7 @@ public sealed class UsageRulesTests
 
     [Fact]
     public Task ResourceCannotBeConstructed_NoPublicConstructor_ReportsAtClass() =>
-        Verify<ResourceUsageAnalyzer>.AnalyzerAsync("""
+        Verify<ResourceUsageRules>.AnalyzerAsync("""
             [Resource("/books")]
             public sealed partial class {|RSF0019:Books|}
             {
@@ -683,7 +683,7 @@ public sealed class UsageRulesTests
 
     [Fact]
     public Task ResourceCannotBeConstructed_ServicesAndOptionalValue_NoDiagnostic() =>
-        Verify<ResourceUsageAnalyzer>.AnalyzerAsync("""
+        Verify<ResourceUsageRules>.AnalyzerAsync("""
             public sealed class Store
             {
             }
@@ -712,7 +712,7 @@ public sealed class UsageRulesTests
         var handler = new HandlerInfo(method, method.GetAttributes()[0], "GET", null, "/books", null, ImmutableArray<HandlerProblem>.Empty);
         var diagnostics = new List<Diagnostic>();
 
-        ResourceUsageAnalyzer.ReportSkippedHandler(handler, templateReported: false, classExplained: false, new DiagnosticSink(diagnostics.Add), CancellationToken.None);
+        ResourceUsageRules.ReportSkippedHandler(handler, templateReported: false, classExplained: false, new DiagnosticSink(diagnostics.Add), CancellationToken.None);
 
         var diagnostic = Assert.Single(diagnostics);
         Assert.Equal("RSF0020", diagnostic.Id);
@@ -721,7 +721,7 @@ public sealed class UsageRulesTests
 
     [Fact]
     public Task HandlerNotMapped_EverySkipExplained_NoFallback() =>
-        Verify<ResourceUsageAnalyzer>.AnalyzerAsync("""
+        Verify<ResourceUsageRules>.AnalyzerAsync("""
             [Resource("/books")]
             public sealed partial class Books
             {

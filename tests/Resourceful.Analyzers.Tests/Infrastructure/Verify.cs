@@ -1,17 +1,42 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
 using Resourceful.Generators;
+using Resourceful.Generators.Analyzers;
 
 namespace Resourceful.Analyzers.Tests.Infrastructure;
 
-/// <summary>An analyzer test against .NET 10, ASP.NET Core and Resourceful.</summary>
-internal sealed class AnalyzerTest<TAnalyzer> : CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
-    where TAnalyzer : DiagnosticAnalyzer, new()
+/// <summary>
+/// One rule family run as the package runs it (inside <see cref="ResourcefulAnalyzer"/>'s initialisation), alone, so
+/// a test sees only the diagnostics of the family it is about.
+/// </summary>
+// A test harness, never loaded by a compiler: the package's one entry is ResourcefulAnalyzer.
+#pragma warning disable RS1001 // Missing DiagnosticAnalyzer attribute
+internal sealed class FamilyAnalyzer<TRules> : DiagnosticAnalyzer
+#pragma warning restore RS1001
+    where TRules : ResourceRules, new()
+{
+    private readonly TRules family = new();
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => family.SupportedDiagnostics;
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        ResourcefulAnalyzer.RegisterFamilies(context, [family]);
+    }
+}
+
+/// <summary>An analyzer test of one rule family against .NET 10, ASP.NET Core and Resourceful.</summary>
+internal sealed class AnalyzerTest<TRules> : CSharpAnalyzerTest<FamilyAnalyzer<TRules>, DefaultVerifier>
+    where TRules : ResourceRules, new()
 {
     public AnalyzerTest()
     {
@@ -26,8 +51,8 @@ internal sealed class AnalyzerTest<TAnalyzer> : CSharpAnalyzerTest<TAnalyzer, De
 }
 
 /// <summary>A code-fix test against .NET 10, ASP.NET Core and Resourceful.</summary>
-internal sealed class CodeFixTest<TAnalyzer, TCodeFix> : CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
-    where TAnalyzer : DiagnosticAnalyzer, new()
+internal sealed class CodeFixTest<TRules, TCodeFix> : CSharpCodeFixTest<FamilyAnalyzer<TRules>, TCodeFix, DefaultVerifier>
+    where TRules : ResourceRules, new()
     where TCodeFix : CodeFixProvider, new()
 {
     public CodeFixTest()
@@ -44,16 +69,16 @@ internal sealed class CodeFixTest<TAnalyzer, TCodeFix> : CSharpCodeFixTest<TAnal
 }
 
 /// <summary>Short forms for the common cases: markup in, expected diagnostics from the markup.</summary>
-internal static class Verify<TAnalyzer>
-    where TAnalyzer : DiagnosticAnalyzer, new()
+internal static class Verify<TRules>
+    where TRules : ResourceRules, new()
 {
     /// <summary>
-    /// Runs <typeparamref name="TAnalyzer"/> over <paramref name="source"/> (prefixed with <see cref="Sources.Usings"/>)
+    /// Runs the rule family <typeparamref name="TRules"/> over <paramref name="source"/> (prefixed with <see cref="Sources.Usings"/>)
     /// and checks that it reports exactly the diagnostics the markup marks, plus <paramref name="expected"/>.
     /// </summary>
     public static Task AnalyzerAsync(string source, params DiagnosticResult[] expected)
     {
-        var test = new AnalyzerTest<TAnalyzer> { TestCode = Sources.Usings + source };
+        var test = new AnalyzerTest<TRules> { TestCode = Sources.Usings + source };
         test.ExpectedDiagnostics.AddRange(expected);
         return test.RunAsync();
     }
@@ -61,7 +86,7 @@ internal static class Verify<TAnalyzer>
     /// <summary>As <see cref="AnalyzerAsync(string, DiagnosticResult[])"/>, with an <c>.editorconfig</c>.</summary>
     public static Task AnalyzerWithConfigAsync(string source, string editorConfig)
     {
-        var test = new AnalyzerTest<TAnalyzer> { TestCode = Sources.Usings + source };
+        var test = new AnalyzerTest<TRules> { TestCode = Sources.Usings + source };
         test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\n" + editorConfig + "\n"));
         return test.RunAsync();
     }
@@ -70,7 +95,7 @@ internal static class Verify<TAnalyzer>
     public static Task CodeFixAsync<TCodeFix>(string source, string fixedSource, int? codeActionIndex = null, bool runGenerator = false)
         where TCodeFix : CodeFixProvider, new()
     {
-        var test = new CodeFixTest<TAnalyzer, TCodeFix>
+        var test = new CodeFixTest<TRules, TCodeFix>
         {
             TestCode = Sources.Usings + source,
             FixedCode = Sources.Usings + fixedSource,

@@ -16,8 +16,7 @@ namespace Resourceful.Generators.Analyzers;
 /// upper case, a trailing slash, a file extension. Tuned to stay quiet on established names (see
 /// <see cref="EstablishedSegments"/>, extended with <c>resourceful.allowed_path_segments</c>).
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class UriDesignAnalyzer : DiagnosticAnalyzer
+internal sealed class UriDesignRules : ResourceRules
 {
     /// <summary>Verbs that name an action wherever they start a segment, and the method that action is.</summary>
     internal static readonly ImmutableDictionary<string, string> Verbs = new Dictionary<string, string>
@@ -70,20 +69,8 @@ public sealed class UriDesignAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.FileExtensionInPath);
 
     /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
-    {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(static start =>
-        {
-            if (start.Compilation.GetTypeByMetadataName(ResourceParser.ResourceAttributeName) is null)
-            {
-                return;
-            }
-
-            start.RegisterSymbolAction(AnalyzeType, SymbolKind.NamedType);
-        });
-    }
+    public override void Register(CompilationStartAnalysisContext start, ResourceDescriptions descriptions) =>
+        start.RegisterSymbolAction(AnalyzeType, SymbolKind.NamedType);
 
     private static void AnalyzeType(SymbolAnalysisContext context)
     {

@@ -14,32 +14,21 @@ namespace Resourceful.Generators.Analyzers;
 /// compilation, so it reports at compilation end (in the IDE: with full solution analysis, and on build);
 /// duplicates inside one resource are RSF0013, reported as the user types.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class DuplicateEndpointAnalyzer : DiagnosticAnalyzer
+internal sealed class DuplicateEndpointRules : ResourceRules
 {
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(DiagnosticDescriptors.DuplicateEndpointAcrossResources);
 
     /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
+    public override void Register(CompilationStartAnalysisContext start, ResourceDescriptions descriptions)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(static start =>
-        {
-            if (start.Compilation.GetTypeByMetadataName(ResourceParser.ResourceAttributeName) is null)
-            {
-                return;
-            }
-
-            var routes = new ConcurrentBag<Route>();
-            start.RegisterSymbolAction(symbolContext => Collect(symbolContext, routes), SymbolKind.NamedType);
-            start.RegisterCompilationEndAction(endContext => Report(endContext, routes));
-        });
+        var routes = new ConcurrentBag<Route>();
+        start.RegisterSymbolAction(symbolContext => Collect(symbolContext, routes, descriptions), SymbolKind.NamedType);
+        start.RegisterCompilationEndAction(endContext => Report(endContext, routes));
     }
 
-    private static void Collect(SymbolAnalysisContext context, ConcurrentBag<Route> routes)
+    private static void Collect(SymbolAnalysisContext context, ConcurrentBag<Route> routes, ResourceDescriptions descriptions)
     {
         var type = (INamedTypeSymbol)context.Symbol;
         if (type.TypeKind != TypeKind.Class || ResourceParser.FindResourceAttribute(type) is not { } attribute)
@@ -47,7 +36,7 @@ public sealed class DuplicateEndpointAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var description = ResourceInfoCache.Describe(context.Compilation, type, attribute, context.CancellationToken);
+        var description = descriptions.Describe(type, attribute, context.CancellationToken);
         foreach (var handler in description.Handlers)
         {
             if (handler.Endpoint is not { } endpoint)
@@ -68,7 +57,7 @@ public sealed class DuplicateEndpointAnalyzer : DiagnosticAnalyzer
                 endpoint.Template,
                 SymbolNames.Handler(handler.Method),
                 type,
-                ResourceUsageAnalyzer.RouteLocation(handler, context.CancellationToken)));
+                ResourceUsageRules.RouteLocation(handler, context.CancellationToken)));
         }
 
         // Old URIs ([MovedFrom]) are routes too: two resources redirecting from the same one make it ambiguous.

@@ -15,8 +15,7 @@ namespace Resourceful.Generators.Analyzers;
 /// The security rules (RSF04xx): a redirect whose target the request chooses (open redirect), and a
 /// state-changing handler left open on a resource whose other handlers require authorization.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class SecurityAnalyzer : DiagnosticAnalyzer
+internal sealed class SecurityRules : ResourceRules
 {
     private const int MaxTraceDepth = 8;
 
@@ -26,35 +25,25 @@ public sealed class SecurityAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.MissingAuthorization);
 
     /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
+    public override void Register(CompilationStartAnalysisContext start, ResourceDescriptions descriptions)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(static start =>
+        var compilation = start.Compilation;
+        var symbols = new WellKnownTypes(
+            compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Authorization.IAuthorizeData"),
+            compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Authorization.IAllowAnonymous"),
+            compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.TypedResults"),
+            compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.Results"),
+            compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.HttpResponse"));
+
+        if (symbols.AuthorizeData is not null && symbols.AllowAnonymous is not null)
         {
-            var compilation = start.Compilation;
-            if (compilation.GetTypeByMetadataName(ResourceParser.ResourceAttributeName) is null)
-            {
-                return;
-            }
+            start.RegisterSymbolAction(symbolContext => AnalyzeAuthorization(symbolContext, symbols, descriptions), SymbolKind.NamedType);
+        }
 
-            var symbols = new WellKnownTypes(
-                compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Authorization.IAuthorizeData"),
-                compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Authorization.IAllowAnonymous"),
-                compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.TypedResults"),
-                compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.Results"),
-                compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.HttpResponse"));
-
-            if (symbols.AuthorizeData is not null && symbols.AllowAnonymous is not null)
-            {
-                start.RegisterSymbolAction(symbolContext => AnalyzeAuthorization(symbolContext, symbols), SymbolKind.NamedType);
-            }
-
-            start.RegisterSymbolStartAction(symbolStart => StartRedirects(symbolStart, symbols), SymbolKind.NamedType);
-        });
+        start.RegisterSymbolStartAction(symbolStart => StartRedirects(symbolStart, symbols, descriptions), SymbolKind.NamedType);
     }
 
-    private static void AnalyzeAuthorization(SymbolAnalysisContext context, WellKnownTypes symbols)
+    private static void AnalyzeAuthorization(SymbolAnalysisContext context, WellKnownTypes symbols, ResourceDescriptions descriptions)
     {
         var type = (INamedTypeSymbol)context.Symbol;
         if (type.TypeKind != TypeKind.Class || ResourceParser.FindResourceAttribute(type) is not { } attribute)
@@ -62,7 +51,7 @@ public sealed class SecurityAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var description = ResourceInfoCache.Describe(context.Compilation, type, attribute, context.CancellationToken);
+        var description = descriptions.Describe(type, attribute, context.CancellationToken);
         var mapped = description.Handlers.Where(static h => h.Endpoint is not null).ToList();
         if (mapped.Count == 0)
         {
@@ -103,7 +92,7 @@ public sealed class SecurityAnalyzer : DiagnosticAnalyzer
             && (SymbolEqualityComparer.Default.Equals(attributeClass, marker)
                 || attributeClass.AllInterfaces.Contains(marker, SymbolEqualityComparer.Default)));
 
-    private static void StartRedirects(SymbolStartAnalysisContext context, WellKnownTypes symbols)
+    private static void StartRedirects(SymbolStartAnalysisContext context, WellKnownTypes symbols, ResourceDescriptions descriptions)
     {
         var type = (INamedTypeSymbol)context.Symbol;
         if (type.TypeKind != TypeKind.Class || ResourceParser.FindResourceAttribute(type) is not { } attribute)
@@ -112,7 +101,7 @@ public sealed class SecurityAnalyzer : DiagnosticAnalyzer
         }
 
         var handlers = new Dictionary<IMethodSymbol, HandlerInfo>(SymbolEqualityComparer.Default);
-        foreach (var handler in ResourceInfoCache.Describe(context.Compilation, type, attribute, context.CancellationToken).Handlers)
+        foreach (var handler in descriptions.Describe(type, attribute, context.CancellationToken).Handlers)
         {
             if (handler.Endpoint is not null && !handlers.ContainsKey(handler.Method))
             {

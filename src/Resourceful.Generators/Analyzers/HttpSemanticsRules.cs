@@ -14,8 +14,7 @@ namespace Resourceful.Generators.Analyzers;
 /// The HTTP semantics rules (RSF01xx): handlers the generator maps faithfully but whose method, name, path or
 /// result contradicts what RFC 9110 says the method means.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class HttpSemanticsAnalyzer : DiagnosticAnalyzer
+internal sealed class HttpSemanticsRules : ResourceRules
 {
     // A GET named like one of these changes state; the attribute each name implies.
     private static readonly (string Prefix, string Attribute)[] StateChangingNames =
@@ -39,26 +38,14 @@ public sealed class HttpSemanticsAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.CreateWithoutCreated);
 
     /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
-    {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(static start =>
-        {
-            if (start.Compilation.GetTypeByMetadataName(ResourceParser.ResourceAttributeName) is null)
-            {
-                return;
-            }
-
-            start.RegisterSymbolAction(AnalyzeType, SymbolKind.NamedType);
-        });
-    }
+    public override void Register(CompilationStartAnalysisContext start, ResourceDescriptions descriptions) =>
+        start.RegisterSymbolAction(context => AnalyzeType(context, descriptions), SymbolKind.NamedType);
 
     /// <summary>Whether <paramref name="name"/> starts with <paramref name="word"/> as a whole word: <c>AddBook</c>, not <c>Address</c>.</summary>
     internal static bool StartsWithWord(string name, string word) =>
         name.StartsWith(word, StringComparison.Ordinal) && (name.Length == word.Length || !char.IsLower(name[word.Length]));
 
-    private static void AnalyzeType(SymbolAnalysisContext context)
+    private static void AnalyzeType(SymbolAnalysisContext context, ResourceDescriptions descriptions)
     {
         var type = (INamedTypeSymbol)context.Symbol;
         if (type.TypeKind != TypeKind.Class || ResourceParser.FindResourceAttribute(type) is not { } attribute)
@@ -66,7 +53,7 @@ public sealed class HttpSemanticsAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var description = ResourceInfoCache.Describe(context.Compilation, type, attribute, context.CancellationToken);
+        var description = descriptions.Describe(type, attribute, context.CancellationToken);
         if (description.Model is null)
         {
             return;

@@ -17,8 +17,7 @@ namespace Resourceful.Generators.Analyzers;
 /// explained where the user wrote it. It reads resources with the generator's own parser, so it reports a
 /// handler as skipped exactly when the generator skips it.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class ResourceUsageAnalyzer : DiagnosticAnalyzer
+internal sealed class ResourceUsageRules : ResourceRules
 {
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
@@ -44,22 +43,10 @@ public sealed class ResourceUsageAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.HandlerObsoleteError);
 
     /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
+    public override void Register(CompilationStartAnalysisContext start, ResourceDescriptions descriptions)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(static start =>
-        {
-            // Without Resourceful referenced there is nothing to analyse; this also keeps the analyzer free in
-            // every project of a solution that does not use it.
-            if (start.Compilation.GetTypeByMetadataName(ResourceParser.ResourceAttributeName) is null)
-            {
-                return;
-            }
-
-            start.RegisterSymbolAction(AnalyzeType, SymbolKind.NamedType);
-            start.RegisterSymbolAction(AnalyzeMethod, SymbolKind.Method);
-        });
+        start.RegisterSymbolAction(context => AnalyzeType(context, descriptions), SymbolKind.NamedType);
+        start.RegisterSymbolAction(AnalyzeMethod, SymbolKind.Method);
     }
 
     private static void AnalyzeMethod(SymbolAnalysisContext context)
@@ -92,7 +79,7 @@ public sealed class ResourceUsageAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void AnalyzeType(SymbolAnalysisContext context)
+    private static void AnalyzeType(SymbolAnalysisContext context, ResourceDescriptions descriptions)
     {
         var type = (INamedTypeSymbol)context.Symbol;
         var cancellationToken = context.CancellationToken;
@@ -151,7 +138,7 @@ public sealed class ResourceUsageAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        var description = ResourceInfoCache.Describe(context.Compilation, type, attribute, cancellationToken);
+        var description = descriptions.Describe(type, attribute, cancellationToken);
         var options = ResourcefulOptions.Read(context.Options, SyntaxLocations.Tree(attribute));
         var resourceTemplate = RouteTemplateText.Parse(rawTemplate, options.IsCustomConstraint);
         var resourceTemplateReported = resourceTemplate.Problem is not null;
