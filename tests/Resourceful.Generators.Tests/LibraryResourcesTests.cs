@@ -1,8 +1,6 @@
 using System;
-using System.IO;
 using System.Linq;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Xunit;
 
 namespace Resourceful.Generators.Tests;
@@ -49,7 +47,7 @@ public sealed class LibraryResourcesTests
     [Fact]
     public void App_ReferencesLibraryWithResources_MapsThemThroughItsRegistration()
     {
-        var library = Compile("Shop.Library", Library, runGenerator: true);
+        var library = TestHelpers.CompileReference("Shop.Library", Library);
 
         var run = RunApp(library, App);
 
@@ -57,26 +55,26 @@ public sealed class LibraryResourcesTests
         var mapResources = run.Source("Resourceful.MapResources.g.cs");
         Assert.Contains("MapGreetings(endpoints),", mapResources, StringComparison.Ordinal);
         Assert.Contains("global::Resourceful.Generated.ResourcefulRegistration_Shop_Library.MapResources(endpoints));", mapResources, StringComparison.Ordinal);
-        AssertCompilesCleanly(run.Output);
+        TestHelpers.AssertNoWarnings(run.Output);
     }
 
     [Fact]
     public void App_WithoutResourcesOfItsOwn_StillMapsTheLibrarys()
     {
-        var library = Compile("Shop.Library", Library, runGenerator: true);
+        var library = TestHelpers.CompileReference("Shop.Library", Library);
 
         var run = RunApp(library, App[..App.IndexOf("[Resource(", StringComparison.Ordinal)] + App[App.IndexOf("public static class Startup", StringComparison.Ordinal)..]);
 
         var mapResources = run.Source("Resourceful.MapResources.g.cs");
         Assert.Contains("ResourcefulRegistration_Shop_Library.MapResources(endpoints));", mapResources, StringComparison.Ordinal);
         Assert.DoesNotContain("[assembly:", mapResources, StringComparison.Ordinal);
-        AssertCompilesCleanly(run.Output);
+        TestHelpers.AssertNoWarnings(run.Output);
     }
 
     [Fact]
     public void App_LibraryBuiltWithoutTheGenerator_ReportsRsf0022()
     {
-        var library = Compile("Shop.Library", Library.Replace("partial class", "class", StringComparison.Ordinal), runGenerator: false);
+        var library = TestHelpers.CompileReference("Shop.Library", Library.Replace("partial class", "class", StringComparison.Ordinal), runGenerator: false);
 
         var run = RunApp(library, App);
 
@@ -90,7 +88,7 @@ public sealed class LibraryResourcesTests
     [Fact]
     public void App_LibraryWithAnotherRegistrationContract_ReportsRsf0022()
     {
-        var library = Compile("Shop.Library", """
+        var library = TestHelpers.CompileReference("Shop.Library", """
             [assembly: Resourceful.Runtime.ResourcefulRegistration(typeof(Shop.Library.Registration), 2)]
 
             namespace Shop.Library;
@@ -108,14 +106,14 @@ public sealed class LibraryResourcesTests
     [Fact]
     public void App_LibraryUsingResourcefulWithoutResources_NoDiagnosticAndNothingToMap()
     {
-        var library = Compile("Shop.Library", """
+        var library = TestHelpers.CompileReference("Shop.Library", """
             namespace Shop.Library;
 
             public static class Paths
             {
                 public static string Books => Resourceful.Runtime.ResourcefulLinks.Escape("books");
             }
-            """, runGenerator: true);
+            """);
 
         var run = RunApp(library, App);
 
@@ -130,35 +128,9 @@ public sealed class LibraryResourcesTests
         public string Source(string hintName) => Result.GeneratedSources.Single(s => s.HintName == hintName).SourceText.ToString();
     }
 
-    private static MetadataReference Compile(string assemblyName, string source, bool runGenerator)
-    {
-        Compilation compilation = TestHelpers.CreateCompilation(source).WithAssemblyName(assemblyName);
-        if (runGenerator)
-        {
-            TestHelpers.CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out compilation, out var diagnostics);
-            Assert.Empty(diagnostics);
-        }
-
-        using var image = new MemoryStream();
-        var emitted = compilation.Emit(image);
-        Assert.True(emitted.Success, TestHelpers.Format(emitted.Diagnostics));
-        return MetadataReference.CreateFromImage(image.ToArray());
-    }
-
     private static AppRun RunApp(MetadataReference library, string source)
     {
-        var compilation = CSharpCompilation.Create(
-            "Shop.App",
-            [TestHelpers.ParseTree(source, "App.cs")],
-            TestHelpers.References.Add(library),
-            TestHelpers.CreateCompilation().Options);
-        var driver = TestHelpers.CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
-        return new AppRun(driver.GetRunResult().Results.Single(), output);
-    }
-
-    private static void AssertCompilesCleanly(Compilation output)
-    {
-        var problems = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
-        Assert.True(problems.Count == 0, TestHelpers.Format(problems));
+        var (result, output) = TestHelpers.RunGeneratorReferencing("Shop.App", library, source);
+        return new AppRun(result, output);
     }
 }

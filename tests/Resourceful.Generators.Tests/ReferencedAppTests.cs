@@ -1,7 +1,3 @@
-using System.IO;
-using System.Linq;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Xunit;
 
 namespace Resourceful.Generators.Tests;
@@ -47,52 +43,26 @@ public sealed class ReferencedAppTests
     [Fact]
     public void TestProject_SeesAppsMapResources_EmitsNoSecondOne()
     {
-        var app = CompileApp(App);
+        var app = TestHelpers.CompileReference(TestHelpers.UserAssemblyName, App);
 
-        var run = RunTestProject(app, TestProject);
+        var (result, output) = TestHelpers.RunGeneratorReferencing(TestAssemblyName, app, TestProject);
 
-        Assert.Empty(run.GeneratedSources);
-        AssertNoErrors(run.Output);
+        Assert.Empty(result.Diagnostics);
+        Assert.Empty(result.GeneratedSources);
+        TestHelpers.AssertNoWarnings(output);
     }
 
     [Fact]
     public void TestProject_AppGrantsNoInternals_KeepsItsOwnMapResources()
     {
-        var app = CompileApp(App.Replace("[assembly: System.Runtime.CompilerServices.InternalsVisibleTo(\"UserApp.Tests\")]", string.Empty));
+        var app = TestHelpers.CompileReference(
+            TestHelpers.UserAssemblyName,
+            App.Replace("[assembly: System.Runtime.CompilerServices.InternalsVisibleTo(\"UserApp.Tests\")]", string.Empty));
 
-        var run = RunTestProject(app, TestProject);
+        var (result, output) = TestHelpers.RunGeneratorReferencing(TestAssemblyName, app, TestProject);
 
-        Assert.Contains(run.GeneratedSources, source => source == "Resourceful.MapResources.g.cs");
-        Assert.Contains(run.GeneratedSources, source => source == "Resourceful.OpenApi.g.cs");
-        AssertNoErrors(run.Output);
-    }
-
-    private static MetadataReference CompileApp(string source)
-    {
-        var generated = TestHelpers.RunGenerator(source);
-        TestHelpers.AssertCompilesCleanly(generated);
-        using var image = new MemoryStream();
-        var emitted = generated.OutputCompilation.Emit(image);
-        Assert.True(emitted.Success, TestHelpers.Format(emitted.Diagnostics));
-        return MetadataReference.CreateFromImage(image.ToArray());
-    }
-
-    private static (string[] GeneratedSources, Compilation Output) RunTestProject(MetadataReference app, string source)
-    {
-        var compilation = CSharpCompilation.Create(
-            TestAssemblyName,
-            [TestHelpers.ParseTree(source, "Startup.cs")],
-            TestHelpers.References.Add(app),
-            TestHelpers.CreateCompilation().Options);
-        var driver = TestHelpers.CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
-        Assert.Empty(diagnostics);
-        var sources = driver.GetRunResult().Results.Single().GeneratedSources.Select(s => s.HintName).ToArray();
-        return (sources, output);
-    }
-
-    private static void AssertNoErrors(Compilation output)
-    {
-        var problems = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
-        Assert.True(problems.Count == 0, TestHelpers.Format(problems));
+        Assert.Contains(result.GeneratedSources, source => source.HintName == "Resourceful.MapResources.g.cs");
+        Assert.Contains(result.GeneratedSources, source => source.HintName == "Resourceful.OpenApi.g.cs");
+        TestHelpers.AssertNoWarnings(output);
     }
 }

@@ -283,6 +283,44 @@ internal static class TestHelpers
             .ToImmutableArray();
     }
 
+    /// <summary>
+    /// <paramref name="source"/> built as the assembly <paramref name="assemblyName"/> (with the generator's output when
+    /// <paramref name="runGenerator"/>), as another project references it: a library, or an app a test project references.
+    /// </summary>
+    public static MetadataReference CompileReference(string assemblyName, string source, bool runGenerator = true)
+    {
+        Compilation compilation = CreateCompilation(source).WithAssemblyName(assemblyName);
+        if (runGenerator)
+        {
+            CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out compilation, out var diagnostics);
+            Assert.Empty(diagnostics);
+        }
+
+        using var image = new MemoryStream();
+        var emitted = compilation.Emit(image);
+        Assert.True(emitted.Success, Format(emitted.Diagnostics));
+        return MetadataReference.CreateFromImage(image.ToArray());
+    }
+
+    /// <summary>Runs the generator over <paramref name="source"/>, built as <paramref name="assemblyName"/> referencing <paramref name="reference"/>.</summary>
+    public static (GeneratorRunResult Result, Compilation Output) RunGeneratorReferencing(string assemblyName, MetadataReference reference, string source)
+    {
+        var compilation = CSharpCompilation.Create(
+            assemblyName,
+            [ParseTree(source, assemblyName + ".cs")],
+            References.Add(reference),
+            CreateCompilation().Options);
+        var driver = CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
+        return (driver.GetRunResult().Results.Single(), output);
+    }
+
+    /// <summary>Fails with every warning and error of <paramref name="compilation"/>, generated files included.</summary>
+    public static void AssertNoWarnings(Compilation compilation)
+    {
+        var problems = compilation.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+        Assert.True(problems.Count == 0, Format(problems));
+    }
+
     /// <summary>Replaces the tree at <paramref name="path"/> with <paramref name="source"/>.</summary>
     public static Compilation ReplaceSource(Compilation compilation, string path, string source)
     {
