@@ -1,0 +1,348 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using Microsoft.CodeAnalysis.CSharp;
+using Resourceful.Generators.Model;
+
+namespace Resourceful.Generators.Emitting;
+
+internal static partial class ResourceEmitter
+{
+    /// <summary>Parameters: binding each handler parameter from the route, query, headers, body or services.</summary>
+    private sealed partial class HandlerWriter
+    {
+        private void WriteAsParameters(ParameterModel parameter, AsParametersModel members, bool bodyPass)
+        {
+            var local = Local(parameter) + "_arg";
+            if (members.UsesConstructor)
+            {
+                foreach (var member in members.ConstructorMembers)
+                {
+                    var isBody = member.Source is ParameterSource.Body or ParameterSource.BodyOrService;
+                    if (isBody == bodyPass)
+                    {
+                        WriteBinding(member, MemberLocal(parameter, member), declare: true);
+                    }
+                }
+
+                if (bodyPass)
+                {
+                    var arguments = string.Join(", ", members.ConstructorMembers.Select(m => MemberLocal(parameter, m) + "_arg"));
+                    writer.WriteLine($"var {local} = new {StripNullable(parameter.TypeName)}({arguments});");
+                }
+
+                return;
+            }
+
+            if (!bodyPass)
+            {
+                writer.WriteLine($"var {local} = new {StripNullable(parameter.TypeName)}();");
+            }
+
+            foreach (var member in members.PropertyMembers)
+            {
+                var isBody = member.Source is ParameterSource.Body or ParameterSource.BodyOrService;
+                if (isBody == bodyPass)
+                {
+                    WriteBinding(member, MemberLocal(parameter, member), declare: false, target: $"{local}.{Identifier(member.Name)}");
+                }
+            }
+        }
+
+        private static string MemberLocal(ParameterModel parameter, ParameterModel member) =>
+            Local(parameter) + "_" + Local(member);
+
+        /// <summary>
+        /// Binds one value. Its locals are named after <paramref name="name"/> with a suffix (<c>id_arg</c>,
+        /// <c>id_raw</c>), so no user parameter name can collide with the generated <c>httpContext</c>,
+        /// <c>resource</c> or <c>result</c>. Members of an <c>[AsParameters]</c> class are assigned to
+        /// <paramref name="target"/> instead of a new local.
+        /// </summary>
+        private void WriteBinding(ParameterModel parameter, string name, bool declare, string? target = null)
+        {
+            target ??= name + "_arg";
+            var assign = declare ? $"var {target} = " : $"{target} = ";
+            switch (parameter.Source)
+            {
+                case ParameterSource.HttpContext:
+                    writer.WriteLine(assign + "httpContext;");
+                    return;
+                case ParameterSource.HttpRequest:
+                    writer.WriteLine(assign + "httpContext.Request;");
+                    return;
+                case ParameterSource.HttpResponse:
+                    writer.WriteLine(assign + "httpContext.Response;");
+                    return;
+                case ParameterSource.User:
+                    writer.WriteLine(assign + "httpContext.User;");
+                    return;
+                case ParameterSource.CancellationToken:
+                    writer.WriteLine(assign + "httpContext.RequestAborted;");
+                    return;
+                case ParameterSource.BodyStream:
+                    writer.WriteLine(assign + "httpContext.Request.Body;");
+                    return;
+                case ParameterSource.BodyPipeReader:
+                    writer.WriteLine(assign + "httpContext.Request.BodyReader;");
+                    return;
+                case ParameterSource.BindAsync:
+                    WriteBindAsync(parameter, name, target, assign);
+                    return;
+                case ParameterSource.Service:
+                case ParameterSource.KeyedService:
+                    writer.WriteLine(assign + ResolveService(parameter.ValueTypeName, parameter.IsRequired, parameter.ServiceKey) + ";");
+                    return;
+                case ParameterSource.Body:
+                    WriteBody(parameter, name, target, declare);
+                    return;
+                case ParameterSource.BodyOrService:
+                    WriteBodyOrService(parameter, name, target, declare);
+                    return;
+                default:
+                    WriteValue(parameter, name, target, declare);
+                    return;
+            }
+        }
+
+        private void WriteBody(ParameterModel parameter, string name, string target, bool declare)
+        {
+            writer.Separate();
+            var read = name + "_body";
+            writer.WriteLine($"var {read} = await {Json}.ReadBodyAsync(httpContext, {name}_typeInfo, {Literal(parameter.Key)}, {ReadOptions(parameter)});");
+            writer.OpenBlock($"if (!{read}.Succeeded)");
+            writer.WriteLine("return;");
+            writer.CloseBlock();
+            writer.WriteLine($"{(declare ? "var " : string.Empty)}{target} = {read}.Value{(parameter.IsRequired ? "!" : string.Empty)};");
+            WriteValidation(parameter, name, target);
+        }
+
+        private string ReadOptions(ParameterModel parameter)
+        {
+            var options = $"allowEmpty: {(parameter.IsRequired ? "false" : "true")}";
+            return endpoint.MaxBodySize > 0
+                ? options + $", maxBodySize: {endpoint.MaxBodySize.ToString(System.Globalization.CultureInfo.InvariantCulture)}"
+                : options;
+        }
+
+        // DataAnnotations rules found on the body type at compile time, run against the bound value.
+        private void WriteValidation(ParameterModel parameter, string name, string target)
+        {
+            if (parameter.Validation.Count == 0 && !parameter.IsValidatableObject)
+            {
+                return;
+            }
+
+            var nullable = !parameter.IsRequired && !parameter.IsNullableValueType;
+            if (nullable)
+            {
+                writer.OpenBlock($"if ({target} is not null)");
+            }
+
+            var value = parameter.IsNullableValueType ? target + ".Value" : target;
+            var context = name + "_validation";
+            writer.WriteLine($"var {context} = new global::System.ComponentModel.DataAnnotations.ValidationContext({value}!, {Literal(parameter.Key)}, null, null);");
+            for (var i = 0; i < parameter.Validation.Count; i++)
+            {
+                var rule = parameter.Validation[i];
+                var jsonName = rule.JsonName is null ? "null" : Literal(rule.JsonName);
+                writer.WriteLine(
+                    $"global::Resourceful.Runtime.ResourcefulValidation.Validate(ref bindingErrors, {context}, {RuleField(name, i)}, " +
+                    $"{value}.{Identifier(rule.MemberName)}, {Literal(rule.MemberName)}, {jsonName}, {name}_typeInfo{(parameter.Source == ParameterSource.BodyOrService ? "!" : string.Empty)}.Options);");
+            }
+
+            if (parameter.IsValidatableObject)
+            {
+                var renamed = parameter.RenamedMembers.Count == 0
+                    ? "global::System.Array.Empty<string>()"
+                    : $"new[] {{ {string.Join(", ", parameter.RenamedMembers.Select(Literal))} }}";
+                writer.WriteLine(
+                    $"global::Resourceful.Runtime.ResourcefulValidation.ValidateObject(ref bindingErrors, {context}, {value}, {Literal(parameter.Key)}, {renamed}, " +
+                    $"{name}_typeInfo{(parameter.Source == ParameterSource.BodyOrService ? "!" : string.Empty)}.Options);");
+            }
+
+            if (nullable)
+            {
+                writer.CloseBlock();
+            }
+        }
+
+        private void WriteBodyOrService(ParameterModel parameter, string name, string target, bool declare)
+        {
+            // Decided at start-up: a type DI can resolve is a service, anything else is the JSON body.
+            if (declare)
+            {
+                writer.WriteLine($"{parameter.TypeName} {target};");
+            }
+
+            writer.OpenBlock($"if ({name}_isService)");
+            writer.WriteLine($"{target} = {ResolveService(parameter.ValueTypeName, parameter.IsRequired, null)};");
+            writer.CloseBlock();
+            writer.OpenBlock("else");
+            var read = name + "_body";
+            writer.WriteLine($"var {read} = await {Json}.ReadBodyAsync(httpContext, {name}_typeInfo!, {Literal(parameter.Key)}, {ReadOptions(parameter)});");
+            writer.OpenBlock($"if (!{read}.Succeeded)");
+            writer.WriteLine("return;");
+            writer.CloseBlock();
+            writer.WriteLine($"{target} = {read}.Value{(parameter.IsRequired ? "!" : string.Empty)};");
+            WriteValidation(parameter, name, target);
+            writer.CloseBlock();
+        }
+
+        /// <summary>
+        /// Calls the type's own <c>BindAsync</c>. A <c>null</c> result is a missing value: <c>400</c> naming the
+        /// parameter when it is required, its default (or <c>null</c>) otherwise, as minimal APIs do.
+        /// </summary>
+        private void WriteBindAsync(ParameterModel parameter, string name, string target, string assign)
+        {
+            var type = StripNullable(parameter.ValueTypeName);
+            var call = parameter.BindAsync switch
+            {
+                BindAsyncKind.Bindable => $"global::Resourceful.Runtime.ResourcefulParameterInfo.BindAsync<{type}>(httpContext, {name}_parameterInfo)",
+                BindAsyncKind.WithParameterInfo => $"{type}.BindAsync(httpContext, {name}_parameterInfo)",
+                _ => $"{type}.BindAsync(httpContext)",
+            };
+            var bound = name + "_bound";
+
+            writer.Separate();
+            writer.WriteLine($"// {parameter.Name}: {type}.BindAsync{(parameter.IsRequired ? ", required" : string.Empty)}");
+            writer.WriteLine($"var {bound} = await {call};");
+            if (parameter.IsRequired)
+            {
+                writer.OpenBlock($"if ({bound} is null)");
+                writer.WriteLine($"bindingErrors.AddMissing({Literal(parameter.Key)}, \"request\");");
+                writer.CloseBlock();
+                writer.WriteLine(assign + bound + (parameter.BindAsyncUnwraps ? ".GetValueOrDefault();" : "!;"));
+            }
+            else
+            {
+                var fallback = parameter.DefaultValue is { } value ? " ?? " + value : string.Empty;
+                writer.WriteLine(assign + bound + fallback + ";");
+            }
+        }
+
+        private void WriteValue(ParameterModel parameter, string name, string target, bool declare)
+        {
+            var source = parameter.Source switch
+            {
+                ParameterSource.Route => "route",
+                ParameterSource.Header => "header",
+                _ => "query",
+            };
+            var key = Literal(parameter.Key);
+            var raw = name + "_raw";
+            var parsed = name + "_parsed";
+
+            writer.Separate();
+            writer.WriteLine($"// {parameter.Name}: {source} value '{Comment(parameter.Key)}'{(parameter.IsRequired ? ", required" : string.Empty)}");
+            if (declare)
+            {
+                var initial = parameter.IsRequired ? (parameter.IsReferenceType ? "default!" : "default") : parameter.IsArray && !parameter.IsNullable && parameter.DefaultValue is null
+                    ? $"global::System.Array.Empty<{parameter.ValueTypeName}>()"
+                    : parameter.DefaultValue ?? "default";
+                writer.WriteLine($"{parameter.TypeName} {target} = {initial};");
+            }
+
+            if (parameter.IsArray)
+            {
+                var collection = parameter.Source == ParameterSource.Header ? "Headers" : "Query";
+                writer.WriteLine($"var {raw} = httpContext.Request.{collection}[{key}];");
+                writer.OpenBlock($"if ({raw}.Count > 0)");
+                if (parameter.Parser == ValueParser.String)
+                {
+                    writer.WriteLine($"{target} = {Binding}.ToStringArray({raw});");
+                }
+                else
+                {
+                    var parseAll = parameter.Parser == ValueParser.Enum ? "TryParseAllEnums" : "TryParseAll";
+                    writer.OpenBlock($"if ({Binding}.{parseAll}({raw}, out {parameter.ValueTypeName}[] {parsed}))");
+                    writer.WriteLine($"{target} = {parsed};");
+                    writer.CloseBlock();
+                    writer.OpenBlock("else");
+                    writer.WriteLine($"bindingErrors.AddInvalid({key}, {raw}.ToString(), {Literal(parameter.ValueTypeDisplay)});");
+                    writer.CloseBlock();
+                }
+
+                writer.CloseBlock();
+                return;
+            }
+
+            var fetch = parameter.Source switch
+            {
+                ParameterSource.Route => "GetRouteValue",
+                ParameterSource.Header => "GetHeaderValue",
+                _ => "GetQueryValue",
+            };
+            writer.WriteLine($"var {raw} = {Binding}.{fetch}(httpContext, {key});");
+
+            if (parameter.Parser == ValueParser.String)
+            {
+                if (parameter.IsRequired)
+                {
+                    writer.OpenBlock($"if ({raw} is null)");
+                    writer.WriteLine($"bindingErrors.AddMissing({key}, {Literal(source)});");
+                    writer.CloseBlock();
+                    writer.OpenBlock("else");
+                }
+                else
+                {
+                    writer.OpenBlock($"if ({raw} is not null)");
+                }
+
+                writer.WriteLine($"{target} = {raw};");
+                writer.CloseBlock();
+                return;
+            }
+
+            var tryParse = parameter.Parser switch
+            {
+                ValueParser.Enum => $"{Binding}.TryParseEnum({raw}, out {parameter.ValueTypeName} {parsed})",
+                ValueParser.TryParseMethod => $"{parameter.ValueTypeName}.TryParse({raw}, out {parameter.ValueTypeName} {parsed})",
+                _ => $"{Binding}.TryParse({raw}, out {parameter.ValueTypeName} {parsed})",
+            };
+
+            if (parameter.IsRequired)
+            {
+                writer.OpenBlock($"if (string.IsNullOrEmpty({raw}))");
+                writer.WriteLine($"bindingErrors.AddMissing({key}, {Literal(source)});");
+                writer.CloseBlock();
+                writer.OpenBlock($"else if ({tryParse})");
+            }
+            else
+            {
+                writer.OpenBlock($"if (string.IsNullOrEmpty({raw}))");
+                writer.WriteLine("// Optional: keeps its default.");
+                writer.CloseBlock();
+                writer.OpenBlock($"else if ({tryParse})");
+            }
+
+            writer.WriteLine($"{target} = {parsed};");
+            writer.CloseBlock();
+            writer.OpenBlock("else");
+            writer.WriteLine($"bindingErrors.AddInvalid({key}, {raw}, {Literal(parameter.ValueTypeDisplay)});");
+            writer.CloseBlock();
+        }
+
+        private static string Local(ParameterModel parameter) => Identifier(parameter.Name).TrimStart('@');
+
+        private static IEnumerable<(ParameterModel Parameter, string Name)> Bindings(IEnumerable<ParameterModel> parameters)
+        {
+            foreach (var parameter in parameters)
+            {
+                if (parameter.AsParameters is { } members)
+                {
+                    foreach (var member in members.ConstructorMembers.Concat(members.PropertyMembers))
+                    {
+                        yield return (member, MemberLocal(parameter, member));
+                    }
+                }
+                else
+                {
+                    yield return (parameter, Local(parameter));
+                }
+            }
+        }
+
+        private static string StripNullable(string typeName) =>
+            typeName.EndsWith("?", System.StringComparison.Ordinal) ? typeName.Substring(0, typeName.Length - 1) : typeName;
+    }
+}

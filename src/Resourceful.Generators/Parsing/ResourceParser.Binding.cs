@@ -1,0 +1,556 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Resourceful.Generators.Model;
+
+namespace Resourceful.Generators.Parsing;
+
+/// <summary>Binding: where each handler parameter's value comes from, by minimal APIs' rules.</summary>
+internal static partial class ResourceParser
+{
+    private const string RawBodyStreamType = "global::System.IO.Stream";
+
+    private const string RawBodyPipeReaderType = "global::System.IO.Pipelines.PipeReader";
+
+    /// <summary>Form types, which minimal APIs bind from a form body and the generator does not bind yet.</summary>
+    private static readonly string[] FormTypes =
+    [
+        "global::Microsoft.AspNetCore.Http.IFormFile",
+        "global::Microsoft.AspNetCore.Http.IFormFileCollection",
+        "global::Microsoft.AspNetCore.Http.IFormCollection",
+    ];
+
+    private sealed class BindingContext(string httpMethod, Dictionary<string, RoutePart> routeParameters, Dictionary<string, TypeShapeModel> shapes)
+    {
+        /// <summary>For analysis that needs no body shapes.</summary>
+        public BindingContext(string httpMethod, Dictionary<string, RoutePart> routeParameters)
+            : this(httpMethod, routeParameters, new Dictionary<string, TypeShapeModel>(StringComparer.Ordinal))
+        {
+        }
+
+        public Dictionary<string, TypeShapeModel> Shapes { get; } = shapes;
+
+        public string HttpMethod { get; } = httpMethod;
+
+        public Dictionary<string, RoutePart> RouteParameters { get; } = routeParameters;
+
+        public int BodyCount { get; set; }
+
+        public bool AllowsInferredBody => HttpMethod is "POST" or "PUT" or "PATCH";
+    }
+
+    private static ParameterModel? ParseParameter(
+        string name,
+        ITypeSymbol type,
+        NullableAnnotation annotation,
+        IEnumerable<AttributeData> attributes,
+        bool hasDefault,
+        object? defaultValue,
+        BindingContext context,
+        bool allowAsParameters,
+        CancellationToken cancellationToken)
+    {
+        var model = ParseParameterCore(name, type, annotation, attributes, hasDefault, defaultValue, context, allowAsParameters, cancellationToken);
+        if (model is { Parser: ValueParser.Enum })
+        {
+            // Enum values appear in the OpenAPI document as a named schema, like body types.
+            var enumType = type is IArrayTypeSymbol array ? array.ElementType : type;
+            ShapeParser.Collect(enumType, context.Shapes);
+        }
+
+        return model is null ? null : model with { ParameterTypeOf = type.ToDisplayString(PlainTypeNameFormat), IsReferenceType = type.IsReferenceType };
+    }
+
+    private static ParameterModel? ParseParameterCore(
+        string name,
+        ITypeSymbol type,
+        NullableAnnotation annotation,
+        IEnumerable<AttributeData> attributes,
+        bool hasDefault,
+        object? defaultValue,
+        BindingContext context,
+        bool allowAsParameters,
+        CancellationToken cancellationToken)
+    {
+        // Nothing binds to a ref struct, a pointer or dynamic: no request value parses into one, no service is one.
+        if (type.TypeKind is TypeKind.Error or TypeKind.Dynamic or TypeKind.Pointer or TypeKind.FunctionPointer
+            || type.IsRefLikeType || ContainsErrorType(type))
+        {
+            return null;
+        }
+
+        var typeName = type.ToDisplayString(TypeNameFormat);
+        var isNullable = annotation == NullableAnnotation.Annotated
+            || annotation == NullableAnnotation.None && type.IsReferenceType
+            || IsNullableValueType(type);
+        var defaultLiteral = hasDefault ? FormatDefaultValue(type, defaultValue) : null;
+        if (hasDefault && defaultLiteral is null)
+        {
+            return null;
+        }
+
+        ParameterModel Special(ParameterSource source) =>
+            new(name, typeName, source, name, ValueParser.None, typeName, typeName, false, isNullable, false, false, null, null, null);
+
+        switch (type.ToDisplayString(PlainTypeNameFormat))
+        {
+            case "global::Microsoft.AspNetCore.Http.HttpContext":
+                return Special(ParameterSource.HttpContext);
+            case "global::Microsoft.AspNetCore.Http.HttpRequest":
+                return Special(ParameterSource.HttpRequest);
+            case "global::Microsoft.AspNetCore.Http.HttpResponse":
+                return Special(ParameterSource.HttpResponse);
+            case "global::System.Security.Claims.ClaimsPrincipal":
+                return Special(ParameterSource.User);
+            case "global::System.Threading.CancellationToken":
+                return Special(ParameterSource.CancellationToken);
+            case RawBodyStreamType:
+                context.BodyCount++;
+                return Special(ParameterSource.BodyStream);
+            case RawBodyPipeReaderType:
+                context.BodyCount++;
+                return Special(ParameterSource.BodyPipeReader);
+            case var formType when FormTypes.Contains(formType):
+                // Forms come with their own binding rules (antiforgery, limits, 415): until then, a compile error
+                // (RSF0017), never a service lookup that fails on every request.
+                return null;
+        }
+
+        var valueInfo = GetValueInfo(type);
+        ParameterModel Value(ParameterSource source, string key, bool optionalByTemplate)
+        {
+            var isRequired = !(isNullable || hasDefault || valueInfo.IsArray || optionalByTemplate);
+            return new ParameterModel(
+                name, typeName, source, key, valueInfo.Parser, valueInfo.ValueTypeName, valueInfo.Display,
+                valueInfo.IsArray, isNullable, IsNullableValueType(type), isRequired, defaultLiteral, null, null);
+        }
+
+        ParameterModel Body()
+        {
+            context.BodyCount++;
+            var isRequired = !(isNullable || hasDefault);
+            return new ParameterModel(
+                name, typeName, ParameterSource.Body, name, ValueParser.None, type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(TypeNameFormat),
+                typeName, false, isNullable, IsNullableValueType(type), isRequired, defaultLiteral, null, null)
+            {
+                TypeOf = ShapeParser.Collect(type, context.Shapes),
+                Validation = ParseValidation(type, cancellationToken),
+                IsValidatableObject = type.AllInterfaces.Any(static i => i.ToDisplayString() == "System.ComponentModel.DataAnnotations.IValidatableObject"),
+                RenamedMembers = RenamedMembers(type),
+            };
+        }
+
+        ParameterModel Service(ParameterSource source, string? key) =>
+            new(name, typeName, source, name, ValueParser.None, type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(TypeNameFormat),
+                typeName, false, isNullable, IsNullableValueType(type), !(isNullable || hasDefault), defaultLiteral, key, null);
+
+        foreach (var attribute in attributes)
+        {
+            var attributeClass = attribute.AttributeClass;
+            if (attributeClass is null)
+            {
+                continue;
+            }
+
+            var explicitName = GetNamedString(attribute, "Name");
+            if (Implements(attributeClass, "IFromRouteMetadata"))
+            {
+                var key = explicitName ?? name;
+                if (valueInfo.Parser == ValueParser.None || valueInfo.IsArray
+                    || !context.RouteParameters.TryGetValue(key, out var part))
+                {
+                    return null;
+                }
+
+                return Value(ParameterSource.Route, part.Text, part.IsOptional || part.HasDefault);
+            }
+
+            if (Implements(attributeClass, "IFromQueryMetadata"))
+            {
+                return valueInfo.Parser == ValueParser.None ? null : Value(ParameterSource.Query, explicitName ?? name, false);
+            }
+
+            if (Implements(attributeClass, "IFromHeaderMetadata"))
+            {
+                return valueInfo.Parser == ValueParser.None ? null : Value(ParameterSource.Header, explicitName ?? name, false);
+            }
+
+            if (Implements(attributeClass, "IFromBodyMetadata"))
+            {
+                var model = Body();
+                return GetNamedInt(attribute, "EmptyBodyBehavior") == 1 ? model with { IsRequired = false } : model;
+            }
+
+            if (Implements(attributeClass, "IFromServiceMetadata"))
+            {
+                return Service(ParameterSource.Service, null);
+            }
+
+            if (attributeClass.ToDisplayString(PlainTypeNameFormat) == "global::Microsoft.Extensions.DependencyInjection.FromKeyedServicesAttribute")
+            {
+                var keyLiteral = attribute.ConstructorArguments.Length == 1 ? FormatKey(attribute.ConstructorArguments[0]) : null;
+                return keyLiteral is null ? null : Service(ParameterSource.KeyedService, keyLiteral);
+            }
+
+            if (attributeClass.ToDisplayString(PlainTypeNameFormat) == "global::Microsoft.AspNetCore.Http.AsParametersAttribute")
+            {
+                return allowAsParameters ? ParseAsParameters(name, type, typeName, context, cancellationToken) : null;
+            }
+
+            if (Implements(attributeClass, "IFromFormMetadata"))
+            {
+                return null;
+            }
+        }
+
+        // After the attributes and the request's own types, before text values and inference, as minimal APIs do.
+        var (bindAsync, unwraps) = FindBindAsync(type);
+        if (bindAsync != BindAsyncKind.None)
+        {
+            return new ParameterModel(
+                name, typeName, ParameterSource.BindAsync, name, ValueParser.None, type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(TypeNameFormat),
+                typeName, false, isNullable, IsNullableValueType(type), !(isNullable || hasDefault), defaultLiteral, null, null)
+            {
+                BindAsync = bindAsync,
+                BindAsyncUnwraps = unwraps,
+            };
+        }
+
+        // An array of nullable values has no binding rule (which element would be "absent"?): leave it to the analyzer.
+        if (type is IArrayTypeSymbol { ElementType: var element } && IsNullableValueType(element))
+        {
+            return null;
+        }
+
+        if (valueInfo.Parser != ValueParser.None)
+        {
+            if (!valueInfo.IsArray && context.RouteParameters.TryGetValue(name, out var routePart))
+            {
+                return Value(ParameterSource.Route, routePart.Text, routePart.IsOptional || routePart.HasDefault);
+            }
+
+            return Value(ParameterSource.Query, name, false);
+        }
+
+        if (type.TypeKind == TypeKind.Interface || type.IsAbstract || type.TypeKind == TypeKind.Delegate)
+        {
+            return Service(ParameterSource.Service, null);
+        }
+
+        if (context.AllowsInferredBody && context.BodyCount == 0 && type.TypeKind is TypeKind.Class or TypeKind.Struct or TypeKind.Array)
+        {
+            var body = Body();
+            return body with { Source = ParameterSource.BodyOrService };
+        }
+
+        return Service(ParameterSource.Service, null);
+    }
+
+    /// <summary>
+    /// The <c>BindAsync</c> that minimal APIs would call for <paramref name="type"/>: <c>IBindableFromHttpContext&lt;T&gt;</c>,
+    /// else a public static <c>BindAsync(HttpContext, ParameterInfo)</c>, else <c>BindAsync(HttpContext)</c>, each
+    /// returning <c>ValueTask</c> of the type; and whether its result is a nullable struct to unwrap.
+    /// </summary>
+    private static (BindAsyncKind Kind, bool Unwraps) FindBindAsync(ITypeSymbol type)
+    {
+        var target = IsNullableValueType(type) ? ((INamedTypeSymbol)type).TypeArguments[0] : type;
+        if (target is not INamedTypeSymbol named || named.TypeKind is not (TypeKind.Class or TypeKind.Struct))
+        {
+            return (BindAsyncKind.None, false);
+        }
+
+        foreach (var implemented in named.AllInterfaces)
+        {
+            if (implemented.OriginalDefinition.ToDisplayString(PlainTypeNameFormat) == "global::Microsoft.AspNetCore.Http.IBindableFromHttpContext<TSelf>"
+                && SymbolEqualityComparer.Default.Equals(implemented.TypeArguments[0], named))
+            {
+                return (BindAsyncKind.Bindable, false);
+            }
+        }
+
+        var found = (Kind: BindAsyncKind.None, Unwraps: false);
+        for (var current = named; current is not null; current = current.BaseType)
+        {
+            foreach (var member in current.GetMembers("BindAsync"))
+            {
+                if (member is not IMethodSymbol { IsStatic: true, DeclaredAccessibility: Accessibility.Public, IsGenericMethod: false } method
+                    || method.ReturnType is not INamedTypeSymbol { TypeArguments.Length: 1 } returnType
+                    || returnType.OriginalDefinition.ToDisplayString(PlainTypeNameFormat) != "global::System.Threading.Tasks.ValueTask<TResult>")
+                {
+                    continue;
+                }
+
+                var result = returnType.TypeArguments[0];
+                var resultIsNullableStruct = IsNullableValueType(result);
+                var resultType = resultIsNullableStruct ? ((INamedTypeSymbol)result).TypeArguments[0] : result;
+                if (!SymbolEqualityComparer.Default.Equals(resultType, named)
+                    || method.Parameters.Length is 0 or > 2
+                    || method.Parameters[0].Type.ToDisplayString(PlainTypeNameFormat) != "global::Microsoft.AspNetCore.Http.HttpContext")
+                {
+                    continue;
+                }
+
+                var unwraps = resultIsNullableStruct && !IsNullableValueType(type);
+                if (method.Parameters.Length == 2)
+                {
+                    if (method.Parameters[1].Type.ToDisplayString(PlainTypeNameFormat) == "global::System.Reflection.ParameterInfo")
+                    {
+                        return (BindAsyncKind.WithParameterInfo, unwraps);
+                    }
+                }
+                else if (found.Kind == BindAsyncKind.None)
+                {
+                    found = (BindAsyncKind.ContextOnly, unwraps);
+                }
+            }
+        }
+
+        return found;
+    }
+
+    private static ParameterModel? ParseAsParameters(
+        string name,
+        ITypeSymbol type,
+        string typeName,
+        BindingContext context,
+        CancellationToken cancellationToken)
+    {
+        if (type is not INamedTypeSymbol named || named.IsAbstract || named.TypeKind is not (TypeKind.Class or TypeKind.Struct)
+            || IsNullableValueType(type))
+        {
+            return null;
+        }
+
+        var constructor = named.InstanceConstructors
+            .Where(static c => c.DeclaredAccessibility == Accessibility.Public)
+            .OrderByDescending(static c => c.Parameters.Length)
+            .FirstOrDefault();
+        if (constructor is null && named.TypeKind == TypeKind.Class)
+        {
+            return null;
+        }
+
+        var constructorMembers = new List<ParameterModel>();
+        var propertyMembers = new List<ParameterModel>();
+        var usesConstructor = constructor is { Parameters.Length: > 0 };
+        if (usesConstructor)
+        {
+            foreach (var parameter in constructor!.Parameters)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (parameter.RefKind != RefKind.None)
+                {
+                    return null;
+                }
+
+                var member = ParseParameter(
+                    parameter.Name, parameter.Type, parameter.NullableAnnotation, parameter.GetAttributes(),
+                    parameter.HasExplicitDefaultValue, parameter.HasExplicitDefaultValue ? parameter.ExplicitDefaultValue : null,
+                    context, allowAsParameters: false, cancellationToken);
+                if (member is null)
+                {
+                    return null;
+                }
+
+                constructorMembers.Add(member);
+            }
+        }
+        else
+        {
+            foreach (var property in named.GetMembers().OfType<IPropertySymbol>())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (property.IsRequired)
+                {
+                    return null;
+                }
+
+                // Bound by assignment after construction, so property initializers keep their defaults;
+                // init-only properties cannot be assigned then and are left alone.
+                if (property.IsStatic || property.IsIndexer || property.DeclaredAccessibility != Accessibility.Public
+                    || property.SetMethod is not { DeclaredAccessibility: Accessibility.Public, IsInitOnly: false })
+                {
+                    continue;
+                }
+
+                var member = ParseParameter(
+                    property.Name, property.Type, property.NullableAnnotation, property.GetAttributes(),
+                    hasDefault: true, defaultValue: null,
+                    context, allowAsParameters: false, cancellationToken);
+                if (member is null)
+                {
+                    return null;
+                }
+
+                propertyMembers.Add(member);
+            }
+        }
+
+        return new ParameterModel(
+            name, typeName, ParameterSource.AsParameters, name, ValueParser.None, typeName, typeName,
+            false, false, false, true, null, null,
+            new AsParametersModel(usesConstructor, constructorMembers.ToEquatableArray(), propertyMembers.ToEquatableArray()));
+    }
+
+    private readonly struct ValueInfo(ValueParser parser, string valueTypeName, string display, bool isArray)
+    {
+        public ValueParser Parser { get; } = parser;
+
+        public string ValueTypeName { get; } = valueTypeName;
+
+        public string Display { get; } = display;
+
+        public bool IsArray { get; } = isArray;
+    }
+
+    private static ValueInfo GetValueInfo(ITypeSymbol type)
+    {
+        var isArray = false;
+        if (type is IArrayTypeSymbol { Rank: 1 } array)
+        {
+            isArray = true;
+            type = array.ElementType;
+            if (IsNullableValueType(type))
+            {
+                return default;
+            }
+        }
+
+        if (IsNullableValueType(type))
+        {
+            type = ((INamedTypeSymbol)type).TypeArguments[0];
+        }
+
+        var valueTypeName = type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(PlainTypeNameFormat);
+        var display = type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
+        if (type.SpecialType == SpecialType.System_String)
+        {
+            return new ValueInfo(ValueParser.String, valueTypeName, display, isArray);
+        }
+
+        if (type.TypeKind == TypeKind.Enum)
+        {
+            return new ValueInfo(ValueParser.Enum, valueTypeName, display, isArray);
+        }
+
+        if (IsParsable(type))
+        {
+            return new ValueInfo(ValueParser.Parsable, valueTypeName, display, isArray);
+        }
+
+        if (!isArray && HasTryParseMethod(type))
+        {
+            return new ValueInfo(ValueParser.TryParseMethod, valueTypeName, display, isArray);
+        }
+
+        return new ValueInfo(ValueParser.None, valueTypeName, display, false);
+    }
+
+    private static bool IsParsable(ITypeSymbol type)
+    {
+        foreach (var candidate in type.AllInterfaces)
+        {
+            if (candidate is { Name: "IParsable", TypeArguments.Length: 1 }
+                && candidate.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true }
+                && SymbolEqualityComparer.Default.Equals(candidate.TypeArguments[0], type))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasTryParseMethod(ITypeSymbol type)
+    {
+        foreach (var member in type.GetMembers("TryParse"))
+        {
+            if (member is IMethodSymbol { IsStatic: true, DeclaredAccessibility: Accessibility.Public, Parameters.Length: 2 } method
+                && method.ReturnType.SpecialType == SpecialType.System_Boolean
+                && method.Parameters[0].Type.SpecialType == SpecialType.System_String
+                && method.Parameters[1].RefKind == RefKind.Out
+                && SymbolEqualityComparer.Default.Equals(method.Parameters[1].Type, type))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string? FormatKey(TypedConstant constant)
+    {
+        if (constant.Kind == TypedConstantKind.Error || constant.IsNull)
+        {
+            return constant.IsNull ? "null" : null;
+        }
+
+        return constant.Value switch
+        {
+            string text => SymbolDisplay.FormatLiteral(text, quote: true),
+            int number => number.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            _ when constant.Type?.TypeKind == TypeKind.Enum && constant.Value is not null => EnumLiteral(constant.Type, constant.Value),
+            _ => null,
+        };
+    }
+
+    /// <summary><c>global::Mode.Fast</c> when a member has the value, otherwise a cast such as <c>(global::Mode)(-2)</c>.</summary>
+    private static string EnumLiteral(ITypeSymbol enumType, object value)
+    {
+        foreach (var member in enumType.GetMembers().OfType<IFieldSymbol>())
+        {
+            if (member.HasConstantValue && Equals(member.ConstantValue, value))
+            {
+                return enumType.ToDisplayString(PlainTypeNameFormat) + "." + member.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat.WithMemberOptions(SymbolDisplayMemberOptions.None).AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.EscapeKeywordIdentifiers));
+            }
+        }
+
+        var number = Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "0";
+        return $"({enumType.ToDisplayString(PlainTypeNameFormat)})" + (number.StartsWith("-", StringComparison.Ordinal) ? "(" + number + ")" : number);
+    }
+
+    private static string? FormatDefaultValue(ITypeSymbol type, object? value)
+    {
+        if (value is null)
+        {
+            return "default";
+        }
+
+        var target = IsNullableValueType(type) ? ((INamedTypeSymbol)type).TypeArguments[0] : type;
+        if (target.TypeKind == TypeKind.Enum)
+        {
+            return EnumLiteral(target, value);
+        }
+
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        return value switch
+        {
+            string text => SymbolDisplay.FormatLiteral(text, quote: true),
+            char c => SymbolDisplay.FormatLiteral(c, quote: true),
+            bool b => b ? "true" : "false",
+            int i => i.ToString(invariant),
+            long l => l.ToString(invariant) + "L",
+            uint ui => ui.ToString(invariant) + "U",
+            ulong ul => ul.ToString(invariant) + "UL",
+            short s => $"(short){s.ToString(invariant)}",
+            ushort us => $"(ushort){us.ToString(invariant)}",
+            byte by => $"(byte){by.ToString(invariant)}",
+            sbyte sb => $"(sbyte){sb.ToString(invariant)}",
+            double d when double.IsNaN(d) => "double.NaN",
+            double d when double.IsPositiveInfinity(d) => "double.PositiveInfinity",
+            double d when double.IsNegativeInfinity(d) => "double.NegativeInfinity",
+            double d => d.ToString("R", invariant) + "D",
+            float f when float.IsNaN(f) => "float.NaN",
+            float f when float.IsPositiveInfinity(f) => "float.PositiveInfinity",
+            float f when float.IsNegativeInfinity(f) => "float.NegativeInfinity",
+            float f => f.ToString("R", invariant) + "F",
+            decimal m => m.ToString(invariant) + "M",
+            _ => null,
+        };
+    }
+}

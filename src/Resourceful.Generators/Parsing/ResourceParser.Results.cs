@@ -1,0 +1,217 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Resourceful.Generators.Model;
+
+namespace Resourceful.Generators.Parsing;
+
+/// <summary>Results: what a handler returns, read from its return type at compile time (kind, typed results, status codes).</summary>
+internal static partial class ResourceParser
+{
+    private static ResultModel? ParseResult(ITypeSymbol returnType) =>
+        ParseResult(returnType, new Dictionary<string, TypeShapeModel>(StringComparer.Ordinal));
+
+    private static ResultModel? ParseResult(ITypeSymbol returnType, Dictionary<string, TypeShapeModel> shapes)
+    {
+        if (ContainsErrorType(returnType))
+        {
+            return null;
+        }
+
+        var awaitKind = AwaitKind.None;
+        if (returnType is INamedTypeSymbol named && named.ContainingNamespace?.ToDisplayString() == "System.Threading.Tasks")
+        {
+            if (named.Name is "Task" or "ValueTask")
+            {
+                awaitKind = named.Name == "Task" ? AwaitKind.Task : AwaitKind.ValueTask;
+                if (named.TypeArguments.Length == 0)
+                {
+                    return NoContent(awaitKind);
+                }
+
+                returnType = named.TypeArguments[0];
+            }
+        }
+
+        if (returnType.SpecialType == SpecialType.System_Void)
+        {
+            return NoContent(awaitKind);
+        }
+
+        var plainName = returnType.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(TypeNameFormat);
+        if (returnType.SpecialType == SpecialType.System_String)
+        {
+            return new ResultModel(ResultKind.Text, awaitKind, plainName, new[] { new ResponseModel(200, "string") { BodyTypeOf = "string" } }.ToEquatableArray(), false);
+        }
+
+        if (IsHttpResult(returnType))
+        {
+            var responses = new List<ResponseModel>();
+            var isOpen = false;
+            CollectResponses(returnType, responses, ref isOpen, shapes);
+            var distinct = responses.Distinct().OrderBy(static r => r.StatusCode).ToEquatableArray();
+            var (typedResults, isUnion) = ParseTypedResults(returnType);
+            return new ResultModel(ResultKind.HttpResult, awaitKind, plainName, distinct, isOpen)
+            {
+                TypedResults = typedResults,
+                IsUnion = isUnion,
+            };
+        }
+
+        if (returnType.IsStatic || returnType.TypeKind is TypeKind.Pointer or TypeKind.FunctionPointer or TypeKind.Dynamic
+            || returnType.IsRefLikeType)
+        {
+            return null;
+        }
+
+        var bodyTypeOf = ShapeParser.Collect(returnType, shapes);
+        return new ResultModel(
+            ResultKind.Json, awaitKind, returnType.ToDisplayString(TypeNameFormat),
+            new[] { new ResponseModel(200, plainName) { BodyTypeOf = bodyTypeOf } }.ToEquatableArray(), false);
+
+        static ResultModel NoContent(AwaitKind awaitKind) =>
+            new(ResultKind.NoContent, awaitKind, null, new[] { new ResponseModel(204, null) }.ToEquatableArray(), false);
+    }
+
+    /// <summary>
+    /// The status results whose response <c>ResourcefulTypedResults</c> writes as their own <c>ExecuteAsync</c> does:
+    /// a status code, a <c>Location</c> for <c>Created</c> and <c>Accepted</c>, and, for the generic ones, a JSON body.
+    /// </summary>
+    private static readonly string[] StatusResults = ["Ok", "Created", "Accepted", "NoContent", "NotFound", "BadRequest", "Conflict", "UnprocessableEntity"];
+
+    private static readonly string[] ValueResults = ["Ok", "Created", "Accepted", "NotFound", "BadRequest", "Conflict", "UnprocessableEntity"];
+
+    private static (EquatableArray<TypedResultModel> Results, bool IsUnion) ParseTypedResults(ITypeSymbol type)
+    {
+        if (type is INamedTypeSymbol { Name: "Results" } union && IsInHttpResults(union))
+        {
+            // Two members of one runtime type (Ok<Book> and Ok<Book?>) would be one case twice: keep the first.
+            var members = new List<TypedResultModel>();
+            foreach (var argument in union.TypeArguments)
+            {
+                if (TypedResult(argument) is { } member && !members.Any(m => m.TypeName == member.TypeName))
+                {
+                    members.Add(member);
+                }
+            }
+
+            return (members.ToEquatableArray(), true);
+        }
+
+        return TypedResult(type) is { } single
+            ? (new[] { single }.ToEquatableArray(), false)
+            : (EquatableArray<TypedResultModel>.Empty, false);
+
+        static TypedResultModel? TypedResult(ITypeSymbol type)
+        {
+            if (type is not INamedTypeSymbol named || !IsInHttpResults(named))
+            {
+                return null;
+            }
+
+            return named.TypeArguments.Length switch
+            {
+                0 when StatusResults.Contains(named.Name) => new TypedResultModel(named.ToDisplayString(PlainTypeNameFormat), named.Name, null),
+                1 when ValueResults.Contains(named.Name) => new TypedResultModel(
+                    named.ToDisplayString(PlainTypeNameFormat), named.Name, named.TypeArguments[0].ToDisplayString(TypeNameFormat)),
+                _ => null,
+            };
+        }
+
+        static bool IsInHttpResults(INamedTypeSymbol named) =>
+            named.ContainingType is null && named.ContainingNamespace?.ToDisplayString() == "Microsoft.AspNetCore.Http.HttpResults";
+    }
+
+    private static bool IsHttpResult(ITypeSymbol type)
+    {
+        if (IsIResult(type))
+        {
+            return true;
+        }
+
+        foreach (var candidate in type.AllInterfaces)
+        {
+            if (IsIResult(candidate))
+            {
+                return true;
+            }
+        }
+
+        return false;
+
+        static bool IsIResult(ITypeSymbol candidate) =>
+            candidate is { Name: "IResult" } && candidate.ContainingNamespace?.ToDisplayString() == "Microsoft.AspNetCore.Http";
+    }
+
+    private static void CollectResponses(ITypeSymbol type, List<ResponseModel> responses, ref bool isOpen, Dictionary<string, TypeShapeModel> shapes)
+    {
+        if (type is not INamedTypeSymbol named || named.ContainingNamespace?.ToDisplayString() != "Microsoft.AspNetCore.Http.HttpResults")
+        {
+            isOpen = true;
+            return;
+        }
+
+        if (named.Name == "Results")
+        {
+            foreach (var argument in named.TypeArguments)
+            {
+                CollectResponses(argument, responses, ref isOpen, shapes);
+            }
+
+            return;
+        }
+
+        var bodyType = named.TypeArguments.Length == 1
+            ? named.TypeArguments[0].WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(TypeNameFormat)
+            : null;
+        var status = named.Name switch
+        {
+            "Ok" or "JsonHttpResult" or "ContentHttpResult" or "Utf8ContentHttpResult" or "FileContentHttpResult"
+                or "FileStreamHttpResult" or "PhysicalFileHttpResult" or "VirtualFileHttpResult" or "PushStreamHttpResult"
+                or "EmptyHttpResult" or "ServerSentEventsResult" => 200,
+            "Created" or "CreatedAtRoute" => 201,
+            "Accepted" or "AcceptedAtRoute" => 202,
+            "NoContent" => 204,
+            "BadRequest" => 400,
+            "ValidationProblem" => 400,
+            "UnauthorizedHttpResult" => 401,
+            "ForbidHttpResult" => 403,
+            "NotFound" => 404,
+            "Conflict" => 409,
+            "UnprocessableEntity" => 422,
+            "InternalServerError" => 500,
+            _ => 0,
+        };
+
+        if (named.Name == "ValidationProblem")
+        {
+            bodyType = "global::Microsoft.AspNetCore.Http.HttpValidationProblemDetails";
+        }
+
+        // JSON and content results may carry another status chosen at run time.
+        if (status == 0 || named.Name is "JsonHttpResult" or "ContentHttpResult" or "Utf8ContentHttpResult")
+        {
+            isOpen = true;
+        }
+
+        if (status != 0)
+        {
+            string? bodyTypeOf = null;
+            if (named.Name == "ValidationProblem")
+            {
+                bodyTypeOf = bodyType;
+            }
+            else if (named.TypeArguments.Length == 1 && named.TypeArguments[0].TypeKind != TypeKind.Error)
+            {
+                bodyTypeOf = ShapeParser.Collect(named.TypeArguments[0], shapes);
+            }
+
+            responses.Add(new ResponseModel(status, bodyType) { BodyTypeOf = bodyTypeOf });
+        }
+    }
+}
