@@ -176,7 +176,7 @@ internal static partial class ResourceParser
         foreach (var attribute in MovedFromAttributes(attributes))
         {
             if (attribute.ConstructorArguments[0].Value is string { Length: > 0 } oldTemplate
-                && Analyzers.RouteTemplateText.Parse(oldTemplate, static _ => true).Problem is null)
+                && RouteTemplateText.Parse(oldTemplate, static _ => true).Problem is null)
             {
                 yield return oldTemplate;
             }

@@ -5,13 +5,13 @@ using System.Linq;
 using System.Text;
 using Resourceful.Generators.Parsing;
 
-namespace Resourceful.Generators.Analyzers;
+namespace Resourceful.Generators.Parsing;
 
 /// <summary>
 /// A route template as written in an attribute, read with the offset of every segment and part so a
 /// diagnostic can point into the string literal. Checks what ASP.NET Core's route pattern parser rejects at
-/// start-up (and what the generator's own <see cref="RouteTemplateParser"/> cannot read), so the user hears
-/// about it while typing.
+/// start-up, so the user hears about it while typing. The one template reader: the generator's
+/// <see cref="RouteTemplateParser"/> builds its segments from it too.
 /// </summary>
 internal sealed class RouteTemplateText
 {
@@ -102,13 +102,6 @@ internal sealed class RouteTemplateText
     {
         var result = new RouteTemplateText(raw);
         result.Read(isCustomConstraint);
-        if (result.Problem is null && RouteTemplateParser.Parse(RouteTemplateParser.Normalize(raw)) is null)
-        {
-            // Our reading is stricter than the generator's everywhere we know of; this keeps the two from ever
-            // disagreeing silently if the generator's reader changes.
-            result.Problem = "the generator cannot read it";
-        }
-
         return result;
     }
 
