@@ -28,6 +28,78 @@ public sealed class CodeFixTests
             """);
 
     [Fact]
+    public Task MakeResourceVisible_PrivateNestedClass_MakesItInternal() =>
+        Verify<ResourceUsageRules>.CodeFixAsync<MakeResourceVisibleCodeFixProvider>(
+            """
+            public partial class Api
+            {
+                [Resource("/books")]
+                private sealed partial class {|RSF0005:Books|}
+                {
+                    [Get] public string List() => "";
+                }
+            }
+            """,
+            """
+            public partial class Api
+            {
+                [Resource("/books")]
+                internal sealed partial class Books
+                {
+                    [Get] public string List() => "";
+                }
+            }
+            """);
+
+    [Fact]
+    public Task MakeResourceVisible_InsideAPrivateClass_MakesEveryHidingTypeInternal() =>
+        Verify<ResourceUsageRules>.CodeFixAsync<MakeResourceVisibleCodeFixProvider>(
+            """
+            public partial class Api
+            {
+                partial class V1
+                {
+                    [Resource("/books")]
+                    protected sealed partial class {|RSF0005:Books|}
+                    {
+                        [Get] public string List() => "";
+                    }
+                }
+            }
+            """,
+            """
+            public partial class Api
+            {
+                internal partial class V1
+                {
+                    [Resource("/books")]
+                    internal sealed partial class Books
+                    {
+                        [Get] public string List() => "";
+                    }
+                }
+            }
+            """);
+
+    [Fact]
+    public Task MakeResourceVisible_FileLocalClass_MakesItInternal() =>
+        Verify<ResourceUsageRules>.CodeFixAsync<MakeResourceVisibleCodeFixProvider>(
+            """
+            [Resource("/books")]
+            file sealed partial class {|RSF0006:Books|}
+            {
+                [Get] public string List() => "";
+            }
+            """,
+            """
+            [Resource("/books")]
+            internal sealed partial class Books
+            {
+                [Get] public string List() => "";
+            }
+            """);
+
+    [Fact]
     public Task AddPartial_ClassWithoutModifiers_AddsPartial() =>
         Verify<ResourceUsageRules>.CodeFixAsync<AddPartialCodeFixProvider>(
             """
