@@ -12,15 +12,15 @@ using Resourceful.Generators.Diagnostics;
 namespace Resourceful.CodeFixes;
 
 /// <summary>
-/// RSF0201, RSF0202, RSF0203: rewrites a template string literal to the value the analyzer computed (verb
-/// removed, lower case, no trailing slash).
+/// RSF0201, RSF0202, RSF0203, RSF0204: rewrites a template string literal to the value the analyzer computed (verb
+/// removed, lower case, no trailing slash, no file extension).
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(TemplateCodeFixProvider)), Shared]
 public sealed class TemplateCodeFixProvider : CodeFixProvider
 {
     /// <inheritdoc />
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(
-        DiagnosticIds.VerbInPath, DiagnosticIds.UppercaseInPath, DiagnosticIds.TrailingSlash);
+        DiagnosticIds.VerbInPath, DiagnosticIds.UppercaseInPath, DiagnosticIds.TrailingSlash, DiagnosticIds.FileExtensionInPath);
 
     // Two fixes in one literal would each rewrite all of it; fix one at a time.
     /// <inheritdoc />
@@ -42,7 +42,7 @@ public sealed class TemplateCodeFixProvider : CodeFixProvider
             var title = diagnostic.Id switch
             {
                 DiagnosticIds.VerbInPath => newTemplate.Length == 0 ? "Remove the verb from the path" : $"Change the path to '{newTemplate}'",
-                DiagnosticIds.UppercaseInPath => $"Change the path to '{newTemplate}'",
+                DiagnosticIds.UppercaseInPath or DiagnosticIds.FileExtensionInPath => $"Change the path to '{newTemplate}'",
                 _ => "Remove the trailing slash",
             };
             context.RegisterCodeFix(

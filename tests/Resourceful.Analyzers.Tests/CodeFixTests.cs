@@ -395,6 +395,26 @@ public sealed class CodeFixTests
             """);
 
     [Fact]
+    public Task RemoveFileExtension_LiteralAndAfterAParameter_DropsTheExtension() =>
+        Verify<UriDesignRules>.CodeFixAsync<TemplateCodeFixProvider>(
+            """
+            [Resource("/books")]
+            public sealed partial class Books
+            {
+                [Get("{id}{|RSF0204:.json|}")] public string Find(int id) => "";
+                [Get("{|RSF0204:export.csv|}")] public string Export() => "";
+            }
+            """,
+            """
+            [Resource("/books")]
+            public sealed partial class Books
+            {
+                [Get("{id}")] public string Find(int id) => "";
+                [Get("export")] public string Export() => "";
+            }
+            """);
+
+    [Fact]
     public Task RemoveVerb_VerbSegments_RemovesSegmentOrArgument() =>
         Verify<UriDesignRules>.CodeFixAsync<TemplateCodeFixProvider>(
             """

@@ -162,9 +162,14 @@ internal sealed class UriDesignRules : ResourceRules
                 var dot = part.Text.LastIndexOf('.');
                 if (dot >= 0 && dot < part.Text.Length - 1 && FileExtensions.Contains(part.Text.Substring(dot + 1)))
                 {
+                    // The fix drops the extension where that leaves a segment and the literal holds no escaped brace
+                    // (its text and its span then line up): '/books.json' and '/books/{id}.json' both read well without.
+                    var fixable = part.Length == part.Text.Length && (dot > 0 || segment.Parts.Length > 1);
                     sink.Report(
                         DiagnosticDescriptors.FileExtensionInPath,
                         SyntaxLocations.TemplateSpan(attribute, part.Start, part.Length, cancellationToken),
+                        null,
+                        fixable ? NewTemplate(Replace(raw, part.Start + dot, part.Length - dot, string.Empty)) : null,
                         segment.Text, display, part.Text.Substring(dot));
                 }
             }
