@@ -100,6 +100,30 @@ public sealed class CodeFixTests
             """);
 
     [Fact]
+    public Task ObsoleteAsWarning_NamedOrPositionalError_RemovesIt() =>
+        Verify<ResourceUsageRules>.CodeFixAsync<ObsoleteAsWarningCodeFixProvider>(
+            """
+            [Resource("/books")]
+            public sealed partial class Books
+            {
+                [Get, Obsolete("Use Search", error: true)] public string {|RSF0021:List|}() => "";
+                [Get("{id}")]
+                [System.Obsolete("Use Search", true)]
+                public string {|RSF0021:Find|}(int id) => "";
+            }
+            """,
+            """
+            [Resource("/books")]
+            public sealed partial class Books
+            {
+                [Get, Obsolete("Use Search")] public string List() => "";
+                [Get("{id}")]
+                [System.Obsolete("Use Search")]
+                public string Find(int id) => "";
+            }
+            """);
+
+    [Fact]
     public Task AddPartial_ClassWithoutModifiers_AddsPartial() =>
         Verify<ResourceUsageRules>.CodeFixAsync<AddPartialCodeFixProvider>(
             """
