@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
-using Microsoft.CodeAnalysis.CSharp;
 using Resourceful.Generators.Model;
 
 namespace Resourceful.Generators.Emitting;
