@@ -105,19 +105,7 @@ internal sealed class ConsumerProject
 
         if (withLibrary)
         {
-            project.WriteFile(Path.Combine(LibraryAssemblyName, LibraryAssemblyName + ".csproj"), $"""
-                <Project Sdk="Microsoft.NET.Sdk">
-                  <PropertyGroup>
-                    <TargetFramework>net10.0</TargetFramework>
-                    <Nullable>enable</Nullable>
-                    <ImplicitUsings>enable</ImplicitUsings>
-                  </PropertyGroup>
-                  <ItemGroup>
-                    <FrameworkReference Include="Microsoft.AspNetCore.App" />
-                    <PackageReference Include="Resourceful" Version="{Xml(version)}" />
-                  </ItemGroup>
-                </Project>
-                """);
+            project.WriteLibraryProject(LibraryAssemblyName, version, """<FrameworkReference Include="Microsoft.AspNetCore.App" />""");
             project.WriteFile(Path.Combine(LibraryAssemblyName, "Farewells.cs"), """
                 using Resourceful;
 
@@ -140,19 +128,7 @@ internal sealed class ConsumerProject
             [assembly: System.Runtime.CompilerServices.InternalsVisibleTo("{TestsAssemblyName}")]
             """);
 
-        project.WriteFile(Path.Combine(TestsAssemblyName, TestsAssemblyName + ".csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <TargetFramework>net10.0</TargetFramework>
-                <Nullable>enable</Nullable>
-                <ImplicitUsings>enable</ImplicitUsings>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="Resourceful" Version="{Xml(version)}" />
-                <ProjectReference Include="../{AssemblyName}/{AssemblyName}.csproj" />
-              </ItemGroup>
-            </Project>
-            """);
+        project.WriteLibraryProject(TestsAssemblyName, version, $"""<ProjectReference Include="../{AssemblyName}/{AssemblyName}.csproj" />""");
         project.WriteFile(Path.Combine(TestsAssemblyName, "TestHost.cs"), """
             using Microsoft.AspNetCore.Builder;
 
@@ -172,6 +148,22 @@ internal sealed class ConsumerProject
 
         return project;
     }
+
+    /// <summary>A class library of the consumer's: Resourceful from the feed, plus <paramref name="reference"/>.</summary>
+    private void WriteLibraryProject(string name, string version, string reference) =>
+        WriteFile(Path.Combine(name, name + ".csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+              </PropertyGroup>
+              <ItemGroup>
+                {reference}
+                <PackageReference Include="Resourceful" Version="{Xml(version)}" />
+              </ItemGroup>
+            </Project>
+            """);
 
     private async Task RunAsync(string workingDirectory, IReadOnlyList<string> arguments)
     {
