@@ -5,6 +5,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
+using Resourceful.Generators.Analyzers;
 using Resourceful.Generators.Diagnostics;
 using Resourceful.Generators.Emitting;
 using Resourceful.Generators.Model;
@@ -22,21 +23,39 @@ namespace Resourceful.Generators;
 [Generator(LanguageNames.CSharp)]
 public sealed class ResourceGenerator : IIncrementalGenerator
 {
-    /// <summary>The diagnostics the generator reports itself (every other rule is an analyzer's).</summary>
+    /// <summary>The diagnostics the generator reports itself, whether or not the analyzer runs.</summary>
     internal static readonly ImmutableArray<DiagnosticDescriptor> ReportedDiagnostics =
         ImmutableArray.Create(DiagnosticDescriptors.LibraryResourcesNotMapped);
+
+    /// <summary>The <c>[Get]</c>-style attributes, which outside a resource map nothing (RSF0007).</summary>
+    private static readonly string[] HandlerAttributeNames =
+    [
+        "Resourceful.GetAttribute",
+        "Resourceful.PostAttribute",
+        "Resourceful.PutAttribute",
+        "Resourceful.PatchAttribute",
+        "Resourceful.DeleteAttribute",
+    ];
 
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        var resources = context.SyntaxProvider
+        var parsed = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 ResourceParser.ResourceAttributeName,
                 predicate: static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax,
                 transform: static (ctx, ct) => ResourceParser.Parse(ctx, ct))
-            .Where(static resource => resource is not null)
-            .Select(static (resource, _) => resource!)
+            .Where(static parsed => parsed is not null)
+            .Select(static (parsed, _) => parsed!);
+
+        // The model and the problems part here: the model drives the emitted code and is cached; the problems hold
+        // source positions and are only reported.
+        var resources = parsed
+            .Where(static parsed => parsed.Model is not null)
+            .Select(static (parsed, _) => parsed.Model!)
             .WithTrackingName(TrackingNames.Resources);
+
+        RegisterProblems(context, parsed);
 
         // Usually empty: only resources whose Map{ClassName} would clash get another name, so adding a resource
         // re-emits the others only when it creates a clash.
@@ -113,5 +132,94 @@ public sealed class ResourceGenerator : IIncrementalGenerator
 
             spc.AddSource(OpenApiEmitter.HintName, SourceText.From(OpenApiEmitter.Emit(title, all.ToList()), System.Text.Encoding.UTF8));
         });
+    }
+
+    /// <summary>
+    /// Reports what the parser could not map (<see cref="ProblemInfo"/>), the routes two resources claim (RSF0014) and
+    /// handler attributes outside a resource (RSF0007), from the same decision procedure the analyzer reports; only
+    /// when the analyzer does not run (<see cref="AnalyzerGate"/>), so each error is said once and always said.
+    /// </summary>
+    private static void RegisterProblems(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<ParsedResource> parsed)
+    {
+        var generatorReports = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => !AnalyzerGate.AnalyzersRun(options.GlobalOptions))
+            .WithTrackingName(TrackingNames.GeneratorReportsProblems);
+
+        // Usually empty: the files whose options name route constraints the application registers itself.
+        var fileConstraints = context.CompilationProvider
+            .SelectMany(static (compilation, _) => compilation.SyntaxTrees)
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (pair, _) => ResourcefulOptions.Read(pair.Right, pair.Left).RouteConstraints is { IsEmpty: false } constraints
+                ? new FileConstraints(pair.Left.FilePath, constraints.OrderBy(static c => c, StringComparer.OrdinalIgnoreCase).ToEquatableArray())
+                : null)
+            .Where(static file => file is not null)
+            .Collect()
+            .WithTrackingName(TrackingNames.FileConstraints);
+
+        var problems = parsed
+            .Select(static (parsed, _) => parsed.Problems)
+            .WithTrackingName(TrackingNames.Problems);
+        context.RegisterSourceOutput(problems.Combine(generatorReports).Combine(fileConstraints), static (spc, input) =>
+        {
+            var ((problems, report), files) = input;
+            if (!report)
+            {
+                return;
+            }
+
+            foreach (var diagnostic in problems.Diagnostics)
+            {
+                spc.ReportDiagnostic(diagnostic.ToDiagnostic());
+            }
+
+            foreach (var check in problems.TemplateChecks)
+            {
+                var constraints = files.FirstOrDefault(f => f!.FilePath == check.Location.FilePath)?.Constraints ?? EquatableArray<string>.Empty;
+                bool IsCustom(string name) => constraints.Any(c => string.Equals(c, name, StringComparison.OrdinalIgnoreCase));
+                if (new TemplateCheck(check.Raw, check.Location.ToLocation()).Judge(IsCustom) is { } problem)
+                {
+                    spc.ReportDiagnostic(problem.ToDiagnostic());
+                }
+            }
+        });
+
+        var routes = problems
+            .Select(static (problems, _) => problems.Routes)
+            .Collect()
+            .WithTrackingName(TrackingNames.RouteClaims);
+        context.RegisterSourceOutput(routes.Combine(generatorReports), static (spc, input) =>
+        {
+            var (all, report) = input;
+            if (!report)
+            {
+                return;
+            }
+
+            var claims = all.SelectMany(static r => r).Select(static r => new RouteClaim(r.Key, r.HttpMethod, r.Template, r.Owner, r.Resource, r.Location.ToLocation()));
+            foreach (var problem in RouteConflicts.Find(claims))
+            {
+                spc.ReportDiagnostic(problem.ToDiagnostic());
+            }
+        });
+
+        foreach (var attributeName in HandlerAttributeNames)
+        {
+            var outside = context.SyntaxProvider
+                .ForAttributeWithMetadataName(
+                    attributeName,
+                    predicate: static (node, _) => node is MethodDeclarationSyntax,
+                    transform: static (ctx, ct) => ctx.TargetSymbol is IMethodSymbol method && ctx.Attributes.Length > 0
+                        && ResourceParser.HandlerOutsideResource(method, ctx.Attributes[0], ct) is { } problem
+                            ? DiagnosticInfo.From(problem)
+                            : null)
+                .Where(static info => info is not null);
+            context.RegisterSourceOutput(outside.Combine(generatorReports), static (spc, input) =>
+            {
+                if (input.Right)
+                {
+                    spc.ReportDiagnostic(input.Left!.ToDiagnostic());
+                }
+            });
+        }
     }
 }

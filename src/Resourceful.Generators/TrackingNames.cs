@@ -33,4 +33,16 @@ internal static class TrackingNames
 
     /// <summary>Every resource and the title, ready for the compile-time OpenAPI document.</summary>
     public const string OpenApi = nameof(OpenApi);
+
+    /// <summary>Whether the generator reports the parser's problems: only when the analyzer does not run.</summary>
+    public const string GeneratorReportsProblems = nameof(GeneratorReportsProblems);
+
+    /// <summary>Each resource's problems, apart from its model (they hold source positions).</summary>
+    public const string Problems = nameof(Problems);
+
+    /// <summary>Every resource's routes, collected to find those two resources claim (RSF0014).</summary>
+    public const string RouteClaims = nameof(RouteClaims);
+
+    /// <summary>The route constraints each file's options declare, to judge templates when the generator reports.</summary>
+    public const string FileConstraints = nameof(FileConstraints);
 }

@@ -229,7 +229,7 @@ public sealed class ConsistencyTests
                 continue;
             }
 
-            var resource = ResourceParser.ParseResource(type, attribute, CancellationToken.None);
+            var description = ResourceParser.Describe(type, attribute, CancellationToken.None);
             var classSpan = declaration.Span;
             foreach (var method in declaration.Members.OfType<MethodDeclarationSyntax>())
             {
@@ -250,7 +250,7 @@ public sealed class ConsistencyTests
                     }
                         ? RouteTemplateParser.Combine(RouteTemplateParser.Normalize(raw), methodAttribute.ConstructorArguments.FirstOrDefault().Value as string)
                         : null;
-                    var mapped = resource is not null && template is not null && ResourceParser.FindEndpoint(resource, symbol, httpMethod, template) is not null;
+                    var mapped = template is not null && description.Handlers.Any(h => SymbolEqualityComparer.Default.Equals(h.Method, symbol) && h.HttpMethod == httpMethod && h.Template == template && h.Endpoint is not null);
                     var onHandler = usageErrors.Where(d => d.Location.SourceTree == method.SyntaxTree && method.FullSpan.Contains(d.Location.SourceSpan)).ToList();
                     var onClass = usageErrors.Where(d => d.Location.SourceTree == method.SyntaxTree && classSpan.Contains(d.Location.SourceSpan)
                         && !declaration.Members.OfType<MethodDeclarationSyntax>().Any(m => m.FullSpan.Contains(d.Location.SourceSpan))).ToList();

@@ -698,8 +698,9 @@ public sealed class UsageRulesTests
     [Fact]
     public void HandlerNotMapped_SkippedWithoutKnownReason_ReportsFallback()
     {
-        // No source makes the generator skip a handler for a reason the analysis does not know (the consistency
-        // tests check that); this drives the fallback directly, as a new generator rule would.
+        // No source makes the parser skip a handler for a reason no rule names (the consistency tests check that);
+        // this drives the fallback directly: an instance handler of a class that cannot be created, with nothing said
+        // on the class, as a new parser rule without its own diagnostic would leave it.
         var compilation = Compilations.Create("""
             [Resource("/books")]
             public sealed partial class Books
@@ -709,12 +710,16 @@ public sealed class UsageRulesTests
             """);
         var type = compilation.GetTypeByMetadataName("Books")!;
         var method = (IMethodSymbol)type.GetMembers("List")[0];
-        var handler = new HandlerInfo(method, method.GetAttributes()[0], "GET", null, "/books", null, ImmutableArray<HandlerProblem>.Empty);
-        var diagnostics = new List<Diagnostic>();
+        var problems = new ProblemList();
 
-        ResourceUsageRules.ReportSkippedHandler(handler, templateReported: false, classExplained: false, new DiagnosticSink(diagnostics.Add), CancellationToken.None);
+        var endpoint = ResourceParser.ParseEndpoint(
+            new ResourceParser.HandlerSite(method, method.GetAttributes()[0], "GET", "/books", resourceTemplateIsValid: true, canCreateInstance: false, classExplained: false),
+            new Dictionary<string, Resourceful.Generators.Model.TypeShapeModel>(),
+            problems,
+            CancellationToken.None);
 
-        var diagnostic = Assert.Single(diagnostics);
+        Assert.Null(endpoint);
+        var diagnostic = Assert.Single(problems.Items).ToDiagnostic();
         Assert.Equal("RSF0020", diagnostic.Id);
         Assert.Equal("Handler 'Books.List' is marked [Get] but the generator cannot map it; compare its signature with the handler rules on this diagnostic's page", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
     }

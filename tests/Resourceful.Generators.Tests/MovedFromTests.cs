@@ -1,11 +1,14 @@
 using System;
+using System.Globalization;
+using System.Linq;
+using Microsoft.CodeAnalysis;
 using Xunit;
 
 namespace Resourceful.Generators.Tests;
 
 /// <summary>
 /// An old URI that routing cannot parse is never mapped: mapped, <c>[MovedFrom("/old?x=1")]</c> failed the whole
-/// app at start-up. RSF0012 reports it to the user (see the analyzer tests).
+/// app at start-up. RSF0012 reports it to the user: the analyzer, or the generator itself when no analyzer runs.
 /// </summary>
 public sealed class MovedFromTests
 {
@@ -28,7 +31,11 @@ public sealed class MovedFromTests
                 [Get] public string List() => "";
             }
             """);
-        TestHelpers.AssertCompilesCleanly(run);
+        var reported = Assert.Single(run.GeneratorResult.Diagnostics);
+        Assert.Equal("RSF0012", reported.Id);
+        Assert.Equal(DiagnosticSeverity.Error, reported.Severity);
+        Assert.Contains(oldTemplate, reported.GetMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.Empty(run.OutputCompilation.GetDiagnostics().Where(static d => d.Severity >= DiagnosticSeverity.Warning));
 
         var source = run.Source("Shop.Books.g.cs");
 

@@ -31,11 +31,3 @@ internal sealed class DiagnosticSink(Action<Diagnostic> report)
         }
     }
 }
-
-/// <summary>How the diagnostics name the user's symbols.</summary>
-internal static class SymbolNames
-{
-    /// <summary><c>Books.Find</c>: the handler with its class, as the user reads it.</summary>
-    public static string Handler(IMethodSymbol method) =>
-        method.ContainingType is { } type ? type.Name + "." + method.Name : method.Name;
-}

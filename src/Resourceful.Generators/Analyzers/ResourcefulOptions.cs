@@ -31,14 +31,17 @@ internal sealed class ResourcefulOptions
 
     public bool IsCustomConstraint(string name) => RouteConstraints.Contains(name);
 
-    public static ResourcefulOptions Read(AnalyzerOptions options, SyntaxTree? tree)
+    public static ResourcefulOptions Read(AnalyzerOptions options, SyntaxTree? tree) =>
+        Read(options.AnalyzerConfigOptionsProvider, tree);
+
+    public static ResourcefulOptions Read(AnalyzerConfigOptionsProvider provider, SyntaxTree? tree)
     {
         if (tree is null)
         {
             return Empty;
         }
 
-        var config = options.AnalyzerConfigOptionsProvider.GetOptions(tree);
+        var config = provider.GetOptions(tree);
         return new ResourcefulOptions(
             List(config, AllowedPathSegmentsKey),
             List(config, RouteConstraintsKey));

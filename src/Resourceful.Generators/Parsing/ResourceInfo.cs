@@ -1,6 +1,9 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
+using Resourceful.Generators.Diagnostics;
 using Resourceful.Generators.Model;
 
 namespace Resourceful.Generators.Parsing;
@@ -12,7 +15,9 @@ internal sealed class ResourceInfo(
     string? rawTemplate,
     string? template,
     ResourceModel? model,
-    ImmutableArray<HandlerInfo> handlers)
+    ImmutableArray<HandlerInfo> handlers,
+    ProblemList problems,
+    ImmutableArray<RouteClaim> routes)
 {
     public INamedTypeSymbol Type { get; } = type;
 
@@ -30,6 +35,15 @@ internal sealed class ResourceInfo(
 
     /// <summary>Every (method, HTTP method attribute) pair of the class, mapped or not.</summary>
     public ImmutableArray<HandlerInfo> Handlers { get; } = handlers;
+
+    /// <summary>
+    /// Why the generator maps less than the user wrote: each resource, handler and parameter it leaves out, with the
+    /// reason. The analyzer reports these; the generator reports the same list when no analyzer runs.
+    /// </summary>
+    public ProblemList Problems { get; } = problems;
+
+    /// <summary>The routes this resource answers and redirects from, to find those another resource answers too.</summary>
+    public ImmutableArray<RouteClaim> Routes { get; } = routes;
 }
 
 /// <summary>One HTTP method attribute on one method of a resource, and what the generator made of it.</summary>
@@ -39,8 +53,7 @@ internal sealed class HandlerInfo(
     string httpMethod,
     string? rawSubTemplate,
     string? template,
-    EndpointModel? endpoint,
-    ImmutableArray<HandlerProblem> problems)
+    EndpointModel? endpoint)
 {
     public IMethodSymbol Method { get; } = method;
 
@@ -58,65 +71,57 @@ internal sealed class HandlerInfo(
     /// <summary>The generator's endpoint, or <see langword="null"/> when it skips this handler.</summary>
     public EndpointModel? Endpoint { get; } = endpoint;
 
-    /// <summary>Why the generator skips this handler; empty when it maps it.</summary>
-    public ImmutableArray<HandlerProblem> Problems { get; } = problems;
-
     /// <summary>The attribute's name as the user reads it: <c>Get</c>, <c>Post</c>, …</summary>
-    public string AttributeName => HttpMethod switch
+    public string AttributeName => ResourceParser.AttributeName(HttpMethod);
+}
+
+/// <summary>
+/// One route a resource takes: a method on a path, or an old URI it redirects from. Two resources that claim the same
+/// route make it ambiguous (RSF0014).
+/// </summary>
+internal sealed class RouteClaim(string key, string httpMethod, string template, string owner, string resource, Location location)
+{
+    /// <summary>What makes two claims the same route: the method and the template with names and constraints left out.</summary>
+    public string Key { get; } = key;
+
+    public string HttpMethod { get; } = httpMethod;
+
+    public string Template { get; } = template;
+
+    /// <summary>The handler (<c>Books.Find</c>) or <c>[MovedFrom] on Books</c>, as the message names it.</summary>
+    public string Owner { get; } = owner;
+
+    /// <summary>The claiming resource's metadata name.</summary>
+    public string Resource { get; } = resource;
+
+    public Location Location { get; } = location;
+}
+
+/// <summary>RSF0014: the routes that more than one resource claims, each reported at every claim.</summary>
+internal static class RouteConflicts
+{
+    public static IEnumerable<Problem> Find(IEnumerable<RouteClaim> claims)
     {
-        "GET" => "Get",
-        "POST" => "Post",
-        "PUT" => "Put",
-        "PATCH" => "Patch",
-        _ => "Delete",
-    };
-}
+        foreach (var group in claims.GroupBy(static r => r.Key, StringComparer.Ordinal))
+        {
+            var members = group.OrderBy(static r => r.Location.GetLineSpan().Path, StringComparer.Ordinal)
+                .ThenBy(static r => r.Location.SourceSpan.Start)
+                .ToList();
+            if (members.Select(static r => r.Resource).Distinct(StringComparer.Ordinal).Count() < 2)
+            {
+                continue;
+            }
 
-/// <summary>Why the generator skips a handler.</summary>
-internal enum HandlerProblemKind
-{
-    /// <summary>The handler is not public; detail: its accessibility.</summary>
-    NotPublic,
-
-    /// <summary>The handler has type parameters.</summary>
-    Generic,
-
-    /// <summary>The handler is <c>[Obsolete]</c> as an error, so generated code cannot call it.</summary>
-    ObsoleteError,
-
-    /// <summary>An instance handler on a class the generator cannot create; explained on the class.</summary>
-    NoInstance,
-
-    /// <summary>The return type cannot be written; detail: what it does, extra: what to do.</summary>
-    ReturnNotSupported,
-
-    /// <summary>The template cannot be read; explained at the string literal.</summary>
-    InvalidTemplate,
-
-    /// <summary>A parameter is <c>ref</c>, <c>out</c>, <c>in</c> or <c>params</c>; detail: the modifier.</summary>
-    ByReference,
-
-    /// <summary>A route-bound parameter names a value the template lacks; detail: the route value's name.</summary>
-    FromRouteNotInTemplate,
-
-    /// <summary>A parameter cannot be bound; detail: why.</summary>
-    CannotBind,
-
-    /// <summary>Two parameters read the body; detail and extra: their names.</summary>
-    MultipleBodies,
-
-    /// <summary>A type or argument does not compile; the compiler already says so.</summary>
-    CompilerError,
-}
-
-/// <summary>One reason the generator skips a handler, and the parameter it concerns, if any.</summary>
-internal sealed class HandlerProblem(HandlerProblemKind kind, IParameterSymbol? parameter, string? detail, string? extra)
-{
-    public HandlerProblemKind Kind { get; } = kind;
-
-    public IParameterSymbol? Parameter { get; } = parameter;
-
-    public string? Detail { get; } = detail;
-
-    public string? Extra { get; } = extra;
+            foreach (var route in members)
+            {
+                var others = members.Where(r => r.Resource != route.Resource).ToList();
+                yield return new Problem(
+                    DiagnosticDescriptors.DuplicateEndpointAcrossResources,
+                    route.Location,
+                    others.Select(static r => r.Location),
+                    null,
+                    [route.HttpMethod, route.Template, route.Owner, others[0].Owner]);
+            }
+        }
+    }
 }

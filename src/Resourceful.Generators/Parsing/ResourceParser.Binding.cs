@@ -25,12 +25,6 @@ internal static partial class ResourceParser
 
     private sealed class BindingContext(string httpMethod, Dictionary<string, RoutePart> routeParameters, Dictionary<string, TypeShapeModel> shapes)
     {
-        /// <summary>For analysis that needs no body shapes.</summary>
-        public BindingContext(string httpMethod, Dictionary<string, RoutePart> routeParameters)
-            : this(httpMethod, routeParameters, new Dictionary<string, TypeShapeModel>(StringComparer.Ordinal))
-        {
-        }
-
         public Dictionary<string, TypeShapeModel> Shapes { get; } = shapes;
 
         public string HttpMethod { get; } = httpMethod;
@@ -42,7 +36,33 @@ internal static partial class ResourceParser
         public bool AllowsInferredBody => HttpMethod is "POST" or "PUT" or "PATCH";
     }
 
-    private static ParameterModel? ParseParameter(
+    /// <summary>Why a value cannot be bound.</summary>
+    private enum UnboundKind
+    {
+        /// <summary>No rule binds it; detail: why, in words that complete "cannot be bound: …".</summary>
+        CannotBind,
+
+        /// <summary>A route-bound value names a route value the template lacks; detail: the route value's name.</summary>
+        FromRouteNotInTemplate,
+
+        /// <summary>A type or argument does not compile; the compiler already says so.</summary>
+        CompilerError,
+    }
+
+    /// <summary>The reason a value is not bound (meaningless when it is).</summary>
+    private readonly struct Unbound(UnboundKind kind, string? detail)
+    {
+        public UnboundKind Kind { get; } = kind;
+
+        public string? Detail { get; } = detail;
+
+        public static Unbound Because(string? detail) => new(UnboundKind.CannotBind, detail);
+    }
+
+    private const string SimpleTypes = "a string, a number, a bool, a Guid, a date or time, an enum, or a type with IParsable<T> or a static TryParse(string, out T)";
+
+    /// <summary>Where one handler parameter (or <c>[AsParameters]</c> member) comes from, or why it cannot come from anywhere.</summary>
+    private static (ParameterModel? Model, Unbound Unbound) ParseParameter(
         string name,
         ITypeSymbol type,
         NullableAnnotation annotation,
@@ -53,7 +73,7 @@ internal static partial class ResourceParser
         bool allowAsParameters,
         CancellationToken cancellationToken)
     {
-        var model = ParseParameterCore(name, type, annotation, attributes, hasDefault, defaultValue, context, allowAsParameters, cancellationToken);
+        var (model, unbound) = ParseParameterCore(name, type, annotation, attributes, hasDefault, defaultValue, context, allowAsParameters, cancellationToken);
         if (model is { Parser: ValueParser.Enum })
         {
             // Enum values appear in the OpenAPI document as a named schema, like body types.
@@ -61,10 +81,12 @@ internal static partial class ResourceParser
             ShapeParser.Collect(enumType, context.Shapes);
         }
 
-        return model is null ? null : model with { ParameterTypeOf = type.ToDisplayString(PlainTypeNameFormat), IsReferenceType = type.IsReferenceType };
+        return model is null
+            ? (null, unbound)
+            : (model with { ParameterTypeOf = type.ToDisplayString(PlainTypeNameFormat), IsReferenceType = type.IsReferenceType }, default);
     }
 
-    private static ParameterModel? ParseParameterCore(
+    private static (ParameterModel? Model, Unbound Unbound) ParseParameterCore(
         string name,
         ITypeSymbol type,
         NullableAnnotation annotation,
@@ -75,13 +97,20 @@ internal static partial class ResourceParser
         bool allowAsParameters,
         CancellationToken cancellationToken)
     {
-        // Nothing binds to a ref struct, a pointer or dynamic: no request value parses into one, no service is one.
-        if (type.TypeKind is TypeKind.Error or TypeKind.Dynamic or TypeKind.Pointer or TypeKind.FunctionPointer
-            || type.IsRefLikeType || ContainsErrorType(type))
+        if (type.TypeKind == TypeKind.Error || ContainsErrorType(type))
         {
-            return null;
+            return (null, new Unbound(UnboundKind.CompilerError, null));
         }
 
+        var display = type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
+        if (type.TypeKind == TypeKind.Dynamic)
+        {
+            return (null, Unbound.Because("'dynamic' names no type to read the value as; declare the type"));
+        }
+
+        // Nothing binds to a ref struct or a pointer: no request value parses into one, no service is one.
+        var unbindable = type.IsRefLikeType || type.TypeKind is TypeKind.Pointer or TypeKind.FunctionPointer;
+        var unbindableReason = $"'{display}' is a ref struct or a pointer, which can neither be read from the request nor resolved as a service; take a string or an array instead";
         var typeName = type.ToDisplayString(TypeNameFormat);
         var isNullable = annotation == NullableAnnotation.Annotated
             || annotation == NullableAnnotation.None && type.IsReferenceType
@@ -89,7 +118,7 @@ internal static partial class ResourceParser
         var defaultLiteral = hasDefault ? FormatDefaultValue(type, defaultValue) : null;
         if (hasDefault && defaultLiteral is null)
         {
-            return null;
+            return (null, Unbound.Because("its default value cannot be written in generated code; use a simpler constant or make the parameter nullable"));
         }
 
         ParameterModel Special(ParameterSource source) =>
@@ -98,25 +127,25 @@ internal static partial class ResourceParser
         switch (type.ToDisplayString(PlainTypeNameFormat))
         {
             case "global::Microsoft.AspNetCore.Http.HttpContext":
-                return Special(ParameterSource.HttpContext);
+                return (Special(ParameterSource.HttpContext), default);
             case "global::Microsoft.AspNetCore.Http.HttpRequest":
-                return Special(ParameterSource.HttpRequest);
+                return (Special(ParameterSource.HttpRequest), default);
             case "global::Microsoft.AspNetCore.Http.HttpResponse":
-                return Special(ParameterSource.HttpResponse);
+                return (Special(ParameterSource.HttpResponse), default);
             case "global::System.Security.Claims.ClaimsPrincipal":
-                return Special(ParameterSource.User);
+                return (Special(ParameterSource.User), default);
             case "global::System.Threading.CancellationToken":
-                return Special(ParameterSource.CancellationToken);
+                return (Special(ParameterSource.CancellationToken), default);
             case RawBodyStreamType:
                 context.BodyCount++;
-                return Special(ParameterSource.BodyStream);
+                return (Special(ParameterSource.BodyStream), default);
             case RawBodyPipeReaderType:
                 context.BodyCount++;
-                return Special(ParameterSource.BodyPipeReader);
+                return (Special(ParameterSource.BodyPipeReader), default);
             case var formType when FormTypes.Contains(formType):
                 // Forms come with their own binding rules (antiforgery, limits, 415): until then, a compile error
                 // (RSF0017), never a service lookup that fails on every request.
-                return null;
+                return (null, Unbound.Because($"'{display}' is read from a form, and form binding is not supported yet; take HttpRequest and read the form with ReadFormAsync()"));
         }
 
         var valueInfo = GetValueInfo(type);
@@ -158,95 +187,126 @@ internal static partial class ResourceParser
             var explicitName = GetNamedString(attribute, "Name");
             if (Implements(attributeClass, "IFromRouteMetadata"))
             {
-                var key = explicitName ?? name;
-                if (valueInfo.Parser == ValueParser.None || valueInfo.IsArray
-                    || !context.RouteParameters.TryGetValue(key, out var part))
+                if (valueInfo.Parser == ValueParser.None || valueInfo.IsArray)
                 {
-                    return null;
+                    return (null, Unbound.Because($"a route value is one piece of text, and '{display}' is not {SimpleTypes}"));
                 }
 
-                return Value(ParameterSource.Route, part.Text, part.IsOptional || part.HasDefault);
+                var key = explicitName ?? name;
+                return context.RouteParameters.TryGetValue(key, out var part)
+                    ? (Value(ParameterSource.Route, part.Text, part.IsOptional || part.HasDefault), default)
+                    : (null, new Unbound(UnboundKind.FromRouteNotInTemplate, key));
             }
 
-            if (Implements(attributeClass, "IFromQueryMetadata"))
+            var fromQuery = Implements(attributeClass, "IFromQueryMetadata");
+            if (fromQuery || Implements(attributeClass, "IFromHeaderMetadata"))
             {
-                return valueInfo.Parser == ValueParser.None ? null : Value(ParameterSource.Query, explicitName ?? name, false);
-            }
+                if (valueInfo.Parser == ValueParser.None)
+                {
+                    var source = fromQuery ? "query" : "header";
+                    return (null, Unbound.Because($"a {source} value is text, and '{display}' is not {SimpleTypes}, nor an array of one; use [AsParameters] to bind a type's members"));
+                }
 
-            if (Implements(attributeClass, "IFromHeaderMetadata"))
-            {
-                return valueInfo.Parser == ValueParser.None ? null : Value(ParameterSource.Header, explicitName ?? name, false);
+                return (Value(fromQuery ? ParameterSource.Query : ParameterSource.Header, explicitName ?? name, false), default);
             }
 
             if (Implements(attributeClass, "IFromBodyMetadata"))
             {
+                if (unbindable)
+                {
+                    return (null, Unbound.Because(unbindableReason));
+                }
+
                 var model = Body();
-                return GetNamedInt(attribute, "EmptyBodyBehavior") == 1 ? model with { IsRequired = false } : model;
+                return (GetNamedInt(attribute, "EmptyBodyBehavior") == 1 ? model with { IsRequired = false } : model, default);
             }
 
             if (Implements(attributeClass, "IFromServiceMetadata"))
             {
-                return Service(ParameterSource.Service, null);
+                return unbindable ? (null, Unbound.Because(unbindableReason)) : (Service(ParameterSource.Service, null), default);
             }
 
             if (attributeClass.ToDisplayString(PlainTypeNameFormat) == "global::Microsoft.Extensions.DependencyInjection.FromKeyedServicesAttribute")
             {
-                var keyLiteral = attribute.ConstructorArguments.Length == 1 ? FormatKey(attribute.ConstructorArguments[0]) : null;
-                return keyLiteral is null ? null : Service(ParameterSource.KeyedService, keyLiteral);
+                if (attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Kind == TypedConstantKind.Error)
+                {
+                    return (null, new Unbound(UnboundKind.CompilerError, null));
+                }
+
+                var keyLiteral = FormatKey(attribute.ConstructorArguments[0]);
+                if (keyLiteral is null)
+                {
+                    return (null, Unbound.Because("the key of [FromKeyedServices] must be a string, an int, an enum or null"));
+                }
+
+                return unbindable ? (null, Unbound.Because(unbindableReason)) : (Service(ParameterSource.KeyedService, keyLiteral), default);
             }
 
             if (attributeClass.ToDisplayString(PlainTypeNameFormat) == "global::Microsoft.AspNetCore.Http.AsParametersAttribute")
             {
-                return allowAsParameters ? ParseAsParameters(name, type, typeName, context, cancellationToken) : null;
+                if (unbindable)
+                {
+                    return (null, Unbound.Because(unbindableReason));
+                }
+
+                return allowAsParameters
+                    ? ParseAsParameters(name, type, typeName, context, cancellationToken)
+                    : (null, Unbound.Because("[AsParameters] cannot be nested inside another [AsParameters] type"));
             }
 
             if (Implements(attributeClass, "IFromFormMetadata"))
             {
-                return null;
+                return (null, Unbound.Because("form binding is not supported; take HttpRequest and read the form with ReadFormAsync()"));
             }
+        }
+
+        if (unbindable)
+        {
+            return (null, Unbound.Because(unbindableReason));
         }
 
         // After the attributes and the request's own types, before text values and inference, as minimal APIs do.
         var (bindAsync, unwraps) = FindBindAsync(type);
         if (bindAsync != BindAsyncKind.None)
         {
-            return new ParameterModel(
+            return (new ParameterModel(
                 name, typeName, ParameterSource.BindAsync, name, ValueParser.None, type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(TypeNameFormat),
                 typeName, false, isNullable, IsNullableValueType(type), !(isNullable || hasDefault), defaultLiteral, null, null)
             {
                 BindAsync = bindAsync,
                 BindAsyncUnwraps = unwraps,
-            };
+            }, default);
         }
 
-        // An array of nullable values has no binding rule (which element would be "absent"?): leave it to the analyzer.
-        if (type is IArrayTypeSymbol { ElementType: var element } && IsNullableValueType(element))
+        // An array of nullable values has no binding rule (which element would be "absent"?).
+        if (type is IArrayTypeSymbol { ElementType: INamedTypeSymbol element } && IsNullableValueType(element))
         {
-            return null;
+            var elementDisplay = element.TypeArguments[0].ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
+            return (null, Unbound.Because($"an array of nullable values has no binding rule (a repeated query key has no absent element); use '{elementDisplay}[]'"));
         }
 
         if (valueInfo.Parser != ValueParser.None)
         {
             if (!valueInfo.IsArray && context.RouteParameters.TryGetValue(name, out var routePart))
             {
-                return Value(ParameterSource.Route, routePart.Text, routePart.IsOptional || routePart.HasDefault);
+                return (Value(ParameterSource.Route, routePart.Text, routePart.IsOptional || routePart.HasDefault), default);
             }
 
-            return Value(ParameterSource.Query, name, false);
+            return (Value(ParameterSource.Query, name, false), default);
         }
 
         if (type.TypeKind == TypeKind.Interface || type.IsAbstract || type.TypeKind == TypeKind.Delegate)
         {
-            return Service(ParameterSource.Service, null);
+            return (Service(ParameterSource.Service, null), default);
         }
 
         if (context.AllowsInferredBody && context.BodyCount == 0 && type.TypeKind is TypeKind.Class or TypeKind.Struct or TypeKind.Array)
         {
             var body = Body();
-            return body with { Source = ParameterSource.BodyOrService };
+            return (body with { Source = ParameterSource.BodyOrService }, default);
         }
 
-        return Service(ParameterSource.Service, null);
+        return (Service(ParameterSource.Service, null), default);
     }
 
     /// <summary>
@@ -311,17 +371,18 @@ internal static partial class ResourceParser
         return found;
     }
 
-    private static ParameterModel? ParseAsParameters(
+    private static (ParameterModel? Model, Unbound Unbound) ParseAsParameters(
         string name,
         ITypeSymbol type,
         string typeName,
         BindingContext context,
         CancellationToken cancellationToken)
     {
+        var display = type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
         if (type is not INamedTypeSymbol named || named.IsAbstract || named.TypeKind is not (TypeKind.Class or TypeKind.Struct)
             || IsNullableValueType(type))
         {
-            return null;
+            return (null, Unbound.Because($"[AsParameters] needs a concrete, non-nullable class or struct, and '{display}' is not one"));
         }
 
         var constructor = named.InstanceConstructors
@@ -330,7 +391,7 @@ internal static partial class ResourceParser
             .FirstOrDefault();
         if (constructor is null && named.TypeKind == TypeKind.Class)
         {
-            return null;
+            return (null, Unbound.Because($"[AsParameters] type '{display}' has no public constructor"));
         }
 
         var constructorMembers = new List<ParameterModel>();
@@ -343,16 +404,16 @@ internal static partial class ResourceParser
                 cancellationToken.ThrowIfCancellationRequested();
                 if (parameter.RefKind != RefKind.None)
                 {
-                    return null;
+                    return (null, Unbound.Because($"constructor parameter '{parameter.Name}' of [AsParameters] type '{display}' is passed by reference"));
                 }
 
-                var member = ParseParameter(
+                var (member, unbound) = ParseParameter(
                     parameter.Name, parameter.Type, parameter.NullableAnnotation, parameter.GetAttributes(),
                     parameter.HasExplicitDefaultValue, parameter.HasExplicitDefaultValue ? parameter.ExplicitDefaultValue : null,
                     context, allowAsParameters: false, cancellationToken);
                 if (member is null)
                 {
-                    return null;
+                    return (null, Unbound.Because(DescribeMember(display, parameter.Name, unbound)));
                 }
 
                 constructorMembers.Add(member);
@@ -365,7 +426,7 @@ internal static partial class ResourceParser
                 cancellationToken.ThrowIfCancellationRequested();
                 if (property.IsRequired)
                 {
-                    return null;
+                    return (null, Unbound.Because($"[AsParameters] type '{display}' has the required property '{property.Name}', which cannot be set after construction; give the type a constructor instead"));
                 }
 
                 // Bound by assignment after construction, so property initializers keep their defaults;
@@ -376,23 +437,30 @@ internal static partial class ResourceParser
                     continue;
                 }
 
-                var member = ParseParameter(
+                var (member, unbound) = ParseParameter(
                     property.Name, property.Type, property.NullableAnnotation, property.GetAttributes(),
                     hasDefault: true, defaultValue: null,
                     context, allowAsParameters: false, cancellationToken);
                 if (member is null)
                 {
-                    return null;
+                    return (null, Unbound.Because(DescribeMember(display, property.Name, unbound)));
                 }
 
                 propertyMembers.Add(member);
             }
         }
 
-        return new ParameterModel(
+        return (new ParameterModel(
             name, typeName, ParameterSource.AsParameters, name, ValueParser.None, typeName, typeName,
             false, false, false, true, null, null,
-            new AsParametersModel(usesConstructor, constructorMembers.ToEquatableArray(), propertyMembers.ToEquatableArray()));
+            new AsParametersModel(usesConstructor, constructorMembers.ToEquatableArray(), propertyMembers.ToEquatableArray())), default);
+
+        static string DescribeMember(string display, string member, Unbound inner) => inner.Kind switch
+        {
+            UnboundKind.FromRouteNotInTemplate => $"member '{member}' of '{display}' reads route value '{inner.Detail}', which the template does not declare",
+            _ when inner.Detail is not null => $"member '{member}' of '{display}' cannot be bound: {inner.Detail}",
+            _ => $"member '{member}' of '{display}' cannot be bound",
+        };
     }
 
     private readonly struct ValueInfo(ValueParser parser, string valueTypeName, string display, bool isArray)

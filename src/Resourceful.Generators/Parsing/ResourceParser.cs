@@ -6,6 +6,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Resourceful.Generators.Diagnostics;
 using Resourceful.Generators.Model;
 
 namespace Resourceful.Generators.Parsing;
@@ -13,7 +14,7 @@ namespace Resourceful.Generators.Parsing;
 /// <summary>
 /// Turns a <c>[Resource]</c> class into a <see cref="ResourceModel"/>. The only code of the generator that
 /// touches symbols and syntax; what it returns holds none of them, so every later step can be cached.
-/// Anything it cannot bind is left out of the model (the analyzers explain why), never thrown.
+/// Anything it cannot map is left out of the model with the reason (<see cref="ProblemList"/>), never thrown.
 /// </summary>
 internal static partial class ResourceParser
 {
@@ -24,8 +25,11 @@ internal static partial class ResourceParser
 
     private static readonly SymbolDisplayFormat PlainTypeNameFormat = SymbolDisplayFormat.FullyQualifiedFormat;
 
-    /// <summary>The <c>ForAttributeWithMetadataName</c> transform.</summary>
-    public static ResourceModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    /// <summary>
+    /// The <c>ForAttributeWithMetadataName</c> transform: the model, and apart from it the problems, which hold
+    /// locations and so change with every edit above them (the generator reports them from a pipeline of their own).
+    /// </summary>
+    public static ParsedResource? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
         if (context.TargetSymbol is not INamedTypeSymbol type || context.Attributes.Length == 0)
         {
@@ -34,70 +38,201 @@ internal static partial class ResourceParser
 
         // A class whose partial declarations repeat [Resource] (an error of its own) is parsed once, from the first.
         var attribute = context.Attributes[0];
-        foreach (var candidate in type.GetAttributes())
+        if (!IsFirstResourceAttribute(type, attribute))
         {
-            if (candidate.AttributeClass?.ToDisplayString() == ResourceAttributeName)
-            {
-                if (candidate.ApplicationSyntaxReference?.Span != attribute.ApplicationSyntaxReference?.Span
-                    || candidate.ApplicationSyntaxReference?.SyntaxTree != attribute.ApplicationSyntaxReference?.SyntaxTree)
-                {
-                    return null;
-                }
-
-                break;
-            }
+            return null;
         }
 
         // Roslyn runs this transform again for every resource whenever the compilation changes, a keystroke inside a
         // method body included. The model is a value, so an unchanged one stops the pipeline right here: no state is
         // kept across compilations (the compiler server and the IDE host live long and see many projects).
-        return ParseResource(type, attribute, cancellationToken);
+        var description = Describe(type, attribute, cancellationToken);
+        return new ParsedResource(description.Model, ProblemInfo.From(description));
     }
 
-    /// <summary>Parses one resource class; shared by the generator and the analyzers.</summary>
-    public static ResourceModel? ParseResource(INamedTypeSymbol type, AttributeData attribute, CancellationToken cancellationToken)
+    /// <summary>
+    /// The one decision procedure, shared by the generator and the analyzers: the model of one resource class and,
+    /// for every resource, handler and parameter it leaves out, why (<see cref="ResourceInfo.Problems"/>).
+    /// </summary>
+    public static ResourceInfo Describe(INamedTypeSymbol type, AttributeData attribute, CancellationToken cancellationToken)
     {
-        if (type.TypeKind != TypeKind.Class || type.IsGenericType || type.IsUnboundGenericType || type.IsFileLocal)
+        var rawTemplate = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : null;
+        var template = rawTemplate is null ? null : RouteTemplateParser.Normalize(rawTemplate);
+        var problems = new ProblemList();
+        var handlers = ImmutableArray.CreateBuilder<HandlerInfo>();
+        var routes = ImmutableArray.CreateBuilder<RouteClaim>();
+        var model = ParseResource(type, attribute, problems, handlers, routes, cancellationToken);
+        if (handlers.Count == 0)
+        {
+            // Nothing of the class is mapped; the analyzers still read its handlers.
+            foreach (var (method, methodAttribute, httpMethod) in HandlerAttributes(type, cancellationToken))
+            {
+                var (rawSubTemplate, subTemplateIsValid) = SubTemplate(methodAttribute);
+                var handlerTemplate = template is not null && subTemplateIsValid ? RouteTemplateParser.Combine(template, rawSubTemplate) : null;
+                handlers.Add(new HandlerInfo(method, methodAttribute, httpMethod, rawSubTemplate, handlerTemplate, null));
+            }
+        }
+
+        return new ResourceInfo(type, attribute, rawTemplate, template, model, handlers.ToImmutable(), problems, routes.ToImmutable());
+    }
+
+    private static bool IsFirstResourceAttribute(INamedTypeSymbol type, AttributeData attribute)
+    {
+        foreach (var candidate in type.GetAttributes())
+        {
+            if (candidate.AttributeClass?.ToDisplayString() == ResourceAttributeName)
+            {
+                return candidate.ApplicationSyntaxReference?.Span == attribute.ApplicationSyntaxReference?.Span
+                    && candidate.ApplicationSyntaxReference?.SyntaxTree == attribute.ApplicationSyntaxReference?.SyntaxTree;
+            }
+        }
+
+        return true;
+    }
+
+    // The handler attribute's own template as written, and whether it is one (a string, or no argument at all).
+    private static (string? Raw, bool IsValid) SubTemplate(AttributeData attribute) => attribute.ConstructorArguments.Length switch
+    {
+        0 => (null, true),
+        1 => (attribute.ConstructorArguments[0].Value as string, attribute.ConstructorArguments[0].Value is string),
+        _ => (null, false),
+    };
+
+    private static ResourceModel? ParseResource(
+        INamedTypeSymbol type,
+        AttributeData attribute,
+        ProblemList problems,
+        ImmutableArray<HandlerInfo>.Builder handlers,
+        ImmutableArray<RouteClaim>.Builder routes,
+        CancellationToken cancellationToken)
+    {
+        if (type.TypeKind != TypeKind.Class)
         {
             return null;
         }
 
-        if (attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Value is not string rawTemplate)
+        var typeLocation = SyntaxLocations.TypeIdentifier(type, attribute, cancellationToken);
+        if (type.IsFileLocal)
         {
+            problems.Add(DiagnosticDescriptors.ResourceIsFileLocal, typeLocation, type.Name);
             return null;
         }
 
-        if (!IsReachableFromAssembly(type))
+        if (type.IsGenericType)
         {
+            var reason = type.TypeParameters.Length > 0 ? "is generic" : $"is nested in the generic type '{GenericContainer(type)}'";
+            problems.Add(DiagnosticDescriptors.ResourceIsGeneric, typeLocation, type.Name, reason);
             return null;
         }
 
+        if (AccessibilityProblem(type) is { } accessibility)
+        {
+            problems.Add(DiagnosticDescriptors.ResourceNotAccessible, typeLocation, type.Name, accessibility);
+            return null;
+        }
+
+        if (attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Kind == TypedConstantKind.Error)
+        {
+            // The compiler reports the missing or mistyped argument.
+            return null;
+        }
+
+        var templateLocation = SyntaxLocations.Template(attribute, cancellationToken);
+        if (attribute.ConstructorArguments[0].Value is not string rawTemplate)
+        {
+            problems.Add(DiagnosticDescriptors.InvalidRouteTemplate, templateLocation, "null", "a resource's template is a string, such as \"/books\"");
+            return null;
+        }
+
+        var isPartial = IsPartial(type, cancellationToken);
+        if (!isPartial)
+        {
+            problems.Add(DiagnosticDescriptors.ResourceNotPartial, typeLocation, type.Name);
+        }
+
+        var containingTypes = new List<ContainingTypeModel>();
+        var canDeclarePartial = isPartial && type.GetMembers("Links").IsEmpty;
+        for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
+        {
+            var outerIsPartial = IsPartial(outer, cancellationToken);
+            if (!outerIsPartial)
+            {
+                problems.Add(DiagnosticDescriptors.ContainingTypeNotPartial, typeLocation, type.Name, outer.Name);
+            }
+
+            canDeclarePartial &= !outer.IsGenericType && outerIsPartial;
+            containingTypes.Insert(0, new ContainingTypeModel(TypeKeyword(outer), outer.Name));
+        }
+
+        var templateIsValid = CheckTemplate(rawTemplate, templateLocation, problems);
         var template = RouteTemplateParser.Normalize(rawTemplate);
-        var constructor = type.IsStatic || type.IsAbstract ? null : ParseConstructor(type);
+        var handlerAttributes = HandlerAttributes(type, cancellationToken).ToList();
+        (string Reason, ISymbol? At)? constructorProblem = null;
+        var constructor = type.IsStatic || type.IsAbstract ? null : ParseConstructor(type, out constructorProblem);
+        var classExplained = false;
+        if (handlerAttributes.Any(static h => !h.Method.IsStatic))
+        {
+            // Abstract classes and classes without a usable constructor: explained once, on the class.
+            if (type.IsAbstract && !type.IsStatic)
+            {
+                problems.Add(DiagnosticDescriptors.ResourceIsAbstract, typeLocation, type.Name);
+                classExplained = true;
+            }
+            else if (constructor is null && constructorProblem is { } problem)
+            {
+                var location = problem.At is null ? typeLocation : SyntaxLocations.FirstSourceLocation(problem.At);
+                problems.Add(DiagnosticDescriptors.ResourceCannotBeConstructed, location, type.Name, problem.Reason);
+                classExplained = true;
+            }
+            else
+            {
+                // A constructor that names a missing type is the compiler's to report.
+                classExplained = constructor is null;
+            }
+        }
+
         var resourceMaxBodySize = GetNamedLong(attribute, "MaxBodySize") ?? 0;
         var resourceMetadata = ParseMetadata(type.GetAttributes());
+        var metadataName = GetMetadataName(type);
         var movedRoutes = new List<MovedRouteModel>();
-        foreach (var oldTemplate in GetMovedFrom(type.GetAttributes()))
+        foreach (var oldTemplate in GetMovedFrom(type.GetAttributes(), problems, routes, type, metadataName, template, onResource: true, cancellationToken))
         {
             AddMovedRoute(movedRoutes, OldTemplate(oldTemplate, template, onResource: true), template, includesSubPaths: true);
         }
 
         var endpoints = new List<EndpointModel>();
+        var mapped = new List<HandlerInfo>();
         var shapes = new Dictionary<string, TypeShapeModel>(StringComparer.Ordinal);
-        foreach (var (method, methodAttribute, httpMethod) in HandlerAttributes(type, cancellationToken))
+        var methodsSeen = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+        foreach (var (method, methodAttribute, httpMethod) in handlerAttributes)
         {
-            var endpoint = ParseEndpoint(method, httpMethod, methodAttribute, template, constructor is not null, shapes, cancellationToken);
-            if (endpoint is not null)
+            var handlerSite = new HandlerSite(method, methodAttribute, httpMethod, template, templateIsValid, constructor is not null, classExplained);
+            var endpoint = ParseEndpoint(handlerSite, shapes, problems, cancellationToken);
+            var (rawSubTemplate, subTemplateIsValid) = SubTemplate(methodAttribute);
+            var handler = new HandlerInfo(
+                method, methodAttribute, httpMethod, rawSubTemplate,
+                subTemplateIsValid ? RouteTemplateParser.Combine(template, rawSubTemplate) : null,
+                endpoint);
+            handlers.Add(handler);
+            var movedFrom = methodsSeen.Add(method)
+                ? GetMovedFrom(method.GetAttributes(), problems, routes, type, metadataName, template, onResource: false, cancellationToken).ToList()
+                : GetMovedFrom(method.GetAttributes()).ToList();
+            if (endpoint is null)
             {
-                var metadata = resourceMetadata.Concat(ParseMetadata(method.GetAttributes())).ToEquatableArray();
-                var maxBodySize = GetNamedLong(methodAttribute, "MaxBodySize") ?? resourceMaxBodySize;
-                endpoints.Add(endpoint with { Metadata = metadata, MaxBodySize = maxBodySize });
-                foreach (var oldTemplate in GetMovedFrom(method.GetAttributes()))
-                {
-                    AddMovedRoute(movedRoutes, OldTemplate(oldTemplate, template, onResource: false), endpoint.Template, includesSubPaths: false);
-                }
+                continue;
+            }
+
+            mapped.Add(handler);
+            var metadata = resourceMetadata.Concat(ParseMetadata(method.GetAttributes())).ToEquatableArray();
+            var maxBodySize = GetNamedLong(methodAttribute, "MaxBodySize") ?? resourceMaxBodySize;
+            endpoints.Add(endpoint with { Metadata = metadata, MaxBodySize = maxBodySize });
+            foreach (var oldTemplate in movedFrom)
+            {
+                AddMovedRoute(movedRoutes, OldTemplate(oldTemplate, template, onResource: false), endpoint.Template, includesSubPaths: false);
             }
         }
+
+        ClaimRoutes(mapped, type, metadataName, problems, routes, cancellationToken);
 
         endpoints.Sort(static (left, right) =>
         {
@@ -112,14 +247,6 @@ internal static partial class ResourceParser
             return byMethod != 0 ? byMethod : string.CompareOrdinal(left.HandlerName, right.HandlerName);
         });
 
-        var containingTypes = new List<ContainingTypeModel>();
-        var canDeclarePartial = IsPartial(type, cancellationToken) && type.GetMembers("Links").IsEmpty;
-        for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
-        {
-            canDeclarePartial &= !outer.IsGenericType && IsPartial(outer, cancellationToken);
-            containingTypes.Insert(0, new ContainingTypeModel(TypeKeyword(outer), outer.Name));
-        }
-
         var ns = type.ContainingNamespace is { IsGlobalNamespace: false } containingNamespace
             ? containingNamespace.ToDisplayString()
             : string.Empty;
@@ -129,7 +256,7 @@ internal static partial class ResourceParser
             Keyword: TypeKeyword(type),
             ClassName: type.Name,
             FullyQualifiedName: type.ToDisplayString(PlainTypeNameFormat),
-            MetadataName: GetMetadataName(type),
+            MetadataName: metadataName,
             Template: template,
             CanDeclarePartial: canDeclarePartial,
             ContainingTypes: containingTypes.ToEquatableArray(),
@@ -139,6 +266,70 @@ internal static partial class ResourceParser
         {
             Shapes = shapes.Values.OrderBy(static s => s.Key, StringComparer.Ordinal).ToEquatableArray(),
         };
+    }
+
+    /// <summary>
+    /// Whether <paramref name="raw"/> is a template routing can read; RSF0012 when it is not. Its constraints are
+    /// judged later, against the application's own (<see cref="TemplateCheck"/>).
+    /// </summary>
+    private static bool CheckTemplate(string raw, Location location, ProblemList problems)
+    {
+        if (RouteTemplateText.Parse(raw, static _ => true).Problem is { } problem)
+        {
+            problems.Add(DiagnosticDescriptors.InvalidRouteTemplate, location, raw, problem);
+            return false;
+        }
+
+        problems.Check(raw, location);
+        return true;
+    }
+
+    /// <summary>
+    /// RSF0013 for two handlers of this resource on one method and path (routing could not choose, and would answer
+    /// 500), and the routes the resource claims, for RSF0014 across resources.
+    /// </summary>
+    private static void ClaimRoutes(
+        List<HandlerInfo> mapped,
+        INamedTypeSymbol type,
+        string metadataName,
+        ProblemList problems,
+        ImmutableArray<RouteClaim>.Builder routes,
+        CancellationToken cancellationToken)
+    {
+        var keyed = mapped
+            .Select(h => (Handler: h, Key: h.HttpMethod + " " + RouteTemplateText.Parse(h.Endpoint!.Template, static _ => true).CanonicalKey))
+            .ToList();
+        foreach (var (handler, key) in keyed)
+        {
+            var location = RouteLocation(handler, cancellationToken);
+            routes.Add(new RouteClaim(key, handler.HttpMethod, handler.Endpoint!.Template, SymbolNames.Handler(handler.Method), metadataName, location));
+            var others = keyed.Where(k => k.Key == key && !ReferenceEquals(k.Handler, handler)).Select(static k => k.Handler).ToList();
+            if (others.Count > 0)
+            {
+                problems.Add(
+                    DiagnosticDescriptors.DuplicateEndpoint, location, others.Select(o => RouteLocation(o, cancellationToken)), null,
+                    handler.HttpMethod, handler.Endpoint.Template, SymbolNames.Handler(handler.Method), SymbolNames.Handler(others[0].Method));
+            }
+        }
+    }
+
+    /// <summary>Where a handler's route is written: its template literal, or its name when it has none.</summary>
+    internal static Location RouteLocation(HandlerInfo handler, CancellationToken cancellationToken) =>
+        handler.RawSubTemplate is not null
+            ? SyntaxLocations.Template(handler.Attribute, cancellationToken)
+            : SyntaxLocations.MethodIdentifier(handler.Method, handler.Attribute, cancellationToken);
+
+    private static string GenericContainer(INamedTypeSymbol type)
+    {
+        for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
+        {
+            if (outer.TypeParameters.Length > 0)
+            {
+                return outer.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
+            }
+        }
+
+        return type.ContainingType?.Name ?? type.Name;
     }
 
     /// <summary>
@@ -168,17 +359,60 @@ internal static partial class ResourceParser
 
     /// <summary>
     /// The old templates of the <c>[MovedFrom]</c> attributes among <paramref name="attributes"/> that routing can
-    /// parse. One it cannot (a query string, a stray brace) is left out: mapped, it would fail the app at start-up or
-    /// on its first request; RSF0012 reports it (unknown constraints are judged there too, as for handler templates).
+    /// parse. One it cannot (a query string, a stray brace) is left out, with RSF0012: mapped, it would fail the app at
+    /// start-up or on its first request. Each one it maps is a route the resource claims.
     /// </summary>
-    internal static IEnumerable<string> GetMovedFrom(ImmutableArray<AttributeData> attributes)
+    private static IEnumerable<string> GetMovedFrom(
+        ImmutableArray<AttributeData> attributes,
+        ProblemList problems,
+        ImmutableArray<RouteClaim>.Builder routes,
+        INamedTypeSymbol type,
+        string metadataName,
+        string resourceTemplate,
+        bool onResource,
+        CancellationToken cancellationToken)
     {
         foreach (var attribute in MovedFromAttributes(attributes))
         {
-            if (attribute.ConstructorArguments[0].Value is string { Length: > 0 } oldTemplate
-                && RouteTemplateText.Parse(oldTemplate, static _ => true).Problem is null)
+            var argument = attribute.ConstructorArguments[0];
+            if (argument.Kind == TypedConstantKind.Error)
             {
-                yield return oldTemplate;
+                continue;
+            }
+
+            var location = SyntaxLocations.Template(attribute, cancellationToken);
+            if (argument.Value is not string { Length: > 0 } raw)
+            {
+                problems.Add(DiagnosticDescriptors.InvalidRouteTemplate, location, argument.Value is null ? "null" : "\"\"", "an old URI is a template such as \"/old-books/{id}\"");
+                continue;
+            }
+
+            if (!CheckTemplate(raw, location, problems))
+            {
+                continue;
+            }
+
+            // A resource's old URI also redirects everything below it, a handler's only itself: two different routes.
+            var oldTemplate = OldTemplate(raw, resourceTemplate, onResource);
+            if (RouteTemplateText.Parse(oldTemplate, static _ => true) is { Problem: null } parsed)
+            {
+                routes.Add(new RouteClaim(
+                    "MOVED " + parsed.CanonicalKey + (onResource ? " /**" : string.Empty), "*", oldTemplate,
+                    "[MovedFrom] on " + type.Name, metadataName, location));
+            }
+
+            yield return raw;
+        }
+    }
+
+    // The same attributes again (a method with two HTTP method attributes), already checked and claimed.
+    private static IEnumerable<string> GetMovedFrom(ImmutableArray<AttributeData> attributes)
+    {
+        foreach (var attribute in MovedFromAttributes(attributes))
+        {
+            if (attribute.ConstructorArguments[0].Value is string { Length: > 0 } raw && RouteTemplateText.Parse(raw, static _ => true).Problem is null)
+            {
+                yield return raw;
             }
         }
     }
@@ -253,6 +487,16 @@ internal static partial class ResourceParser
             }
         }
     }
+
+    /// <summary>The attribute's name as the user reads it: <c>Get</c>, <c>Post</c>, …</summary>
+    public static string AttributeName(string httpMethod) => httpMethod switch
+    {
+        "GET" => "Get",
+        "POST" => "Post",
+        "PUT" => "Put",
+        "PATCH" => "Patch",
+        _ => "Delete",
+    };
 
     /// <summary>GET, POST, PUT, PATCH, DELETE: the order endpoints are listed in.</summary>
     public static int MethodRank(string httpMethod) => httpMethod switch

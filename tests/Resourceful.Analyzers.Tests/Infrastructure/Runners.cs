@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Resourceful.Generators;
+using Xunit;
 
 namespace Resourceful.Analyzers.Tests.Infrastructure;
 
@@ -51,6 +52,22 @@ internal static class Runners
         failures.AddRange(result.Results.Where(static r => r.Exception is not null).Select(static r => r.Exception!.ToString()));
         failures.AddRange(driverDiagnostics.Concat(result.Diagnostics).Where(static d => d.Id is "CS8784" or "CS8785").Select(static d => d.ToString()));
         return failures;
+    }
+}
+
+/// <summary>The generator's own diagnostics, as a build with <paramref name="options"/> would report them.</summary>
+internal static class GeneratorDiagnostics
+{
+    public static ImmutableArray<Diagnostic> Of(Compilation compilation, AnalyzerConfigOptionsProvider? options = null)
+    {
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(
+            generators: [new ResourceGenerator().AsSourceGenerator()],
+            additionalTexts: null,
+            parseOptions: Compilations.ParseOptions,
+            optionsProvider: options);
+        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out _, out var diagnostics);
+        Assert.Empty(driver.GetRunResult().Results.Where(static r => r.Exception is not null));
+        return diagnostics;
     }
 }
 

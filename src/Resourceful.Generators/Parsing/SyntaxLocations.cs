@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
 
-namespace Resourceful.Generators.Analyzers;
+namespace Resourceful.Generators.Parsing;
 
 /// <summary>
 /// Where a diagnostic goes: always in the user's own declaration (never in generated code, where it could not
