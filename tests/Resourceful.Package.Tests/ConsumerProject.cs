@@ -173,7 +173,7 @@ internal sealed class ConsumerProject
 
     private static string Xml(string value) => SecurityElement.Escape(value);
 
-    private void WriteFile(string relativePath, string content)
+    internal void WriteFile(string relativePath, string content)
     {
         string path = Path.Combine(Root, relativePath);
         System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);

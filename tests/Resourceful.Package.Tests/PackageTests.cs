@@ -159,6 +159,50 @@ public sealed class PackageTests(PackedPackage package)
         Assert.False(Directory.Exists(consumer.GeneratedSourcesDirectory), $"{consumer.GeneratedSourcesDirectory} exists.");
     }
 
+    /// <summary>
+    /// A handler the generator cannot map fails the build with its error exactly once: reported by the analyzer when
+    /// analyzers run, by the generator itself when they do not (RunAnalyzers=false), never silently and never twice,
+    /// and neither a severity setting nor a #pragma can hide it.
+    /// </summary>
+    [Theory]
+    [InlineData("analyzers-on", null, false)]
+    [InlineData("analyzers-off", "-p:RunAnalyzers=false", false)]
+    [InlineData("suppressed", null, true)]
+    [InlineData("suppressed-analyzers-off", "-p:RunAnalyzers=false", true)]
+    public async Task Consumer_HandlerTheGeneratorCannotMap_FailsTheBuildOnce(string name, string? property, bool suppressed)
+    {
+        package.AssertPacked();
+        ConsumerProject consumer = await package.CreateConsumerAsync("consumer-skipped-" + name, withLibrary: false);
+        consumer.WriteFile(Path.Combine(ConsumerProject.AssemblyName, "Hidden.cs"), """
+            using Resourceful;
+
+            namespace GreetingsApi;
+
+            [Resource("/hidden")]
+            public sealed partial class Hidden
+            {
+            #pragma warning disable RSF0008
+                [Get]
+                internal string List() => "";
+            }
+            """.Replace("#pragma", suppressed ? "#pragma" : "// #pragma", StringComparison.Ordinal));
+        if (suppressed)
+        {
+            consumer.WriteFile(Path.Combine(ConsumerProject.AssemblyName, ".editorconfig"), "[*.cs]\ndotnet_diagnostic.RSF0008.severity = none\n");
+        }
+
+        CommandResult build = await DotnetCli.RunAsync(
+            consumer.Root,
+            ["build", consumer.ProjectFile, "-c", "Release", "--disable-build-servers", .. property is null ? Array.Empty<string>() : [property]],
+            PackedPackage.CommandTimeout,
+            consumer.Environment);
+
+        Assert.False(build.Succeeded, "The build succeeded with a handler the generator cannot map.\n" + build.Describe());
+        // MSBuild prints each error where it happens and again in the summary, whose count says how many there were.
+        Assert.True(build.Output.Contains(" 1 Error(s)", StringComparison.Ordinal), $"Expected exactly one error:\n{build.Describe()}");
+        Assert.Contains("error RSF0008: Handler 'Hidden.List' is internal", build.Output, StringComparison.Ordinal);
+    }
+
     /// <summary>Builds in Release with every warning an error, and fails on any warning line at all.</summary>
     private static async Task<CommandResult> BuildWithWarningsAsErrorsAsync(ConsumerProject consumer, string projectFile, params string[] properties)
     {

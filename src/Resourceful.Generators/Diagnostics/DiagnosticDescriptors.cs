@@ -19,6 +19,9 @@ internal static class DiagnosticDescriptors
     private const string HelpLinkBase = RepositoryInfo.Url + "/blob/main/docs/diagnostics/";
 
     // ---- RSF00xx usage: the generator cannot generate what the user wrote ----
+    // Those that mean "not mapped" are NotConfigurable: no severity setting, #pragma or [SuppressMessage] can turn an
+    // endpoint that answers 404 into a silent one. RSF0001/RSF0002 (no Links class) and RSF0015 (a warning) stay
+    // configurable.
 
     public static readonly DiagnosticDescriptor ResourceNotPartial = new(
         id: DiagnosticIds.ResourceNotPartial,
@@ -45,7 +48,8 @@ internal static class DiagnosticDescriptors
         category: UsageCategory,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        helpLinkUri: HelpLink(DiagnosticIds.ResourceIsGeneric));
+        helpLinkUri: HelpLink(DiagnosticIds.ResourceIsGeneric),
+        customTags: WellKnownDiagnosticTags.NotConfigurable);
 
     public static readonly DiagnosticDescriptor ResourceIsAbstract = new(
         id: DiagnosticIds.ResourceIsAbstract,
@@ -54,7 +58,8 @@ internal static class DiagnosticDescriptors
         category: UsageCategory,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        helpLinkUri: HelpLink(DiagnosticIds.ResourceIsAbstract));
+        helpLinkUri: HelpLink(DiagnosticIds.ResourceIsAbstract),
+        customTags: WellKnownDiagnosticTags.NotConfigurable);
 
     public static readonly DiagnosticDescriptor ResourceNotAccessible = new(
         id: DiagnosticIds.ResourceNotAccessible,
@@ -63,7 +68,8 @@ internal static class DiagnosticDescriptors
         category: UsageCategory,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        helpLinkUri: HelpLink(DiagnosticIds.ResourceNotAccessible));
+        helpLinkUri: HelpLink(DiagnosticIds.ResourceNotAccessible),
+        customTags: WellKnownDiagnosticTags.NotConfigurable);
 
     public static readonly DiagnosticDescriptor ResourceIsFileLocal = new(
         id: DiagnosticIds.ResourceIsFileLocal,
@@ -72,7 +78,8 @@ internal static class DiagnosticDescriptors
         category: UsageCategory,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        helpLinkUri: HelpLink(DiagnosticIds.ResourceIsFileLocal));
+        helpLinkUri: HelpLink(DiagnosticIds.ResourceIsFileLocal),
+        customTags: WellKnownDiagnosticTags.NotConfigurable);
 
     public static readonly DiagnosticDescriptor MethodAttributeOutsideResource = new(
         id: DiagnosticIds.MethodAttributeOutsideResource,
@@ -81,7 +88,8 @@ internal static class DiagnosticDescriptors
         category: UsageCategory,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        helpLinkUri: HelpLink(DiagnosticIds.MethodAttributeOutsideResource));
+        helpLinkUri: HelpLink(DiagnosticIds.MethodAttributeOutsideResource),
+        customTags: WellKnownDiagnosticTags.NotConfigurable);
 
     public static readonly DiagnosticDescriptor HandlerNotPublic = new(
         id: DiagnosticIds.HandlerNotPublic,
@@ -90,7 +98,8 @@ internal static class DiagnosticDescriptors
         category: UsageCategory,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        helpLinkUri: HelpLink(DiagnosticIds.HandlerNotPublic));
+        helpLinkUri: HelpLink(DiagnosticIds.HandlerNotPublic),
+        customTags: WellKnownDiagnosticTags.NotConfigurable);
 
     public static readonly DiagnosticDescriptor HandlerIsGeneric = new(
         id: DiagnosticIds.HandlerIsGeneric,
@@ -99,7 +108,8 @@ internal static class DiagnosticDescriptors
         category: UsageCategory,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        helpLinkUri: HelpLink(DiagnosticIds.HandlerIsGeneric));
+        helpLinkUri: HelpLink(DiagnosticIds.HandlerIsGeneric),
+        customTags: WellKnownDiagnosticTags.NotConfigurable);
 
     public static readonly DiagnosticDescriptor HandlerParameterByReference = new(
         id: DiagnosticIds.HandlerParameterByReference,
@@ -108,7 +118,8 @@ internal static class DiagnosticDescriptors
         category: UsageCategory,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        helpLinkUri: HelpLink(DiagnosticIds.HandlerParameterByReference));
+        helpLinkUri: HelpLink(DiagnosticIds.HandlerParameterByReference),
+        customTags: WellKnownDiagnosticTags.NotConfigurable);
 
     public static readonly DiagnosticDescriptor HandlerReturnNotSupported = new(
         id: DiagnosticIds.HandlerReturnNotSupported,
@@ -117,7 +128,8 @@ internal static class DiagnosticDescriptors
         category: UsageCategory,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        helpLinkUri: HelpLink(DiagnosticIds.HandlerReturnNotSupported));
+        helpLinkUri: HelpLink(DiagnosticIds.HandlerReturnNotSupported),
+        customTags: WellKnownDiagnosticTags.NotConfigurable);
 
     public static readonly DiagnosticDescriptor InvalidRouteTemplate = new(
         id: DiagnosticIds.InvalidRouteTemplate,
@@ -126,7 +138,8 @@ internal static class DiagnosticDescriptors
         category: UsageCategory,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        helpLinkUri: HelpLink(DiagnosticIds.InvalidRouteTemplate));
+        helpLinkUri: HelpLink(DiagnosticIds.InvalidRouteTemplate),
+        customTags: WellKnownDiagnosticTags.NotConfigurable);
 
     public static readonly DiagnosticDescriptor DuplicateEndpoint = new(
         id: DiagnosticIds.DuplicateEndpoint,
@@ -135,7 +148,8 @@ internal static class DiagnosticDescriptors
         category: UsageCategory,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        helpLinkUri: HelpLink(DiagnosticIds.DuplicateEndpoint));
+        helpLinkUri: HelpLink(DiagnosticIds.DuplicateEndpoint),
+        customTags: WellKnownDiagnosticTags.NotConfigurable);
 
     public static readonly DiagnosticDescriptor DuplicateEndpointAcrossResources = new(
         id: DiagnosticIds.DuplicateEndpointAcrossResources,
@@ -145,7 +159,7 @@ internal static class DiagnosticDescriptors
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
         helpLinkUri: HelpLink(DiagnosticIds.DuplicateEndpointAcrossResources),
-        customTags: WellKnownDiagnosticTags.CompilationEnd);
+        customTags: [WellKnownDiagnosticTags.NotConfigurable, WellKnownDiagnosticTags.CompilationEnd]);
 
     public static readonly DiagnosticDescriptor RouteParameterNotBound = new(
         id: DiagnosticIds.RouteParameterNotBound,
@@ -163,7 +177,8 @@ internal static class DiagnosticDescriptors
         category: UsageCategory,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        helpLinkUri: HelpLink(DiagnosticIds.FromRouteNotInTemplate));
+        helpLinkUri: HelpLink(DiagnosticIds.FromRouteNotInTemplate),
+        customTags: WellKnownDiagnosticTags.NotConfigurable);
 
     public static readonly DiagnosticDescriptor ParameterCannotBind = new(
         id: DiagnosticIds.ParameterCannotBind,
@@ -172,7 +187,8 @@ internal static class DiagnosticDescriptors
         category: UsageCategory,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        helpLinkUri: HelpLink(DiagnosticIds.ParameterCannotBind));
+        helpLinkUri: HelpLink(DiagnosticIds.ParameterCannotBind),
+        customTags: WellKnownDiagnosticTags.NotConfigurable);
 
     public static readonly DiagnosticDescriptor MultipleBodies = new(
         id: DiagnosticIds.MultipleBodies,
@@ -181,7 +197,8 @@ internal static class DiagnosticDescriptors
         category: UsageCategory,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        helpLinkUri: HelpLink(DiagnosticIds.MultipleBodies));
+        helpLinkUri: HelpLink(DiagnosticIds.MultipleBodies),
+        customTags: WellKnownDiagnosticTags.NotConfigurable);
 
     public static readonly DiagnosticDescriptor ResourceCannotBeConstructed = new(
         id: DiagnosticIds.ResourceCannotBeConstructed,
@@ -190,7 +207,8 @@ internal static class DiagnosticDescriptors
         category: UsageCategory,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        helpLinkUri: HelpLink(DiagnosticIds.ResourceCannotBeConstructed));
+        helpLinkUri: HelpLink(DiagnosticIds.ResourceCannotBeConstructed),
+        customTags: WellKnownDiagnosticTags.NotConfigurable);
 
     public static readonly DiagnosticDescriptor HandlerNotMapped = new(
         id: DiagnosticIds.HandlerNotMapped,
@@ -199,7 +217,8 @@ internal static class DiagnosticDescriptors
         category: UsageCategory,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        helpLinkUri: HelpLink(DiagnosticIds.HandlerNotMapped));
+        helpLinkUri: HelpLink(DiagnosticIds.HandlerNotMapped),
+        customTags: WellKnownDiagnosticTags.NotConfigurable);
 
     public static readonly DiagnosticDescriptor HandlerObsoleteError = new(
         id: DiagnosticIds.HandlerObsoleteError,
@@ -208,7 +227,8 @@ internal static class DiagnosticDescriptors
         category: UsageCategory,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        helpLinkUri: HelpLink(DiagnosticIds.HandlerObsoleteError));
+        helpLinkUri: HelpLink(DiagnosticIds.HandlerObsoleteError),
+        customTags: WellKnownDiagnosticTags.NotConfigurable);
 
     /// <summary>Reported by the generator itself (not an analyzer), so it fails the build even with analyzers off.</summary>
     public static readonly DiagnosticDescriptor LibraryResourcesNotMapped = new(
@@ -218,7 +238,8 @@ internal static class DiagnosticDescriptors
         category: UsageCategory,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        helpLinkUri: HelpLink(DiagnosticIds.LibraryResourcesNotMapped));
+        helpLinkUri: HelpLink(DiagnosticIds.LibraryResourcesNotMapped),
+        customTags: WellKnownDiagnosticTags.NotConfigurable);
 
     // ---- RSF01xx HTTP semantics ----
 
