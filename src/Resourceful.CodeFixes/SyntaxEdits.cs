@@ -55,6 +55,36 @@ internal static class SyntaxEdits
             .Where(static a => HttpMethodAttributeNames.Contains(SimpleName(a)))
             .ToArray();
 
+    /// <summary>
+    /// <paramref name="current"/> with the change the analyzer computed from <paramref name="original"/> to
+    /// <paramref name="updated"/> (its smallest span), or null when an earlier edit of the same text changed that
+    /// span or what precedes it. Fix All applies edits of one text right to left, so several edits of one template
+    /// each land where the analyzer meant them instead of one overwriting the others.
+    /// </summary>
+    public static string? ApplyChange(string current, string original, string updated)
+    {
+        var shorter = System.Math.Min(original.Length, updated.Length);
+        var prefix = 0;
+        while (prefix < shorter && original[prefix] == updated[prefix])
+        {
+            prefix++;
+        }
+
+        var suffix = 0;
+        while (suffix < shorter - prefix && original[original.Length - 1 - suffix] == updated[updated.Length - 1 - suffix])
+        {
+            suffix++;
+        }
+
+        var end = original.Length - suffix;
+        if (current.Length < end || string.CompareOrdinal(current, 0, original, 0, end) != 0)
+        {
+            return null;
+        }
+
+        return original.Substring(0, prefix) + updated.Substring(prefix, updated.Length - prefix - suffix) + current.Substring(end);
+    }
+
     /// <summary>A type or attribute name written fully qualified, shortened by the simplifier where the usings allow.</summary>
     public static NameSyntax QualifiedName(string name) =>
         SyntaxFactory.ParseName(name).WithAdditionalAnnotations(Simplifier.Annotation);
