@@ -41,7 +41,7 @@ public sealed class AddPartialCodeFixProvider : ResourcefulCodeFixProvider
             {
                 foreach (var target in targets)
                 {
-                    editor.ReplaceNode(target, static (current, _) => SyntaxEdits.WithPartial((TypeDeclarationSyntax)current));
+                    editor.Replace(target, SyntaxEdits.WithPartial);
                 }
             });
     }

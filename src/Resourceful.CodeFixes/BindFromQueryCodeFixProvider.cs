@@ -31,7 +31,7 @@ public sealed class BindFromQueryCodeFixProvider : ResourcefulCodeFixProvider
         yield return new ProposedFix(
             fromQuery ? $"Bind '{parameter.Identifier.ValueText}' from the query" : $"Bind the members of '{parameter.Identifier.ValueText}' from the query",
             site.Diagnostic.Id,
-            editor => editor.ReplaceNode(parameter, (current, _) => Rebind((ParameterSyntax)current, attributeName)));
+            editor => editor.Replace(parameter, current => Rebind(current, attributeName)));
     }
 
     private static ParameterSyntax Rebind(ParameterSyntax parameter, string attributeName)

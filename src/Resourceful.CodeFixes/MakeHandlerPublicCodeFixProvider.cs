@@ -25,7 +25,7 @@ public sealed class MakeHandlerPublicCodeFixProvider : ResourcefulCodeFixProvide
             yield return new ProposedFix(
                 $"Make '{method.Identifier.ValueText}' public",
                 site.Diagnostic.Id,
-                editor => editor.ReplaceNode(method, static (current, _) => MakePublic((MethodDeclarationSyntax)current)));
+                editor => editor.Replace(method, MakePublic));
         }
     }
 

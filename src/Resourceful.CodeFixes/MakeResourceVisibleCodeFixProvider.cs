@@ -45,7 +45,7 @@ public sealed class MakeResourceVisibleCodeFixProvider : ResourcefulCodeFixProvi
             {
                 foreach (var target in targets)
                 {
-                    editor.ReplaceNode(target, static (current, _) => MakeInternal((TypeDeclarationSyntax)current));
+                    editor.Replace(target, MakeInternal);
                 }
             });
     }

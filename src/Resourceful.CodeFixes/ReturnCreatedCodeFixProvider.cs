@@ -46,7 +46,7 @@ public sealed class ReturnCreatedCodeFixProvider : ResourcefulCodeFixProvider
         yield return new ProposedFix(
             "Answer 201 Created with the new resource's link",
             site.Diagnostic.Id,
-            editor => editor.ReplaceNode(method, rewritten));
+            editor => editor.Replace(method, _ => rewritten));
     }
 
     private static MethodDeclarationSyntax? Rewrite(MethodDeclarationSyntax method, SemanticModel model, string link, string shape, CancellationToken cancellationToken)

@@ -46,7 +46,7 @@ public sealed class RouteParameterCodeFixProvider : ResourcefulCodeFixProvider
         yield return new ProposedFix(
             $"Add parameter '{name}' to '{method.Identifier.ValueText}'",
             site.Diagnostic.Id,
-            editor => editor.ReplaceNode(method, (current, _) => AddParameter((MethodDeclarationSyntax)current, name, type)));
+            editor => editor.Replace(method, current => AddParameter(current, name, type)));
     }
 
     // Optional parameters must stay last, and a CancellationToken reads best at the end: insert before them.
@@ -84,7 +84,7 @@ public sealed class RouteParameterCodeFixProvider : ResourcefulCodeFixProvider
             yield return new ProposedFix(
                 $"Change the template to '{newTemplate}'",
                 site.Diagnostic.Id + ".Template",
-                editor => editor.ReplaceNode(attribute, (current, _) => WithTemplate((AttributeSyntax)current, original, newTemplate)));
+                editor => editor.Replace(attribute, current => WithTemplate(current, original, newTemplate)));
         }
 
         // A parameter that names its route value explicitly is fixed in the template, not by renaming it.
@@ -129,13 +129,13 @@ public sealed class RouteParameterCodeFixProvider : ResourcefulCodeFixProvider
     private static void RenameInMethod(
         SyntaxEditor editor, SemanticModel model, MethodDeclarationSyntax method, ParameterSyntax parameter, IParameterSymbol symbol, string newName, CancellationToken cancellationToken)
     {
-        editor.ReplaceNode(parameter, (current, _) => ((ParameterSyntax)current).WithIdentifier(SyntaxFactory.Identifier(newName).WithTriviaFrom(((ParameterSyntax)current).Identifier)));
+        editor.Replace(parameter, current => current.WithIdentifier(SyntaxFactory.Identifier(newName).WithTriviaFrom(current.Identifier)));
         foreach (var use in method.DescendantNodes().OfType<IdentifierNameSyntax>())
         {
             if (use.Identifier.ValueText == parameter.Identifier.ValueText
                 && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(use, cancellationToken).Symbol, symbol))
             {
-                editor.ReplaceNode(use, (current, _) => ((IdentifierNameSyntax)current).WithIdentifier(SyntaxFactory.Identifier(newName).WithTriviaFrom(((IdentifierNameSyntax)current).Identifier)));
+                editor.Replace(use, current => current.WithIdentifier(SyntaxFactory.Identifier(newName).WithTriviaFrom(current.Identifier)));
             }
         }
     }

@@ -30,7 +30,7 @@ public sealed class SwitchHttpMethodCodeFixProvider : ResourcefulCodeFixProvider
         yield return new ProposedFix(
             $"Handle '{method.Identifier.ValueText}' with [{target}]",
             site.Diagnostic.Id,
-            editor => editor.ReplaceNode(get.Name, (current, _) => Rename((NameSyntax)current, target)));
+            editor => editor.Replace(get.Name, current => Rename(current, target)));
     }
 
     // [Get], [GetAttribute], [Resourceful.Get]: keep the qualification and the suffix the user wrote.

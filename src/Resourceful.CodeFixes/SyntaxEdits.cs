@@ -2,6 +2,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Simplification;
 
 namespace Resourceful.CodeFixes;
@@ -27,6 +28,44 @@ internal static class SyntaxEdits
         }
 
         return declaration.AddModifiers(SyntaxFactory.Token(SyntaxTriviaList.Empty, SyntaxKind.PartialKeyword, SyntaxFactory.TriviaList(SyntaxFactory.Space)));
+    }
+
+    /// <summary>
+    /// Replaces <paramref name="node"/> with what <paramref name="replace"/> builds from its current form. The
+    /// replacement keeps the current node's annotations, among them the editor's tracking, so a later edit of the
+    /// same node (two diagnostics in one literal, two resources in one containing type) still finds it.
+    /// </summary>
+    public static void Replace<TNode>(this SyntaxEditor editor, TNode node, System.Func<TNode, SyntaxNode> replace)
+        where TNode : SyntaxNode =>
+        editor.ReplaceNode(node, (current, _) => current.CopyAnnotationsTo(replace((TNode)current))!);
+
+    /// <summary>
+    /// <paramref name="modifiers"/> without those <paramref name="remove"/> picks. A removed first modifier's leading
+    /// trivia (indentation, a line break after attributes) moves to the modifier that now comes first or, when none
+    /// is left, into <paramref name="orphanedTrivia"/> for the token after the modifiers.
+    /// </summary>
+    public static SyntaxTokenList WithoutModifiers(SyntaxTokenList modifiers, System.Func<SyntaxToken, bool> remove, out SyntaxTriviaList orphanedTrivia)
+    {
+        orphanedTrivia = SyntaxTriviaList.Empty;
+        var kept = modifiers.Where(m => !remove(m)).ToList();
+        if (kept.Count == modifiers.Count)
+        {
+            return modifiers;
+        }
+
+        if (remove(modifiers[0]))
+        {
+            if (kept.Count > 0)
+            {
+                kept[0] = kept[0].WithLeadingTrivia(modifiers[0].LeadingTrivia);
+            }
+            else
+            {
+                orphanedTrivia = modifiers[0].LeadingTrivia;
+            }
+        }
+
+        return SyntaxFactory.TokenList(kept);
     }
 
     /// <summary>A string literal holding <paramref name="value"/>, with <paramref name="old"/>'s trivia.</summary>

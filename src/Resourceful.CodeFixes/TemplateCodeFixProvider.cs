@@ -48,17 +48,17 @@ public sealed class TemplateCodeFixProvider : ResourcefulCodeFixProvider
             site.Diagnostic.Id,
             editor =>
             {
-                editor.ReplaceNode(literal, (current, _) =>
-                    current is LiteralExpressionSyntax currentLiteral && SyntaxEdits.ApplyChange(currentLiteral.Token.ValueText, original, newTemplate) is { } value
-                        ? SyntaxEdits.StringLiteral(value, currentLiteral)
+                editor.Replace(literal, current =>
+                    SyntaxEdits.ApplyChange(current.Token.ValueText, original, newTemplate) is { } value
+                        ? SyntaxEdits.StringLiteral(value, current)
                         : current);
                 if (isHandlerTemplate)
                 {
                     // An empty handler template is the resource's own URI: say it with no argument at all.
-                    editor.ReplaceNode(attribute, static (current, _) =>
-                        current is AttributeSyntax { ArgumentList.Arguments: { Count: 1 } arguments } emptied
+                    editor.Replace(attribute, static current =>
+                        current is { ArgumentList.Arguments: { Count: 1 } arguments }
                         && arguments[0] is { NameEquals: null, NameColon: null, Expression: LiteralExpressionSyntax { Token.ValueText: "" } }
-                            ? emptied.WithArgumentList(null)
+                            ? current.WithArgumentList(null)
                             : current);
                 }
             });
