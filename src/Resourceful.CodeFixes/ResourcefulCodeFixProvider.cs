@@ -73,8 +73,8 @@ public abstract class ResourcefulCodeFixProvider : CodeFixProvider
     protected abstract IEnumerable<ProposedFix> GetFixes(CodeFixSite site);
 
     // Every edit goes through one editor on the document's original tree, so edits of nested or shared nodes (two
-    // handlers of one class, the types around two resources) compose instead of conflicting. Later spans first:
-    // an edit inside a string literal then finds the text before it as the analyzer saw it.
+    // handlers of one class, the types around two resources) compose instead of conflicting. In source order, so
+    // the result is what applying one fix after another would give (parameters added in template order).
     private async Task<Document?> FixAllInDocumentAsync(FixAllContext context, Document document, ImmutableArray<Diagnostic> diagnostics)
     {
         var cancellationToken = context.CancellationToken;
@@ -85,7 +85,7 @@ public abstract class ResourcefulCodeFixProvider : CodeFixProvider
         }
 
         var editor = new SyntaxEditor(site.Root, document.Project.Solution.Services);
-        foreach (var diagnostic in diagnostics.Where(d => FixableDiagnosticIds.Contains(d.Id)).OrderByDescending(static d => d.Location.SourceSpan.Start))
+        foreach (var diagnostic in diagnostics.Where(d => FixableDiagnosticIds.Contains(d.Id)).OrderBy(static d => d.Location.SourceSpan.Start))
         {
             cancellationToken.ThrowIfCancellationRequested();
             var fixes = GetFixes(site.For(diagnostic)).ToList();

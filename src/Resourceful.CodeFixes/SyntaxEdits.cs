@@ -97,8 +97,9 @@ internal static class SyntaxEdits
     /// <summary>
     /// <paramref name="current"/> with the change the analyzer computed from <paramref name="original"/> to
     /// <paramref name="updated"/> (its smallest span), or null when an earlier edit of the same text changed that
-    /// span or what precedes it. Fix All applies edits of one text right to left, so several edits of one template
-    /// each land where the analyzer meant them instead of one overwriting the others.
+    /// span or what follows it. Fix All applies the edits of one text in source order, as one fix after another
+    /// would, so several edits of one template each land where the analyzer meant them instead of one overwriting
+    /// the others.
     /// </summary>
     public static string? ApplyChange(string current, string original, string updated)
     {
@@ -115,13 +116,14 @@ internal static class SyntaxEdits
             suffix++;
         }
 
-        var end = original.Length - suffix;
-        if (current.Length < end || string.CompareOrdinal(current, 0, original, 0, end) != 0)
+        // Edits before this one may have moved it, but left it and the text after it as the analyzer saw them.
+        var tail = original.Length - prefix;
+        if (current.Length < tail || string.CompareOrdinal(current, current.Length - tail, original, prefix, tail) != 0)
         {
             return null;
         }
 
-        return original.Substring(0, prefix) + updated.Substring(prefix, updated.Length - prefix - suffix) + current.Substring(end);
+        return current.Substring(0, current.Length - tail) + updated.Substring(prefix, updated.Length - prefix - suffix) + original.Substring(original.Length - suffix);
     }
 
     /// <summary>A type or attribute name written fully qualified, shortened by the simplifier where the usings allow.</summary>
