@@ -37,12 +37,6 @@ public sealed class AddPartialCodeFixProvider : ResourcefulCodeFixProvider
         yield return new ProposedFix(
             $"Make '{targets[0].Identifier.ValueText}' partial",
             site.Diagnostic.Id,
-            editor =>
-            {
-                foreach (var target in targets)
-                {
-                    editor.Replace(target, SyntaxEdits.WithPartial);
-                }
-            });
+            editor => editor.ReplaceEach(targets, SyntaxEdits.WithPartial));
     }
 }

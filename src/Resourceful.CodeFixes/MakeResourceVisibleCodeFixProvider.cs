@@ -41,13 +41,7 @@ public sealed class MakeResourceVisibleCodeFixProvider : ResourcefulCodeFixProvi
         yield return new ProposedFix(
             $"Make '{targets[0].Identifier.ValueText}' internal",
             site.Diagnostic.Id,
-            editor =>
-            {
-                foreach (var target in targets)
-                {
-                    editor.Replace(target, MakeInternal);
-                }
-            });
+            editor => editor.ReplaceEach(targets, MakeInternal));
     }
 
     // A nested type is private unless it says otherwise; private, protected and private protected hide it from the

@@ -39,6 +39,16 @@ internal static class SyntaxEdits
         where TNode : SyntaxNode =>
         editor.ReplaceNode(node, (current, _) => current.CopyAnnotationsTo(replace((TNode)current))!);
 
+    /// <summary>Replaces each of <paramref name="nodes"/> as <see cref="Replace{TNode}"/> does.</summary>
+    public static void ReplaceEach<TNode>(this SyntaxEditor editor, System.Collections.Generic.IEnumerable<TNode> nodes, System.Func<TNode, SyntaxNode> replace)
+        where TNode : SyntaxNode
+    {
+        foreach (var node in nodes)
+        {
+            editor.Replace(node, replace);
+        }
+    }
+
     /// <summary>
     /// <paramref name="modifiers"/> without those <paramref name="remove"/> picks. A removed first modifier's leading
     /// trivia (indentation, a line break after attributes) moves to the modifier that now comes first or, when none

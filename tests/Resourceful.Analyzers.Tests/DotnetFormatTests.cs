@@ -1,14 +1,11 @@
 using System;
-using System.Collections.Generic;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
-using System.Text;
-using System.Threading;
 using System.Threading.Tasks;
 using Resourceful.Analyzers.Tests.Infrastructure;
 using Resourceful.CodeFixes;
 using Resourceful.Generators;
+using Resourceful.Package.Tests;
 using Xunit;
 
 namespace Resourceful.Analyzers.Tests;
@@ -107,9 +104,10 @@ public sealed class DotnetFormatTests
         {
             var project = WriteProject(directory);
 
-            var run = await RunDotnetAsync(directory, ["format", "analyzers", project, "--severity", "info", "--verbosity", "normal", "--diagnostics", .. FixedRules]);
+            var run = await DotnetCli.RunAsync(
+                directory, ["format", "analyzers", project, "--severity", "info", "--verbosity", "normal", "--diagnostics", .. FixedRules], TimeSpan.FromMinutes(5));
 
-            Assert.True(run.ExitCode == 0, run.Output);
+            Assert.True(run.Succeeded, run.Describe());
             Assert.DoesNotContain("Fix All action", run.Output, StringComparison.Ordinal);
             Assert.DoesNotContain("Unable to fix", run.Output, StringComparison.Ordinal);
             Assert.DoesNotContain("Failed to apply", run.Output, StringComparison.Ordinal);
@@ -161,73 +159,5 @@ public sealed class DotnetFormatTests
             """);
         File.WriteAllText(Path.Combine(directory, "Shop.cs"), Sources.Usings + Code);
         return project;
-    }
-
-    private static async Task<(int ExitCode, string Output)> RunDotnetAsync(string directory, IReadOnlyList<string> arguments)
-    {
-        var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } path ? path : "dotnet";
-        var startInfo = new ProcessStartInfo(host)
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-
-        // dotnet test hands its MSBuild settings to the test host; the child resolves its own, as a shell would. No
-        // node reuse or build server, which would outlive the test and hold its output open.
-        foreach (var name in startInfo.Environment.Keys.Where(static n => n.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase) || n.StartsWith("VSTEST_", StringComparison.OrdinalIgnoreCase)).ToList())
-        {
-            startInfo.Environment.Remove(name);
-        }
-
-        startInfo.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        startInfo.Environment["DOTNET_NOLOGO"] = "1";
-        startInfo.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-        startInfo.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
-        startInfo.Environment["UseSharedCompilation"] = "false";
-
-        var output = new StringBuilder();
-        using var process = new Process { StartInfo = startInfo };
-        process.OutputDataReceived += (_, e) => Append(output, e.Data);
-        process.ErrorDataReceived += (_, e) => Append(output, e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            return (-1, "timed out after 5 minutes: " + Snapshot(output));
-        }
-
-        return (process.ExitCode, Snapshot(output));
-    }
-
-    private static void Append(StringBuilder output, string? line)
-    {
-        if (line is not null)
-        {
-            lock (output)
-            {
-                output.AppendLine(line);
-            }
-        }
-    }
-
-    private static string Snapshot(StringBuilder output)
-    {
-        lock (output)
-        {
-            return output.ToString();
-        }
     }
 }
