@@ -1,9 +1,8 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
-using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -13,37 +12,26 @@ namespace Resourceful.CodeFixes;
 
 /// <summary>RSF0101: binds a GET or DELETE parameter from the query instead of the body.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(BindFromQueryCodeFixProvider)), Shared]
-public sealed class BindFromQueryCodeFixProvider : CodeFixProvider
+public sealed class BindFromQueryCodeFixProvider : ResourcefulCodeFixProvider
 {
     /// <inheritdoc />
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.BodyOnBodylessMethod);
 
     /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    /// <inheritdoc />
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override IEnumerable<ProposedFix> GetFixes(CodeFixSite site)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        foreach (var diagnostic in context.Diagnostics)
+        var bindFrom = site.Property(DiagnosticProperties.BindFrom);
+        if (bindFrom is not (DiagnosticProperties.FromQuery or DiagnosticProperties.AsParameters) || site.Node is not ParameterSyntax parameter)
         {
-            if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.BindFrom, out var bindFrom)
-                || bindFrom is not (DiagnosticProperties.FromQuery or DiagnosticProperties.AsParameters)
-                || root?.FindToken(diagnostic.Location.SourceSpan.Start).Parent is not ParameterSyntax parameter)
-            {
-                continue;
-            }
-
-            var attributeName = bindFrom == DiagnosticProperties.FromQuery
-                ? "global::Microsoft.AspNetCore.Mvc.FromQuery"
-                : "global::Microsoft.AspNetCore.Http.AsParameters";
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    bindFrom == DiagnosticProperties.FromQuery ? $"Bind '{parameter.Identifier.ValueText}' from the query" : $"Bind the members of '{parameter.Identifier.ValueText}' from the query",
-                    _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(parameter, Rebind(parameter, attributeName)))),
-                    equivalenceKey: diagnostic.Id),
-                diagnostic);
+            yield break;
         }
+
+        var fromQuery = bindFrom == DiagnosticProperties.FromQuery;
+        var attributeName = fromQuery ? "global::Microsoft.AspNetCore.Mvc.FromQuery" : "global::Microsoft.AspNetCore.Http.AsParameters";
+        yield return new ProposedFix(
+            fromQuery ? $"Bind '{parameter.Identifier.ValueText}' from the query" : $"Bind the members of '{parameter.Identifier.ValueText}' from the query",
+            site.Diagnostic.Id,
+            editor => editor.Replace(parameter, current => Rebind(current, attributeName)));
     }
 
     private static ParameterSyntax Rebind(ParameterSyntax parameter, string attributeName)

@@ -1,9 +1,8 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
-using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -13,31 +12,20 @@ namespace Resourceful.CodeFixes;
 
 /// <summary>RSF0008: makes a handler <c>public</c>.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MakeHandlerPublicCodeFixProvider)), Shared]
-public sealed class MakeHandlerPublicCodeFixProvider : CodeFixProvider
+public sealed class MakeHandlerPublicCodeFixProvider : ResourcefulCodeFixProvider
 {
     /// <inheritdoc />
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.HandlerNotPublic);
 
     /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    /// <inheritdoc />
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override IEnumerable<ProposedFix> GetFixes(CodeFixSite site)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        foreach (var diagnostic in context.Diagnostics)
+        if (site.Node is MethodDeclarationSyntax method)
         {
-            if (root?.FindToken(diagnostic.Location.SourceSpan.Start).Parent is not MethodDeclarationSyntax method)
-            {
-                continue;
-            }
-
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    $"Make '{method.Identifier.ValueText}' public",
-                    _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(method, MakePublic(method)))),
-                    equivalenceKey: diagnostic.Id),
-                diagnostic);
+            yield return new ProposedFix(
+                $"Make '{method.Identifier.ValueText}' public",
+                site.Diagnostic.Id,
+                editor => editor.Replace(method, MakePublic));
         }
     }
 

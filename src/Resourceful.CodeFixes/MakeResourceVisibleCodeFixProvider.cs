@@ -2,9 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
-using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -18,41 +16,32 @@ namespace Resourceful.CodeFixes;
 /// <c>file</c>-local class becomes <c>internal</c>. The least visibility that works; <c>public</c> stays the user's call.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MakeResourceVisibleCodeFixProvider)), Shared]
-public sealed class MakeResourceVisibleCodeFixProvider : CodeFixProvider
+public sealed class MakeResourceVisibleCodeFixProvider : ResourcefulCodeFixProvider
 {
     /// <inheritdoc />
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
         ImmutableArray.Create(DiagnosticIds.ResourceNotAccessible, DiagnosticIds.ResourceIsFileLocal);
 
     /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    /// <inheritdoc />
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override IEnumerable<ProposedFix> GetFixes(CodeFixSite site)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        foreach (var diagnostic in context.Diagnostics)
+        if (site.Node is not TypeDeclarationSyntax declaration)
         {
-            if (root?.FindToken(diagnostic.Location.SourceSpan.Start).Parent is not TypeDeclarationSyntax declaration)
-            {
-                continue;
-            }
-
-            var targets = diagnostic.Id == DiagnosticIds.ResourceIsFileLocal
-                ? declaration.Modifiers.Any(SyntaxKind.FileKeyword) ? [declaration] : []
-                : declaration.AncestorsAndSelf().OfType<TypeDeclarationSyntax>().Where(HidesFromAssembly).ToArray();
-            if (targets.Length == 0)
-            {
-                continue;
-            }
-
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    $"Make '{targets[0].Identifier.ValueText}' internal",
-                    _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNodes(targets, static (_, current) => MakeInternal(current)))),
-                    equivalenceKey: diagnostic.Id),
-                diagnostic);
+            yield break;
         }
+
+        var targets = site.Diagnostic.Id == DiagnosticIds.ResourceIsFileLocal
+            ? declaration.Modifiers.Any(SyntaxKind.FileKeyword) ? [declaration] : []
+            : declaration.AncestorsAndSelf().OfType<TypeDeclarationSyntax>().Where(HidesFromAssembly).ToArray();
+        if (targets.Length == 0)
+        {
+            yield break;
+        }
+
+        yield return new ProposedFix(
+            $"Make '{targets[0].Identifier.ValueText}' internal",
+            site.Diagnostic.Id,
+            editor => editor.ReplaceEach(targets, MakeInternal));
     }
 
     // A nested type is private unless it says otherwise; private, protected and private protected hide it from the

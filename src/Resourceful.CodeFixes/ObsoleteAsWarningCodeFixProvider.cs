@@ -1,9 +1,8 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
-using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -17,32 +16,20 @@ namespace Resourceful.CodeFixes;
 /// removing its HTTP method attribute, which the user decides.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ObsoleteAsWarningCodeFixProvider)), Shared]
-public sealed class ObsoleteAsWarningCodeFixProvider : CodeFixProvider
+public sealed class ObsoleteAsWarningCodeFixProvider : ResourcefulCodeFixProvider
 {
     /// <inheritdoc />
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.HandlerObsoleteError);
 
     /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    /// <inheritdoc />
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override IEnumerable<ProposedFix> GetFixes(CodeFixSite site)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        foreach (var diagnostic in context.Diagnostics)
+        if (site.Node is MethodDeclarationSyntax method && ErrorArgument(method) is { } argument)
         {
-            if (root?.FindToken(diagnostic.Location.SourceSpan.Start).Parent is not MethodDeclarationSyntax method
-                || ErrorArgument(method) is not { } argument)
-            {
-                continue;
-            }
-
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    $"Make the [Obsolete] of '{method.Identifier.ValueText}' a warning",
-                    _ => Task.FromResult(context.Document.WithSyntaxRoot(root.RemoveNode(argument, SyntaxRemoveOptions.KeepNoTrivia)!)),
-                    equivalenceKey: diagnostic.Id),
-                diagnostic);
+            yield return new ProposedFix(
+                $"Make the [Obsolete] of '{method.Identifier.ValueText}' a warning",
+                site.Diagnostic.Id,
+                editor => editor.RemoveNode(argument, SyntaxRemoveOptions.KeepNoTrivia));
         }
     }
 

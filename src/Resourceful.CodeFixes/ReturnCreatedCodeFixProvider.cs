@@ -3,9 +3,7 @@ using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
 using System.Threading;
-using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -22,7 +20,7 @@ namespace Resourceful.CodeFixes;
 /// the analyzer found the link, and only when every return can be rewritten.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ReturnCreatedCodeFixProvider)), Shared]
-public sealed class ReturnCreatedCodeFixProvider : CodeFixProvider
+public sealed class ReturnCreatedCodeFixProvider : ResourcefulCodeFixProvider
 {
     private const string TypedResults = "global::Microsoft.AspNetCore.Http.TypedResults";
     private const string CreatedType = "global::Microsoft.AspNetCore.Http.HttpResults.Created";
@@ -31,40 +29,24 @@ public sealed class ReturnCreatedCodeFixProvider : CodeFixProvider
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.CreateWithoutCreated);
 
     /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    protected override bool NeedsSemanticModel => true;
 
     /// <inheritdoc />
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override IEnumerable<ProposedFix> GetFixes(CodeFixSite site)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || model is null)
+        if (site.Property(DiagnosticProperties.LinkExpression) is not { } link
+            || site.Property(DiagnosticProperties.ResultShape) is not { } shape
+            || site.Node is not MethodDeclarationSyntax method
+            || site.Model is not { } model
+            || Rewrite(method, model, link, shape, site.CancellationToken) is not { } rewritten)
         {
-            return;
+            yield break;
         }
 
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.LinkExpression, out var link) || link is null
-                || !diagnostic.Properties.TryGetValue(DiagnosticProperties.ResultShape, out var shape) || shape is null
-                || root.FindToken(diagnostic.Location.SourceSpan.Start).Parent is not MethodDeclarationSyntax method)
-            {
-                continue;
-            }
-
-            var rewritten = Rewrite(method, model, link, shape, context.CancellationToken);
-            if (rewritten is null)
-            {
-                continue;
-            }
-
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    "Answer 201 Created with the new resource's link",
-                    _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(method, rewritten))),
-                    equivalenceKey: diagnostic.Id),
-                diagnostic);
-        }
+        yield return new ProposedFix(
+            "Answer 201 Created with the new resource's link",
+            site.Diagnostic.Id,
+            editor => editor.Replace(method, _ => rewritten));
     }
 
     private static MethodDeclarationSyntax? Rewrite(MethodDeclarationSyntax method, SemanticModel model, string link, string shape, CancellationToken cancellationToken)

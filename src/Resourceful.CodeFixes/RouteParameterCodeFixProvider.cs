@@ -1,13 +1,13 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
 using System.Threading;
-using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Rename;
 using Resourceful.Generators.Diagnostics;
@@ -19,53 +19,34 @@ namespace Resourceful.CodeFixes;
 /// renames the parameter to the value the template declares.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RouteParameterCodeFixProvider)), Shared]
-public sealed class RouteParameterCodeFixProvider : CodeFixProvider
+public sealed class RouteParameterCodeFixProvider : ResourcefulCodeFixProvider
 {
     /// <inheritdoc />
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
         ImmutableArray.Create(DiagnosticIds.RouteParameterNotBound, DiagnosticIds.FromRouteNotInTemplate);
 
     /// <inheritdoc />
-    public override FixAllProvider? GetFixAllProvider() => null;
+    protected override bool NeedsSemanticModel => true;
 
     /// <inheritdoc />
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override IEnumerable<ProposedFix> GetFixes(CodeFixSite site) =>
+        site.Diagnostic.Id == DiagnosticIds.RouteParameterNotBound ? AddParameterFixes(site)
+        : site.Node is ParameterSyntax parameter ? TemplateFixes(site, parameter)
+        : [];
+
+    private static IEnumerable<ProposedFix> AddParameterFixes(CodeFixSite site)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
+        if (site.Property(DiagnosticProperties.RouteParameterName) is not { } name
+            || site.Property(DiagnosticProperties.RouteParameterType) is not { } type
+            || site.Node?.FirstAncestorOrSelf<MethodDeclarationSyntax>() is not { } method)
         {
-            return;
+            yield break;
         }
 
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            var node = root.FindToken(diagnostic.Location.SourceSpan.Start).Parent;
-            if (diagnostic.Id == DiagnosticIds.RouteParameterNotBound)
-            {
-                RegisterAddParameter(context, diagnostic, root, node);
-            }
-            else if (node is ParameterSyntax parameter)
-            {
-                RegisterTemplateFixes(context, diagnostic, root, parameter);
-            }
-        }
-    }
-
-    private static void RegisterAddParameter(CodeFixContext context, Diagnostic diagnostic, SyntaxNode root, SyntaxNode? node)
-    {
-        if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.RouteParameterName, out var name) || name is null
-            || !diagnostic.Properties.TryGetValue(DiagnosticProperties.RouteParameterType, out var type) || type is null
-            || node?.FirstAncestorOrSelf<MethodDeclarationSyntax>() is not { } method)
-        {
-            return;
-        }
-
-        context.RegisterCodeFix(
-            CodeAction.Create(
-                $"Add parameter '{name}' to '{method.Identifier.ValueText}'",
-                _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(method, AddParameter(method, name, type)))),
-                equivalenceKey: diagnostic.Id),
-            diagnostic);
+        yield return new ProposedFix(
+            $"Add parameter '{name}' to '{method.Identifier.ValueText}'",
+            site.Diagnostic.Id,
+            editor => editor.Replace(method, current => AddParameter(current, name, type)));
     }
 
     // Optional parameters must stay last, and a CancellationToken reads best at the end: insert before them.
@@ -88,46 +69,53 @@ public sealed class RouteParameterCodeFixProvider : CodeFixProvider
             .WithAdditionalAnnotations(Formatter.Annotation);
     }
 
-    private static void RegisterTemplateFixes(CodeFixContext context, Diagnostic diagnostic, SyntaxNode root, ParameterSyntax parameter)
+    private static IEnumerable<ProposedFix> TemplateFixes(CodeFixSite site, ParameterSyntax parameter)
     {
         if (parameter.FirstAncestorOrSelf<MethodDeclarationSyntax>() is not { } method)
         {
-            return;
+            yield break;
         }
 
         var httpAttributes = SyntaxEdits.HttpMethodAttributes(method);
-        if (httpAttributes.Length == 1
-            && diagnostic.Properties.TryGetValue(DiagnosticProperties.NewTemplate, out var newTemplate) && newTemplate is not null)
+        if (httpAttributes.Length == 1 && site.Property(DiagnosticProperties.NewTemplate) is { } newTemplate)
         {
             var attribute = httpAttributes[0];
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    $"Change the template to '{newTemplate}'",
-                    _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(attribute, WithTemplate(attribute, newTemplate)))),
-                    equivalenceKey: diagnostic.Id + ".Template"),
-                diagnostic);
+            var original = TemplateLiteral(attribute)?.Token.ValueText ?? string.Empty;
+            yield return new ProposedFix(
+                $"Change the template to '{newTemplate}'",
+                site.Diagnostic.Id + ".Template",
+                editor => editor.Replace(attribute, current => WithTemplate(current, original, newTemplate)));
         }
 
         // A parameter that names its route value explicitly is fixed in the template, not by renaming it.
         var namesRouteValue = parameter.AttributeLists.SelectMany(static l => l.Attributes)
             .Any(static a => a.ArgumentList?.Arguments.Any(static arg => arg.NameEquals?.Name.Identifier.ValueText == "Name") == true);
-        if (!namesRouteValue && diagnostic.Properties.TryGetValue(DiagnosticProperties.RenameTo, out var renameTo) && renameTo is not null)
+        if (!namesRouteValue && site.Property(DiagnosticProperties.RenameTo) is { } renameTo
+            && site.Model?.GetDeclaredSymbol(parameter, site.CancellationToken) is { } symbol)
         {
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    $"Rename '{parameter.Identifier.ValueText}' to '{renameTo}'",
-                    cancellationToken => RenameAsync(context.Document, parameter, renameTo, cancellationToken),
-                    equivalenceKey: diagnostic.Id + ".Rename"),
-                diagnostic);
+            var model = site.Model;
+            var cancellationToken = site.CancellationToken;
+            yield return new ProposedFix(
+                $"Rename '{parameter.Identifier.ValueText}' to '{renameTo}'",
+                site.Diagnostic.Id + ".Rename",
+                editor => RenameInMethod(editor, model, method, parameter, symbol, renameTo, cancellationToken),
+                (solution, token) => Renamer.RenameSymbolAsync(solution, symbol, new SymbolRenameOptions(), renameTo, token));
         }
     }
 
-    private static AttributeSyntax WithTemplate(AttributeSyntax attribute, string template)
+    private static LiteralExpressionSyntax? TemplateLiteral(AttributeSyntax attribute) =>
+        attribute.ArgumentList?.Arguments.FirstOrDefault(static a => a.NameEquals is null)?.Expression as LiteralExpressionSyntax;
+
+    // Adds to the template as it is now, so two route values added to one handler by Fix All both land.
+    private static AttributeSyntax WithTemplate(AttributeSyntax attribute, string original, string template)
     {
         var argument = attribute.ArgumentList?.Arguments.FirstOrDefault(static a => a.NameEquals is null);
         if (argument is not null)
         {
-            return attribute.ReplaceNode(argument.Expression, SyntaxEdits.StringLiteral(template, argument.Expression));
+            var value = argument.Expression is LiteralExpressionSyntax literal
+                ? SyntaxEdits.ApplyChange(literal.Token.ValueText, original, template)
+                : template;
+            return value is null ? attribute : attribute.ReplaceNode(argument.Expression, SyntaxEdits.StringLiteral(value, argument.Expression));
         }
 
         var newArgument = SyntaxFactory.AttributeArgument(SyntaxEdits.StringLiteral(template));
@@ -136,14 +124,19 @@ public sealed class RouteParameterCodeFixProvider : CodeFixProvider
             : SyntaxFactory.AttributeArgumentList(SyntaxFactory.SingletonSeparatedList(newArgument)));
     }
 
-    private static async Task<Solution> RenameAsync(Document document, ParameterSyntax parameter, string newName, CancellationToken cancellationToken)
+    // Fix All edits one document at a time: the parameter and its uses inside the handler, which is all a route
+    // value's parameter usually has. The single fix renames through the whole solution.
+    private static void RenameInMethod(
+        SyntaxEditor editor, SemanticModel model, MethodDeclarationSyntax method, ParameterSyntax parameter, IParameterSymbol symbol, string newName, CancellationToken cancellationToken)
     {
-        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-        if (model?.GetDeclaredSymbol(parameter, cancellationToken) is not { } symbol)
+        editor.Replace(parameter, current => current.WithIdentifier(SyntaxFactory.Identifier(newName).WithTriviaFrom(current.Identifier)));
+        foreach (var use in method.DescendantNodes().OfType<IdentifierNameSyntax>())
         {
-            return document.Project.Solution;
+            if (use.Identifier.ValueText == parameter.Identifier.ValueText
+                && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(use, cancellationToken).Symbol, symbol))
+            {
+                editor.Replace(use, current => current.WithIdentifier(SyntaxFactory.Identifier(newName).WithTriviaFrom(current.Identifier)));
+            }
         }
-
-        return await Renamer.RenameSymbolAsync(document.Project.Solution, symbol, new SymbolRenameOptions(), newName, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,9 +1,8 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
-using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -13,34 +12,25 @@ namespace Resourceful.CodeFixes;
 
 /// <summary>RSF0102: turns a state-changing <c>[Get]</c> into the method its name implies.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SwitchHttpMethodCodeFixProvider)), Shared]
-public sealed class SwitchHttpMethodCodeFixProvider : CodeFixProvider
+public sealed class SwitchHttpMethodCodeFixProvider : ResourcefulCodeFixProvider
 {
     /// <inheritdoc />
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.GetChangesState);
 
     /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    /// <inheritdoc />
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override IEnumerable<ProposedFix> GetFixes(CodeFixSite site)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        foreach (var diagnostic in context.Diagnostics)
+        if (site.Property(DiagnosticProperties.HttpMethodAttribute) is not { } target
+            || site.Node is not MethodDeclarationSyntax method
+            || SyntaxEdits.HttpMethodAttributes(method).FirstOrDefault(static a => SyntaxEdits.SimpleName(a) == "Get") is not { } get)
         {
-            if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.HttpMethodAttribute, out var target) || target is null
-                || root?.FindToken(diagnostic.Location.SourceSpan.Start).Parent is not MethodDeclarationSyntax method
-                || SyntaxEdits.HttpMethodAttributes(method).FirstOrDefault(static a => SyntaxEdits.SimpleName(a) == "Get") is not { } get)
-            {
-                continue;
-            }
-
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    $"Handle '{method.Identifier.ValueText}' with [{target}]",
-                    _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(get.Name, Rename(get.Name, target)))),
-                    equivalenceKey: diagnostic.Id),
-                diagnostic);
+            yield break;
         }
+
+        yield return new ProposedFix(
+            $"Handle '{method.Identifier.ValueText}' with [{target}]",
+            site.Diagnostic.Id,
+            editor => editor.Replace(get.Name, current => Rename(current, target)));
     }
 
     // [Get], [GetAttribute], [Resourceful.Get]: keep the qualification and the suffix the user wrote.

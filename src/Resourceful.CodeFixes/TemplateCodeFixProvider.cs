@@ -1,9 +1,8 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
-using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -16,50 +15,52 @@ namespace Resourceful.CodeFixes;
 /// removed, lower case, no trailing slash, no file extension).
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(TemplateCodeFixProvider)), Shared]
-public sealed class TemplateCodeFixProvider : CodeFixProvider
+public sealed class TemplateCodeFixProvider : ResourcefulCodeFixProvider
 {
     /// <inheritdoc />
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(
         DiagnosticIds.VerbInPath, DiagnosticIds.UppercaseInPath, DiagnosticIds.TrailingSlash, DiagnosticIds.FileExtensionInPath);
 
-    // Two fixes in one literal would each rewrite all of it; fix one at a time.
     /// <inheritdoc />
-    public override FixAllProvider? GetFixAllProvider() => null;
-
-    /// <inheritdoc />
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override IEnumerable<ProposedFix> GetFixes(CodeFixSite site)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        foreach (var diagnostic in context.Diagnostics)
+        if (site.Property(DiagnosticProperties.NewTemplate) is not { } newTemplate
+            || site.Node is not LiteralExpressionSyntax literal
+            || literal.Parent is not AttributeArgumentSyntax { Parent: AttributeArgumentListSyntax { Parent: AttributeSyntax attribute } })
         {
-            if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.NewTemplate, out var newTemplate) || newTemplate is null
-                || root?.FindToken(diagnostic.Location.SourceSpan.Start).Parent is not LiteralExpressionSyntax literal
-                || literal.Parent is not AttributeArgumentSyntax { Parent: AttributeArgumentListSyntax arguments })
-            {
-                continue;
-            }
-
-            var title = diagnostic.Id switch
-            {
-                DiagnosticIds.VerbInPath => newTemplate.Length == 0 ? "Remove the verb from the path" : $"Change the path to '{newTemplate}'",
-                DiagnosticIds.UppercaseInPath or DiagnosticIds.FileExtensionInPath => $"Change the path to '{newTemplate}'",
-                _ => "Remove the trailing slash",
-            };
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    title,
-                    _ =>
-                    {
-                        // An empty handler template is the resource's own URI: say it with no argument at all.
-                        SyntaxNode updated = newTemplate.Length == 0 && arguments.Arguments.Count == 1 && arguments.Parent is AttributeSyntax attribute
-                            && attribute.FirstAncestorOrSelf<MethodDeclarationSyntax>() is { } method
-                            && SyntaxEdits.HttpMethodAttributes(method).Contains(attribute)
-                            ? root.ReplaceNode(attribute, attribute.WithArgumentList(null))
-                            : root.ReplaceNode(literal, SyntaxEdits.StringLiteral(newTemplate, literal));
-                        return Task.FromResult(context.Document.WithSyntaxRoot(updated));
-                    },
-                    equivalenceKey: diagnostic.Id),
-                diagnostic);
+            yield break;
         }
+
+        var title = site.Diagnostic.Id switch
+        {
+            DiagnosticIds.VerbInPath => newTemplate.Length == 0 ? "Remove the verb from the path" : $"Change the path to '{newTemplate}'",
+            DiagnosticIds.UppercaseInPath or DiagnosticIds.FileExtensionInPath => $"Change the path to '{newTemplate}'",
+            _ => "Remove the trailing slash",
+        };
+
+        // The analyzer computed the whole new template; the edit applies only the part it changed, so several
+        // diagnostics in one literal (two upper-case segments) are all fixed in one Fix All.
+        var original = literal.Token.ValueText;
+        var isHandlerTemplate = attribute.FirstAncestorOrSelf<MethodDeclarationSyntax>() is { } method
+            && SyntaxEdits.HttpMethodAttributes(method).Contains(attribute);
+        yield return new ProposedFix(
+            title,
+            site.Diagnostic.Id,
+            editor =>
+            {
+                editor.Replace(literal, current =>
+                    SyntaxEdits.ApplyChange(current.Token.ValueText, original, newTemplate) is { } value
+                        ? SyntaxEdits.StringLiteral(value, current)
+                        : current);
+                if (isHandlerTemplate)
+                {
+                    // An empty handler template is the resource's own URI: say it with no argument at all.
+                    editor.Replace(attribute, static current =>
+                        current is { ArgumentList.Arguments: { Count: 1 } arguments }
+                        && arguments[0] is { NameEquals: null, NameColon: null, Expression: LiteralExpressionSyntax { Token.ValueText: "" } }
+                            ? current.WithArgumentList(null)
+                            : current);
+                }
+            });
     }
 }

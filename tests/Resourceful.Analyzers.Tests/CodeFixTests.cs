@@ -493,4 +493,110 @@ public sealed class CodeFixTests
                 [Get] public string List() => "";
             }
             """);
+
+    [Fact]
+    public Task RemoveAbstract_NoAbstractMembers_RemovesTheModifier() =>
+        Verify<ResourceUsageRules>.CodeFixAsync<RemoveAbstractCodeFixProvider>(
+            """
+            [Resource("/books")]
+            public abstract partial class {|RSF0004:Books|}
+            {
+                [Get] public string List() => "";
+            }
+
+            [Resource("/authors")]
+            abstract partial class {|RSF0004:Authors|}
+            {
+                [Get] public string List() => "";
+            }
+            """,
+            """
+            [Resource("/books")]
+            public partial class Books
+            {
+                [Get] public string List() => "";
+            }
+
+            [Resource("/authors")]
+            partial class Authors
+            {
+                [Get] public string List() => "";
+            }
+            """);
+
+    [Fact]
+    public Task RemoveAbstract_AbstractMember_OffersNothing() =>
+        Verify<ResourceUsageRules>.NoCodeFixAsync<RemoveAbstractCodeFixProvider>(
+            """
+            [Resource("/books")]
+            public abstract partial class {|RSF0004:Books|}
+            {
+                [Get] public string List() => Title();
+                protected abstract string Title();
+            }
+            """);
+
+    [Fact]
+    public Task PassByValue_ParamsInAndRefReadonly_BecomePlainParameters() =>
+        Verify<ResourceUsageRules>.CodeFixAsync<PassByValueCodeFixProvider>(
+            """
+            [Resource("/books")]
+            public sealed partial class Books
+            {
+                [Get] public string List(params string[] {|RSF0010:tags|}) => "";
+                [Get("{id}")] public string Find(in int {|RSF0010:id|}) => "";
+                [Get("{id}/title")] public string Title(ref readonly int {|RSF0010:id|}) => "";
+            }
+            """,
+            """
+            [Resource("/books")]
+            public sealed partial class Books
+            {
+                [Get] public string List(string[] tags) => "";
+                [Get("{id}")] public string Find(int id) => "";
+                [Get("{id}/title")] public string Title(int id) => "";
+            }
+            """);
+
+    [Fact]
+    public Task PassByValue_RefOrOut_OffersNothing() =>
+        Verify<ResourceUsageRules>.NoCodeFixAsync<PassByValueCodeFixProvider>(
+            """
+            [Resource("/books")]
+            public sealed partial class Books
+            {
+                [Get("{id}")] public string Find(ref int {|RSF0010:id|}) => "";
+                [Get] public string List(out int {|RSF0010:count|}) { count = 0; return ""; }
+            }
+            """);
+
+    [Fact]
+    public Task ReturnTask_AsyncVoid_ReturnsTask() =>
+        Verify<ResourceUsageRules>.CodeFixAsync<ReturnTaskCodeFixProvider>(
+            """
+            [Resource("/books")]
+            public sealed partial class Books
+            {
+                [Post] public async void {|RSF0011:Add|}(string title) => await Task.Yield();
+            }
+            """,
+            """
+            [Resource("/books")]
+            public sealed partial class Books
+            {
+                [Post] public async Task Add(string title) => await Task.Yield();
+            }
+            """);
+
+    [Fact]
+    public Task ReturnTask_ByReferenceReturn_OffersNothing() =>
+        Verify<ResourceUsageRules>.NoCodeFixAsync<ReturnTaskCodeFixProvider>(
+            """
+            [Resource("/books")]
+            public sealed partial class Books
+            {
+                private int count;
+                [Get] public ref int {|RSF0011:Count|}() => ref count;
+            }
+            """);
 }

@@ -109,6 +109,30 @@ internal static class Verify<TRules>
 
         return test.RunAsync();
     }
+
+    /// <summary>Checks that <typeparamref name="TCodeFix"/> offers nothing for the marked diagnostics.</summary>
+    public static Task NoCodeFixAsync<TCodeFix>(string source)
+        where TCodeFix : CodeFixProvider, new() =>
+        new CodeFixTest<TRules, TCodeFix> { TestCode = Sources.Usings + source, FixedCode = Sources.Usings + source }.RunAsync();
+
+    /// <summary>
+    /// As <see cref="CodeFixAsync{TCodeFix}"/>, and checks that one Fix All (in the document, the project and the
+    /// solution) fixes every marked diagnostic in one pass, with the fix of <paramref name="equivalenceKey"/>.
+    /// </summary>
+    public static Task FixAllAsync<TCodeFix>(string source, string fixedSource, string? equivalenceKey = null)
+        where TCodeFix : CodeFixProvider, new()
+    {
+        var test = new CodeFixTest<TRules, TCodeFix>
+        {
+            TestCode = Sources.Usings + source,
+            FixedCode = Sources.Usings + fixedSource,
+            CodeActionEquivalenceKey = equivalenceKey,
+            NumberOfFixAllIterations = 1,
+            NumberOfFixAllInDocumentIterations = 1,
+            NumberOfFixAllInProjectIterations = 1,
+        };
+        return test.RunAsync();
+    }
 }
 
 /// <summary>Text shared by the test sources.</summary>
