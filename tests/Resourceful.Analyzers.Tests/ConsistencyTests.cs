@@ -229,7 +229,7 @@ public sealed class ConsistencyTests
                 continue;
             }
 
-            var description = ResourceParser.Describe(type, attribute, CancellationToken.None);
+            var description = ResourceParser.Describe(type, attribute, new KnownTypes(compilation), CancellationToken.None);
             var classSpan = declaration.Span;
             foreach (var method in declaration.Members.OfType<MethodDeclarationSyntax>())
             {

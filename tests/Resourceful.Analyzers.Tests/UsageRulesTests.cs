@@ -713,7 +713,7 @@ public sealed class UsageRulesTests
         var problems = new ProblemList();
 
         var endpoint = ResourceParser.ParseEndpoint(
-            new ResourceParser.HandlerSite(method, method.GetAttributes()[0], "GET", "/books", resourceTemplateIsValid: true, canCreateInstance: false, classExplained: false),
+            new ResourceParser.HandlerSite(method, method.GetAttributes()[0], "GET", "/books", resourceTemplateIsValid: true, canCreateInstance: false, classExplained: false, new KnownTypes(compilation)),
             new Dictionary<string, Resourceful.Generators.Model.TypeShapeModel>(),
             problems,
             CancellationToken.None);

@@ -84,7 +84,7 @@ internal sealed class HttpSemanticsRules : ResourceRules
                     ReportTargetNotOneResource(handler, endpoint, methodLocation, name, "§9.3.4", sink);
                     break;
                 case "POST":
-                    ReportCreateWithoutCreated(description, handler, endpoint, methodLocation, name, sink, context.CancellationToken);
+                    ReportCreateWithoutCreated(description, handler, endpoint, methodLocation, name, descriptions.Known, sink, context.CancellationToken);
                     break;
             }
         }
@@ -172,6 +172,7 @@ internal sealed class HttpSemanticsRules : ResourceRules
         EndpointModel endpoint,
         Location location,
         string name,
+        KnownTypes known,
         DiagnosticSink sink,
         System.Threading.CancellationToken cancellationToken)
     {
@@ -194,8 +195,8 @@ internal sealed class HttpSemanticsRules : ResourceRules
         var shape = result.Kind == ResultKind.Json ? DiagnosticProperties.ShapeValue
             : result.Kind == ResultKind.HttpResult ? DiagnosticProperties.ShapeOk
             : null;
-        var valueType = shape is null ? null : CreatedValueType(handler.Method.ReturnType, shape);
-        if (shape is not null && valueType is not null && ResourceParser.HasGeneratedLinks(description.Type, cancellationToken)
+        var valueType = shape is null ? null : CreatedValueType(handler.Method.ReturnType, shape, known);
+        if (shape is not null && valueType is not null && ResourceParser.HasGeneratedLinks(description.Type, known, cancellationToken)
             && LinkExpression(description.Model!, endpoint, valueType) is { } link)
         {
             properties = properties
@@ -208,10 +209,9 @@ internal sealed class HttpSemanticsRules : ResourceRules
     }
 
     // The T of T, Task<T>, Ok<T> or Results<…, Ok<T>, …>: what the created resource is.
-    private static ITypeSymbol? CreatedValueType(ITypeSymbol returnType, string shape)
+    private static ITypeSymbol? CreatedValueType(ITypeSymbol returnType, string shape, KnownTypes known)
     {
-        if (returnType is INamedTypeSymbol { Name: "Task" or "ValueTask", TypeArguments.Length: 1 } task
-            && task.ContainingNamespace?.ToDisplayString() == "System.Threading.Tasks")
+        if (returnType is INamedTypeSymbol task && (KnownTypes.Is(task, known.TaskOfT) || KnownTypes.Is(task, known.ValueTaskOfT)))
         {
             returnType = task.TypeArguments[0];
         }
@@ -221,7 +221,7 @@ internal sealed class HttpSemanticsRules : ResourceRules
             return returnType;
         }
 
-        if (returnType is not INamedTypeSymbol named || named.ContainingNamespace?.ToDisplayString() != "Microsoft.AspNetCore.Http.HttpResults")
+        if (returnType is not INamedTypeSymbol named || !known.IsInHttpResults(named))
         {
             return null;
         }

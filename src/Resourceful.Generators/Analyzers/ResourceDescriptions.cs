@@ -10,9 +10,12 @@ namespace Resourceful.Generators.Analyzers;
 /// shared by every rule family, which all read each resource. It lives and dies with its compilation's analysis; the
 /// analyzer keeps no state across compilations.
 /// </summary>
-internal sealed class ResourceDescriptions
+internal sealed class ResourceDescriptions(Compilation compilation)
 {
     private readonly ConcurrentDictionary<INamedTypeSymbol, ResourceInfo> descriptions = new(SymbolEqualityComparer.Default);
+
+    /// <summary>The framework types of this compilation, resolved once for every rule.</summary>
+    public KnownTypes Known { get; } = new(compilation);
 
     public ResourceInfo Describe(INamedTypeSymbol type, AttributeData attribute, CancellationToken cancellationToken)
     {
@@ -22,7 +25,7 @@ internal sealed class ResourceDescriptions
         }
 
         // A cancelled parse throws before anything is stored, so a half-done description is never kept.
-        var description = ResourceParser.Describe(type, attribute, cancellationToken);
+        var description = ResourceParser.Describe(type, attribute, Known, cancellationToken);
         return descriptions.GetOrAdd(type, description);
     }
 }

@@ -57,7 +57,7 @@ public sealed class ResourcefulAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var descriptions = new ResourceDescriptions();
+            var descriptions = new ResourceDescriptions(start.Compilation);
             foreach (var family in families)
             {
                 family.Register(start, descriptions);

@@ -11,20 +11,10 @@ namespace Resourceful.Generators.Parsing;
 /// <summary>Binding: where each handler parameter's value comes from, by minimal APIs' rules.</summary>
 internal static partial class ResourceParser
 {
-    private const string RawBodyStreamType = "global::System.IO.Stream";
-
-    private const string RawBodyPipeReaderType = "global::System.IO.Pipelines.PipeReader";
-
-    /// <summary>Form types, which minimal APIs bind from a form body and the generator does not bind yet.</summary>
-    private static readonly string[] FormTypes =
-    [
-        "global::Microsoft.AspNetCore.Http.IFormFile",
-        "global::Microsoft.AspNetCore.Http.IFormFileCollection",
-        "global::Microsoft.AspNetCore.Http.IFormCollection",
-    ];
-
-    private sealed class BindingContext(string httpMethod, Dictionary<string, RoutePart> routeParameters, Dictionary<string, TypeShapeModel> shapes)
+    private sealed class BindingContext(string httpMethod, Dictionary<string, RoutePart> routeParameters, Dictionary<string, TypeShapeModel> shapes, KnownTypes known)
     {
+        public KnownTypes Known { get; } = known;
+
         public Dictionary<string, TypeShapeModel> Shapes { get; } = shapes;
 
         public string HttpMethod { get; } = httpMethod;
@@ -124,28 +114,22 @@ internal static partial class ResourceParser
         ParameterModel Special(ParameterSource source) =>
             new(name, typeName, source, name, ValueParser.None, typeName, typeName, false, isNullable, false, false, null, null, null);
 
-        switch (type.ToDisplayString(PlainTypeNameFormat))
+        var known = context.Known;
+        if (SpecialSource(type, known) is { } special)
         {
-            case "global::Microsoft.AspNetCore.Http.HttpContext":
-                return (Special(ParameterSource.HttpContext), default);
-            case "global::Microsoft.AspNetCore.Http.HttpRequest":
-                return (Special(ParameterSource.HttpRequest), default);
-            case "global::Microsoft.AspNetCore.Http.HttpResponse":
-                return (Special(ParameterSource.HttpResponse), default);
-            case "global::System.Security.Claims.ClaimsPrincipal":
-                return (Special(ParameterSource.User), default);
-            case "global::System.Threading.CancellationToken":
-                return (Special(ParameterSource.CancellationToken), default);
-            case RawBodyStreamType:
+            if (special is ParameterSource.BodyStream or ParameterSource.BodyPipeReader)
+            {
                 context.BodyCount++;
-                return (Special(ParameterSource.BodyStream), default);
-            case RawBodyPipeReaderType:
-                context.BodyCount++;
-                return (Special(ParameterSource.BodyPipeReader), default);
-            case var formType when FormTypes.Contains(formType):
-                // Forms come with their own binding rules (antiforgery, limits, 415): until then, a compile error
-                // (RSF0017), never a service lookup that fails on every request.
-                return (null, Unbound.Because($"'{display}' is read from a form, and form binding is not supported yet; take HttpRequest and read the form with ReadFormAsync()"));
+            }
+
+            return (Special(special), default);
+        }
+
+        if (KnownTypes.Is(type, known.FormFile) || KnownTypes.Is(type, known.FormFileCollection) || KnownTypes.Is(type, known.FormCollection))
+        {
+            // Forms come with their own binding rules (antiforgery, limits, 415): until then, a compile error
+            // (RSF0017), never a service lookup that fails on every request.
+            return (null, Unbound.Because($"'{display}' is read from a form, and form binding is not supported yet; take HttpRequest and read the form with ReadFormAsync()"));
         }
 
         var valueInfo = GetValueInfo(type);
@@ -166,9 +150,9 @@ internal static partial class ResourceParser
                 typeName, false, isNullable, IsNullableValueType(type), isRequired, defaultLiteral, null, null)
             {
                 TypeOf = ShapeParser.Collect(type, context.Shapes),
-                Validation = ParseValidation(type, cancellationToken),
-                IsValidatableObject = type.AllInterfaces.Any(static i => i.ToDisplayString() == "System.ComponentModel.DataAnnotations.IValidatableObject"),
-                RenamedMembers = RenamedMembers(type),
+                Validation = ParseValidation(type, known, cancellationToken),
+                IsValidatableObject = KnownTypes.IsOrInherits(type, known.ValidatableObject),
+                RenamedMembers = RenamedMembers(type, known),
             };
         }
 
@@ -185,7 +169,7 @@ internal static partial class ResourceParser
             }
 
             var explicitName = GetNamedString(attribute, "Name");
-            if (Implements(attributeClass, "IFromRouteMetadata"))
+            if (KnownTypes.IsOrInherits(attributeClass, known.FromRouteMetadata))
             {
                 if (valueInfo.Parser == ValueParser.None || valueInfo.IsArray)
                 {
@@ -198,8 +182,8 @@ internal static partial class ResourceParser
                     : (null, new Unbound(UnboundKind.FromRouteNotInTemplate, key));
             }
 
-            var fromQuery = Implements(attributeClass, "IFromQueryMetadata");
-            if (fromQuery || Implements(attributeClass, "IFromHeaderMetadata"))
+            var fromQuery = KnownTypes.IsOrInherits(attributeClass, known.FromQueryMetadata);
+            if (fromQuery || KnownTypes.IsOrInherits(attributeClass, known.FromHeaderMetadata))
             {
                 if (valueInfo.Parser == ValueParser.None)
                 {
@@ -210,7 +194,7 @@ internal static partial class ResourceParser
                 return (Value(fromQuery ? ParameterSource.Query : ParameterSource.Header, explicitName ?? name, false), default);
             }
 
-            if (Implements(attributeClass, "IFromBodyMetadata"))
+            if (KnownTypes.IsOrInherits(attributeClass, known.FromBodyMetadata))
             {
                 if (unbindable)
                 {
@@ -221,12 +205,12 @@ internal static partial class ResourceParser
                 return (GetNamedInt(attribute, "EmptyBodyBehavior") == 1 ? model with { IsRequired = false } : model, default);
             }
 
-            if (Implements(attributeClass, "IFromServiceMetadata"))
+            if (KnownTypes.IsOrInherits(attributeClass, known.FromServiceMetadata))
             {
                 return unbindable ? (null, Unbound.Because(unbindableReason)) : (Service(ParameterSource.Service, null), default);
             }
 
-            if (attributeClass.ToDisplayString(PlainTypeNameFormat) == "global::Microsoft.Extensions.DependencyInjection.FromKeyedServicesAttribute")
+            if (KnownTypes.Is(attributeClass, known.FromKeyedServicesAttribute))
             {
                 if (attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Kind == TypedConstantKind.Error)
                 {
@@ -242,7 +226,7 @@ internal static partial class ResourceParser
                 return unbindable ? (null, Unbound.Because(unbindableReason)) : (Service(ParameterSource.KeyedService, keyLiteral), default);
             }
 
-            if (attributeClass.ToDisplayString(PlainTypeNameFormat) == "global::Microsoft.AspNetCore.Http.AsParametersAttribute")
+            if (KnownTypes.Is(attributeClass, known.AsParametersAttribute))
             {
                 if (unbindable)
                 {
@@ -254,7 +238,7 @@ internal static partial class ResourceParser
                     : (null, Unbound.Because("[AsParameters] cannot be nested inside another [AsParameters] type"));
             }
 
-            if (Implements(attributeClass, "IFromFormMetadata"))
+            if (KnownTypes.IsOrInherits(attributeClass, known.FromFormMetadata))
             {
                 return (null, Unbound.Because("form binding is not supported; take HttpRequest and read the form with ReadFormAsync()"));
             }
@@ -266,7 +250,7 @@ internal static partial class ResourceParser
         }
 
         // After the attributes and the request's own types, before text values and inference, as minimal APIs do.
-        var (bindAsync, unwraps) = FindBindAsync(type);
+        var (bindAsync, unwraps) = FindBindAsync(type, known);
         if (bindAsync != BindAsyncKind.None)
         {
             return (new ParameterModel(
@@ -314,7 +298,7 @@ internal static partial class ResourceParser
     /// else a public static <c>BindAsync(HttpContext, ParameterInfo)</c>, else <c>BindAsync(HttpContext)</c>, each
     /// returning <c>ValueTask</c> of the type; and whether its result is a nullable struct to unwrap.
     /// </summary>
-    private static (BindAsyncKind Kind, bool Unwraps) FindBindAsync(ITypeSymbol type)
+    private static (BindAsyncKind Kind, bool Unwraps) FindBindAsync(ITypeSymbol type, KnownTypes known)
     {
         var target = IsNullableValueType(type) ? ((INamedTypeSymbol)type).TypeArguments[0] : type;
         if (target is not INamedTypeSymbol named || named.TypeKind is not (TypeKind.Class or TypeKind.Struct))
@@ -324,7 +308,7 @@ internal static partial class ResourceParser
 
         foreach (var implemented in named.AllInterfaces)
         {
-            if (implemented.OriginalDefinition.ToDisplayString(PlainTypeNameFormat) == "global::Microsoft.AspNetCore.Http.IBindableFromHttpContext<TSelf>"
+            if (KnownTypes.Is(implemented, known.BindableFromHttpContext)
                 && SymbolEqualityComparer.Default.Equals(implemented.TypeArguments[0], named))
             {
                 return (BindAsyncKind.Bindable, false);
@@ -338,7 +322,7 @@ internal static partial class ResourceParser
             {
                 if (member is not IMethodSymbol { IsStatic: true, DeclaredAccessibility: Accessibility.Public, IsGenericMethod: false } method
                     || method.ReturnType is not INamedTypeSymbol { TypeArguments.Length: 1 } returnType
-                    || returnType.OriginalDefinition.ToDisplayString(PlainTypeNameFormat) != "global::System.Threading.Tasks.ValueTask<TResult>")
+                    || !KnownTypes.Is(returnType, known.ValueTaskOfT))
                 {
                     continue;
                 }
@@ -348,7 +332,7 @@ internal static partial class ResourceParser
                 var resultType = resultIsNullableStruct ? ((INamedTypeSymbol)result).TypeArguments[0] : result;
                 if (!SymbolEqualityComparer.Default.Equals(resultType, named)
                     || method.Parameters.Length is 0 or > 2
-                    || method.Parameters[0].Type.ToDisplayString(PlainTypeNameFormat) != "global::Microsoft.AspNetCore.Http.HttpContext")
+                    || !KnownTypes.Is(method.Parameters[0].Type, known.HttpContext))
                 {
                     continue;
                 }
@@ -356,7 +340,7 @@ internal static partial class ResourceParser
                 var unwraps = resultIsNullableStruct && !IsNullableValueType(type);
                 if (method.Parameters.Length == 2)
                 {
-                    if (method.Parameters[1].Type.ToDisplayString(PlainTypeNameFormat) == "global::System.Reflection.ParameterInfo")
+                    if (KnownTypes.Is(method.Parameters[1].Type, known.ParameterInfo))
                     {
                         return (BindAsyncKind.WithParameterInfo, unwraps);
                     }
@@ -462,6 +446,17 @@ internal static partial class ResourceParser
             _ => $"member '{member}' of '{display}' cannot be bound",
         };
     }
+
+    /// <summary>The request's own objects, which bind by their type alone; <see langword="null"/> for any other type.</summary>
+    private static ParameterSource? SpecialSource(ITypeSymbol type, KnownTypes known) =>
+        KnownTypes.Is(type, known.HttpContext) ? ParameterSource.HttpContext
+        : KnownTypes.Is(type, known.HttpRequest) ? ParameterSource.HttpRequest
+        : KnownTypes.Is(type, known.HttpResponse) ? ParameterSource.HttpResponse
+        : KnownTypes.Is(type, known.ClaimsPrincipal) ? ParameterSource.User
+        : KnownTypes.Is(type, known.CancellationToken) ? ParameterSource.CancellationToken
+        : KnownTypes.Is(type, known.Stream) ? ParameterSource.BodyStream
+        : KnownTypes.Is(type, known.PipeReader) ? ParameterSource.BodyPipeReader
+        : null;
 
     private readonly struct ValueInfo(ValueParser parser, string valueTypeName, string display, bool isArray)
     {

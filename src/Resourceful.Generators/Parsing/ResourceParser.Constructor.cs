@@ -12,7 +12,7 @@ internal static partial class ResourceParser
     /// How the generated code creates <paramref name="type"/> per request, or <see langword="null"/> with the reason in
     /// <paramref name="problem"/> (and the symbol to report it at); no reason when the compiler already reports one.
     /// </summary>
-    private static ConstructorModel? ParseConstructor(INamedTypeSymbol type, out (string Reason, ISymbol? At)? problem)
+    private static ConstructorModel? ParseConstructor(INamedTypeSymbol type, KnownTypes known, out (string Reason, ISymbol? At)? problem)
     {
         problem = null;
         var candidates = type.InstanceConstructors.Where(static c => c.DeclaredAccessibility == Accessibility.Public).ToList();
@@ -22,8 +22,7 @@ internal static partial class ResourceParser
             return null;
         }
 
-        var constructor = candidates.FirstOrDefault(static c => c.GetAttributes().Any(static a =>
-                a.AttributeClass?.Name == "ActivatorUtilitiesConstructorAttribute"))
+        var constructor = candidates.FirstOrDefault(c => KnownTypes.HasAttribute(c, known.ActivatorUtilitiesConstructorAttribute))
             ?? candidates.OrderByDescending(static c => c.Parameters.Length).First();
 
         var services = new List<ServiceModel>();
@@ -44,7 +43,7 @@ internal static partial class ResourceParser
             var keyed = false;
             foreach (var attribute in parameter.GetAttributes())
             {
-                if (attribute.AttributeClass?.ToDisplayString(PlainTypeNameFormat) == "global::Microsoft.Extensions.DependencyInjection.FromKeyedServicesAttribute"
+                if (KnownTypes.Is(attribute.AttributeClass, known.FromKeyedServicesAttribute)
                     && attribute.ConstructorArguments.Length == 1)
                 {
                     keyed = true;

@@ -21,7 +21,8 @@ internal static partial class ResourceParser
         string resourceTemplate,
         bool resourceTemplateIsValid,
         bool canCreateInstance,
-        bool classExplained)
+        bool classExplained,
+        KnownTypes known)
     {
         public IMethodSymbol Method { get; } = method;
 
@@ -38,6 +39,8 @@ internal static partial class ResourceParser
 
         /// <summary>Whether the class already says why its instance handlers are not mapped.</summary>
         public bool ClassExplained { get; } = classExplained;
+
+        public KnownTypes Known { get; } = known;
     }
 
     /// <summary>
@@ -80,7 +83,7 @@ internal static partial class ResourceParser
             Report(DiagnosticDescriptors.HandlerIsGeneric, MethodLocation(), name);
         }
 
-        if (IsObsoleteError(method))
+        if (IsObsoleteError(method, site.Known))
         {
             Report(DiagnosticDescriptors.HandlerObsoleteError, MethodLocation(), name, AttributeName(site.HttpMethod));
         }
@@ -90,7 +93,7 @@ internal static partial class ResourceParser
             Silent(site.ClassExplained);
         }
 
-        var result = ParseHandlerResult(method, shapes, out var returnProblem);
+        var result = ParseHandlerResult(method, shapes, site.Known, out var returnProblem);
         if (returnProblem is { } why)
         {
             Report(DiagnosticDescriptors.HandlerReturnNotSupported, MethodLocation(), name, why.Detail, why.Advice);
@@ -119,7 +122,7 @@ internal static partial class ResourceParser
             }
         }
 
-        var context = new BindingContext(site.HttpMethod, routeParameters, shapes);
+        var context = new BindingContext(site.HttpMethod, routeParameters, shapes, site.Known);
         var parameters = new List<ParameterModel>();
         var bodies = new List<IParameterSymbol>();
         foreach (var parameter in method.Parameters)
@@ -272,6 +275,7 @@ internal static partial class ResourceParser
     private static ResultModel? ParseHandlerResult(
         IMethodSymbol method,
         Dictionary<string, TypeShapeModel> shapes,
+        KnownTypes known,
         out (string Detail, string Advice)? problem)
     {
         problem = null;
@@ -293,7 +297,7 @@ internal static partial class ResourceParser
             return null;
         }
 
-        var result = ParseResult(method.ReturnType, shapes);
+        var result = ParseResult(method.ReturnType, shapes, known);
         if (result is null)
         {
             var display = method.ReturnType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);

@@ -73,7 +73,7 @@ internal static partial class ResourceParser
     /// <see cref="ResourceModel.CanDeclarePartial"/> cannot say so to an analyzer: analyzers see the compilation
     /// with the generated code in it, where the generated <c>Links</c> already exists.
     /// </summary>
-    public static bool HasGeneratedLinks(INamedTypeSymbol type, CancellationToken cancellationToken)
+    public static bool HasGeneratedLinks(INamedTypeSymbol type, KnownTypes known, CancellationToken cancellationToken)
     {
         if (!IsPartial(type, cancellationToken))
         {
@@ -89,8 +89,8 @@ internal static partial class ResourceParser
         }
 
         // A Links of the user's own stops the generator from adding one; ours carries [GeneratedCode("Resourceful", …)].
-        return type.GetMembers("Links").All(static member => member.GetAttributes().Any(static a =>
-            a.AttributeClass?.ToDisplayString() == "System.CodeDom.Compiler.GeneratedCodeAttribute"
+        return type.GetMembers("Links").All(member => member.GetAttributes().Any(a =>
+            KnownTypes.Is(a.AttributeClass, known.GeneratedCodeAttribute)
             && a.ConstructorArguments.Length > 0 && a.ConstructorArguments[0].Value as string == "Resourceful"));
     }
 

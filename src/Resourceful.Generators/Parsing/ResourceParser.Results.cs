@@ -9,10 +9,7 @@ namespace Resourceful.Generators.Parsing;
 /// <summary>Results: what a handler returns, read from its return type at compile time (kind, typed results, status codes).</summary>
 internal static partial class ResourceParser
 {
-    private static ResultModel? ParseResult(ITypeSymbol returnType) =>
-        ParseResult(returnType, new Dictionary<string, TypeShapeModel>(StringComparer.Ordinal));
-
-    private static ResultModel? ParseResult(ITypeSymbol returnType, Dictionary<string, TypeShapeModel> shapes)
+    private static ResultModel? ParseResult(ITypeSymbol returnType, Dictionary<string, TypeShapeModel> shapes, KnownTypes known)
     {
         if (ContainsErrorType(returnType))
         {
@@ -20,11 +17,12 @@ internal static partial class ResourceParser
         }
 
         var awaitKind = AwaitKind.None;
-        if (returnType is INamedTypeSymbol named && named.ContainingNamespace?.ToDisplayString() == "System.Threading.Tasks")
+        if (returnType is INamedTypeSymbol named)
         {
-            if (named.Name is "Task" or "ValueTask")
+            var isTask = KnownTypes.Is(named, known.Task) || KnownTypes.Is(named, known.TaskOfT);
+            if (isTask || KnownTypes.Is(named, known.ValueTask) || KnownTypes.Is(named, known.ValueTaskOfT))
             {
-                awaitKind = named.Name == "Task" ? AwaitKind.Task : AwaitKind.ValueTask;
+                awaitKind = isTask ? AwaitKind.Task : AwaitKind.ValueTask;
                 if (named.TypeArguments.Length == 0)
                 {
                     return NoContent(awaitKind);
@@ -45,13 +43,13 @@ internal static partial class ResourceParser
             return new ResultModel(ResultKind.Text, awaitKind, plainName, new[] { new ResponseModel(200, "string") { BodyTypeOf = "string" } }.ToEquatableArray(), false);
         }
 
-        if (IsHttpResult(returnType))
+        if (KnownTypes.IsOrInherits(returnType, known.Result))
         {
             var responses = new List<ResponseModel>();
             var isOpen = false;
-            CollectResponses(returnType, responses, ref isOpen, shapes);
+            CollectResponses(returnType, responses, ref isOpen, shapes, known);
             var distinct = responses.Distinct().OrderBy(static r => r.StatusCode).ToEquatableArray();
-            var (typedResults, isUnion) = ParseTypedResults(returnType);
+            var (typedResults, isUnion) = ParseTypedResults(returnType, known);
             return new ResultModel(ResultKind.HttpResult, awaitKind, plainName, distinct, isOpen)
             {
                 TypedResults = typedResults,
@@ -82,15 +80,15 @@ internal static partial class ResourceParser
 
     private static readonly string[] ValueResults = ["Ok", "Created", "Accepted", "NotFound", "BadRequest", "Conflict", "UnprocessableEntity"];
 
-    private static (EquatableArray<TypedResultModel> Results, bool IsUnion) ParseTypedResults(ITypeSymbol type)
+    private static (EquatableArray<TypedResultModel> Results, bool IsUnion) ParseTypedResults(ITypeSymbol type, KnownTypes known)
     {
-        if (type is INamedTypeSymbol { Name: "Results" } union && IsInHttpResults(union))
+        if (type is INamedTypeSymbol { Name: "Results" } union && known.IsInHttpResults(union))
         {
             // Two members of one runtime type (Ok<Book> and Ok<Book?>) would be one case twice: keep the first.
             var members = new List<TypedResultModel>();
             foreach (var argument in union.TypeArguments)
             {
-                if (TypedResult(argument) is { } member && !members.Any(m => m.TypeName == member.TypeName))
+                if (TypedResult(argument, known) is { } member && !members.Any(m => m.TypeName == member.TypeName))
                 {
                     members.Add(member);
                 }
@@ -99,13 +97,13 @@ internal static partial class ResourceParser
             return (members.ToEquatableArray(), true);
         }
 
-        return TypedResult(type) is { } single
+        return TypedResult(type, known) is { } single
             ? (new[] { single }.ToEquatableArray(), false)
             : (EquatableArray<TypedResultModel>.Empty, false);
 
-        static TypedResultModel? TypedResult(ITypeSymbol type)
+        static TypedResultModel? TypedResult(ITypeSymbol type, KnownTypes known)
         {
-            if (type is not INamedTypeSymbol named || !IsInHttpResults(named))
+            if (type is not INamedTypeSymbol named || !known.IsInHttpResults(named))
             {
                 return null;
             }
@@ -118,35 +116,11 @@ internal static partial class ResourceParser
                 _ => null,
             };
         }
-
-        static bool IsInHttpResults(INamedTypeSymbol named) =>
-            named.ContainingType is null && named.ContainingNamespace?.ToDisplayString() == "Microsoft.AspNetCore.Http.HttpResults";
     }
 
-    private static bool IsHttpResult(ITypeSymbol type)
+    private static void CollectResponses(ITypeSymbol type, List<ResponseModel> responses, ref bool isOpen, Dictionary<string, TypeShapeModel> shapes, KnownTypes known)
     {
-        if (IsIResult(type))
-        {
-            return true;
-        }
-
-        foreach (var candidate in type.AllInterfaces)
-        {
-            if (IsIResult(candidate))
-            {
-                return true;
-            }
-        }
-
-        return false;
-
-        static bool IsIResult(ITypeSymbol candidate) =>
-            candidate is { Name: "IResult" } && candidate.ContainingNamespace?.ToDisplayString() == "Microsoft.AspNetCore.Http";
-    }
-
-    private static void CollectResponses(ITypeSymbol type, List<ResponseModel> responses, ref bool isOpen, Dictionary<string, TypeShapeModel> shapes)
-    {
-        if (type is not INamedTypeSymbol named || named.ContainingNamespace?.ToDisplayString() != "Microsoft.AspNetCore.Http.HttpResults")
+        if (type is not INamedTypeSymbol named || !known.IsInHttpResults(named))
         {
             isOpen = true;
             return;
@@ -156,7 +130,7 @@ internal static partial class ResourceParser
         {
             foreach (var argument in named.TypeArguments)
             {
-                CollectResponses(argument, responses, ref isOpen, shapes);
+                CollectResponses(argument, responses, ref isOpen, shapes, known);
             }
 
             return;

@@ -14,7 +14,7 @@ internal static partial class ResourceParser
     /// The DataAnnotations rules on a body type's public properties (and on a record's positional parameters,
     /// where C# puts attributes written without a target), each keyed by the member's JSON name.
     /// </summary>
-    private static EquatableArray<ValidationRuleModel> ParseValidation(ITypeSymbol type, CancellationToken cancellationToken)
+    private static EquatableArray<ValidationRuleModel> ParseValidation(ITypeSymbol type, KnownTypes known, CancellationToken cancellationToken)
     {
         if (IsNullableValueType(type))
         {
@@ -40,7 +40,7 @@ internal static partial class ResourceParser
                 continue;
             }
 
-            var jsonName = ExplicitJsonName(property);
+            var jsonName = ExplicitJsonName(property, known);
             var attributes = property.GetAttributes().AsEnumerable();
             var positional = primaryParameters.FirstOrDefault(p => p.Name == property.Name);
             if (positional is not null)
@@ -50,7 +50,7 @@ internal static partial class ResourceParser
 
             foreach (var attribute in attributes)
             {
-                if (!IsValidationAttribute(attribute.AttributeClass))
+                if (!KnownTypes.IsOrInherits(attribute.AttributeClass, known.ValidationAttribute))
                 {
                     continue;
                 }
@@ -66,21 +66,8 @@ internal static partial class ResourceParser
         return rules.ToEquatableArray();
     }
 
-    private static bool IsValidationAttribute(INamedTypeSymbol? attributeClass)
-    {
-        for (var current = attributeClass; current is not null; current = current.BaseType)
-        {
-            if (current.Name == "ValidationAttribute" && current.ContainingNamespace?.ToDisplayString() == "System.ComponentModel.DataAnnotations")
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     // Errors that IValidatableObject reports by member name are keyed by the name the client sees in JSON.
-    private static EquatableArray<string> RenamedMembers(ITypeSymbol type)
+    private static EquatableArray<string> RenamedMembers(ITypeSymbol type, KnownTypes known)
     {
         var pairs = new List<string>();
         foreach (var property in type.GetMembers().OfType<IPropertySymbol>())
@@ -90,7 +77,7 @@ internal static partial class ResourceParser
                 continue;
             }
 
-            if (ExplicitJsonName(property) is { } jsonName)
+            if (ExplicitJsonName(property, known) is { } jsonName)
             {
                 pairs.Add(property.Name);
                 pairs.Add(jsonName);
@@ -101,11 +88,11 @@ internal static partial class ResourceParser
     }
 
     // [JsonPropertyName], when the member has one; otherwise the app's naming policy decides, at run time.
-    private static string? ExplicitJsonName(IPropertySymbol property)
+    private static string? ExplicitJsonName(IPropertySymbol property, KnownTypes known)
     {
         foreach (var attribute in property.GetAttributes())
         {
-            if (attribute.AttributeClass?.ToDisplayString() == "System.Text.Json.Serialization.JsonPropertyNameAttribute"
+            if (KnownTypes.Is(attribute.AttributeClass, known.JsonPropertyNameAttribute)
                 && attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string name)
             {
                 return name;

@@ -46,7 +46,7 @@ internal static partial class ResourceParser
         // Roslyn runs this transform again for every resource whenever the compilation changes, a keystroke inside a
         // method body included. The model is a value, so an unchanged one stops the pipeline right here: no state is
         // kept across compilations (the compiler server and the IDE host live long and see many projects).
-        var description = Describe(type, attribute, cancellationToken);
+        var description = Describe(type, attribute, new KnownTypes(context.SemanticModel.Compilation), cancellationToken);
         return new ParsedResource(description.Model, ProblemInfo.From(description));
     }
 
@@ -54,14 +54,14 @@ internal static partial class ResourceParser
     /// The one decision procedure, shared by the generator and the analyzers: the model of one resource class and,
     /// for every resource, handler and parameter it leaves out, why (<see cref="ResourceInfo.Problems"/>).
     /// </summary>
-    public static ResourceInfo Describe(INamedTypeSymbol type, AttributeData attribute, CancellationToken cancellationToken)
+    public static ResourceInfo Describe(INamedTypeSymbol type, AttributeData attribute, KnownTypes known, CancellationToken cancellationToken)
     {
         var rawTemplate = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : null;
         var template = rawTemplate is null ? null : RouteTemplateParser.Normalize(rawTemplate);
         var problems = new ProblemList();
         var handlers = ImmutableArray.CreateBuilder<HandlerInfo>();
         var routes = ImmutableArray.CreateBuilder<RouteClaim>();
-        var model = ParseResource(type, attribute, problems, handlers, routes, cancellationToken);
+        var model = ParseResource(type, attribute, known, problems, handlers, routes, cancellationToken);
         if (handlers.Count == 0)
         {
             // Nothing of the class is mapped; the analyzers still read its handlers.
@@ -101,6 +101,7 @@ internal static partial class ResourceParser
     private static ResourceModel? ParseResource(
         INamedTypeSymbol type,
         AttributeData attribute,
+        KnownTypes known,
         ProblemList problems,
         ImmutableArray<HandlerInfo>.Builder handlers,
         ImmutableArray<RouteClaim>.Builder routes,
@@ -168,7 +169,7 @@ internal static partial class ResourceParser
         var template = RouteTemplateParser.Normalize(rawTemplate);
         var handlerAttributes = HandlerAttributes(type, cancellationToken).ToList();
         (string Reason, ISymbol? At)? constructorProblem = null;
-        var constructor = type.IsStatic || type.IsAbstract ? null : ParseConstructor(type, out constructorProblem);
+        var constructor = type.IsStatic || type.IsAbstract ? null : ParseConstructor(type, known, out constructorProblem);
         var classExplained = false;
         if (handlerAttributes.Any(static h => !h.Method.IsStatic))
         {
@@ -195,7 +196,7 @@ internal static partial class ResourceParser
         var resourceMetadata = ParseMetadata(type.GetAttributes());
         var metadataName = GetMetadataName(type);
         var movedRoutes = new List<MovedRouteModel>();
-        foreach (var oldTemplate in GetMovedFrom(type.GetAttributes(), problems, routes, type, metadataName, template, onResource: true, cancellationToken))
+        foreach (var oldTemplate in GetMovedFrom(type.GetAttributes(), known, problems, routes, type, metadataName, template, onResource: true, cancellationToken))
         {
             AddMovedRoute(movedRoutes, OldTemplate(oldTemplate, template, onResource: true), template, includesSubPaths: true);
         }
@@ -206,7 +207,7 @@ internal static partial class ResourceParser
         var methodsSeen = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
         foreach (var (method, methodAttribute, httpMethod) in handlerAttributes)
         {
-            var handlerSite = new HandlerSite(method, methodAttribute, httpMethod, template, templateIsValid, constructor is not null, classExplained);
+            var handlerSite = new HandlerSite(method, methodAttribute, httpMethod, template, templateIsValid, constructor is not null, classExplained, known);
             var endpoint = ParseEndpoint(handlerSite, shapes, problems, cancellationToken);
             var (rawSubTemplate, subTemplateIsValid) = SubTemplate(methodAttribute);
             var handler = new HandlerInfo(
@@ -215,8 +216,8 @@ internal static partial class ResourceParser
                 endpoint);
             handlers.Add(handler);
             var movedFrom = methodsSeen.Add(method)
-                ? GetMovedFrom(method.GetAttributes(), problems, routes, type, metadataName, template, onResource: false, cancellationToken).ToList()
-                : GetMovedFrom(method.GetAttributes()).ToList();
+                ? GetMovedFrom(method.GetAttributes(), known, problems, routes, type, metadataName, template, onResource: false, cancellationToken).ToList()
+                : GetMovedFrom(method.GetAttributes(), known).ToList();
             if (endpoint is null)
             {
                 continue;
@@ -364,6 +365,7 @@ internal static partial class ResourceParser
     /// </summary>
     private static IEnumerable<string> GetMovedFrom(
         ImmutableArray<AttributeData> attributes,
+        KnownTypes known,
         ProblemList problems,
         ImmutableArray<RouteClaim>.Builder routes,
         INamedTypeSymbol type,
@@ -372,7 +374,7 @@ internal static partial class ResourceParser
         bool onResource,
         CancellationToken cancellationToken)
     {
-        foreach (var attribute in MovedFromAttributes(attributes))
+        foreach (var attribute in MovedFromAttributes(attributes, known))
         {
             var argument = attribute.ConstructorArguments[0];
             if (argument.Kind == TypedConstantKind.Error)
@@ -406,9 +408,9 @@ internal static partial class ResourceParser
     }
 
     // The same attributes again (a method with two HTTP method attributes), already checked and claimed.
-    private static IEnumerable<string> GetMovedFrom(ImmutableArray<AttributeData> attributes)
+    private static IEnumerable<string> GetMovedFrom(ImmutableArray<AttributeData> attributes, KnownTypes known)
     {
-        foreach (var attribute in MovedFromAttributes(attributes))
+        foreach (var attribute in MovedFromAttributes(attributes, known))
         {
             if (attribute.ConstructorArguments[0].Value is string { Length: > 0 } raw && RouteTemplateText.Parse(raw, static _ => true).Problem is null)
             {
@@ -427,11 +429,11 @@ internal static partial class ResourceParser
             : RouteTemplateParser.Combine(resourceTemplate, raw);
 
     /// <summary>The <c>[MovedFrom(oldTemplate)]</c> attributes among <paramref name="attributes"/>.</summary>
-    internal static IEnumerable<AttributeData> MovedFromAttributes(ImmutableArray<AttributeData> attributes)
+    internal static IEnumerable<AttributeData> MovedFromAttributes(ImmutableArray<AttributeData> attributes, KnownTypes known)
     {
         foreach (var attribute in attributes)
         {
-            if (attribute.AttributeClass?.ToDisplayString() == "Resourceful.MovedFromAttribute"
+            if (KnownTypes.Is(attribute.AttributeClass, known.MovedFromAttribute)
                 && attribute.ConstructorArguments.Length == 1)
             {
                 yield return attribute;
@@ -529,23 +531,9 @@ internal static partial class ResourceParser
     }
 
     // Calling an [Obsolete(..., error: true)] member is a compile error no pragma can silence.
-    private static bool IsObsoleteError(ISymbol symbol) =>
-        symbol.GetAttributes().Any(static a => a.AttributeClass?.ToDisplayString() == "System.ObsoleteAttribute"
+    private static bool IsObsoleteError(ISymbol symbol, KnownTypes known) =>
+        symbol.GetAttributes().Any(a => KnownTypes.Is(a.AttributeClass, known.ObsoleteAttribute)
             && a.ConstructorArguments.Length == 2 && a.ConstructorArguments[1].Value is true);
-
-    private static bool Implements(INamedTypeSymbol attributeClass, string metadataInterface)
-    {
-        foreach (var candidate in attributeClass.AllInterfaces)
-        {
-            if (candidate.Name == metadataInterface
-                && candidate.ContainingNamespace?.ToDisplayString() == "Microsoft.AspNetCore.Http.Metadata")
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     private static string? GetNamedString(AttributeData attribute, string name)
     {
