@@ -72,6 +72,20 @@ internal sealed class KnownTypes(Compilation compilation)
 
     public INamedTypeSymbol? JsonPropertyNameAttribute => Get("System.Text.Json.Serialization.JsonPropertyNameAttribute");
 
+    public INamedTypeSymbol? JsonIgnoreAttribute => Get("System.Text.Json.Serialization.JsonIgnoreAttribute");
+
+    public INamedTypeSymbol? JsonRequiredAttribute => Get("System.Text.Json.Serialization.JsonRequiredAttribute");
+
+    public INamedTypeSymbol? JsonConverterAttribute => Get("System.Text.Json.Serialization.JsonConverterAttribute");
+
+    public INamedTypeSymbol? RequiredAttribute => Get("System.ComponentModel.DataAnnotations.RequiredAttribute");
+
+    public INamedTypeSymbol? EnumerableOfT => Get("System.Collections.Generic.IEnumerable`1");
+
+    public INamedTypeSymbol? DictionaryOfT => Get("System.Collections.Generic.IDictionary`2");
+
+    public INamedTypeSymbol? ReadOnlyDictionaryOfT => Get("System.Collections.Generic.IReadOnlyDictionary`2");
+
     public INamedTypeSymbol? ObsoleteAttribute => Get("System.ObsoleteAttribute");
 
     public INamedTypeSymbol? GeneratedCodeAttribute => Get("System.CodeDom.Compiler.GeneratedCodeAttribute");

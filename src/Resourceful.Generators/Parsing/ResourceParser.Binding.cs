@@ -68,7 +68,7 @@ internal static partial class ResourceParser
         {
             // Enum values appear in the OpenAPI document as a named schema, like body types.
             var enumType = type is IArrayTypeSymbol array ? array.ElementType : type;
-            ShapeParser.Collect(enumType, context.Shapes);
+            ShapeParser.Collect(enumType, context.Shapes, context.Known);
         }
 
         return model is null
@@ -149,7 +149,7 @@ internal static partial class ResourceParser
                 name, typeName, ParameterSource.Body, name, ValueParser.None, type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(TypeNameFormat),
                 typeName, false, isNullable, IsNullableValueType(type), isRequired, defaultLiteral, null, null)
             {
-                TypeOf = ShapeParser.Collect(type, context.Shapes),
+                TypeOf = ShapeParser.Collect(type, context.Shapes, known),
                 Validation = ParseValidation(type, known, cancellationToken),
                 IsValidatableObject = KnownTypes.IsOrInherits(type, known.ValidatableObject),
                 RenamedMembers = RenamedMembers(type, known),

@@ -63,7 +63,7 @@ internal static partial class ResourceParser
             return null;
         }
 
-        var bodyTypeOf = ShapeParser.Collect(returnType, shapes);
+        var bodyTypeOf = ShapeParser.Collect(returnType, shapes, known);
         return new ResultModel(
             ResultKind.Json, awaitKind, returnType.ToDisplayString(TypeNameFormat),
             new[] { new ResponseModel(200, plainName) { BodyTypeOf = bodyTypeOf } }.ToEquatableArray(), false);
@@ -178,7 +178,7 @@ internal static partial class ResourceParser
             }
             else if (named.TypeArguments.Length == 1 && named.TypeArguments[0].TypeKind != TypeKind.Error)
             {
-                bodyTypeOf = ShapeParser.Collect(named.TypeArguments[0], shapes);
+                bodyTypeOf = ShapeParser.Collect(named.TypeArguments[0], shapes, known);
             }
 
             responses.Add(new ResponseModel(status, bodyType) { BodyTypeOf = bodyTypeOf });

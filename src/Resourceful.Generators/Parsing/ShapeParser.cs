@@ -19,7 +19,7 @@ internal static class ShapeParser
     public static readonly SymbolDisplayFormat KeyFormat = SymbolDisplayFormat.FullyQualifiedFormat;
 
     /// <summary>Adds the shape of <paramref name="type"/> (and of every type it reaches) and returns its key.</summary>
-    public static string Collect(ITypeSymbol type, Dictionary<string, TypeShapeModel> shapes)
+    public static string Collect(ITypeSymbol type, Dictionary<string, TypeShapeModel> shapes, KnownTypes known)
     {
         type = Unwrap(type);
         var key = type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(KeyFormat);
@@ -31,11 +31,11 @@ internal static class ShapeParser
         // Reserve the key first, so a type that refers to itself ends the recursion.
         shapes[key] = new TypeShapeModel(key, Name(type), ShapeKind.Any, null, null,
             EquatableArray<PropertyShapeModel>.Empty, EquatableArray<string>.Empty, false);
-        shapes[key] = Build(type, key, shapes);
+        shapes[key] = Build(type, key, shapes, known);
         return key;
     }
 
-    private static TypeShapeModel Build(ITypeSymbol type, string key, Dictionary<string, TypeShapeModel> shapes)
+    private static TypeShapeModel Build(ITypeSymbol type, string key, Dictionary<string, TypeShapeModel> shapes, KnownTypes known)
     {
         TypeShapeModel Simple(ShapeKind kind, string? format = null) =>
             new(key, Name(type), kind, format, null, EquatableArray<PropertyShapeModel>.Empty, EquatableArray<string>.Empty, false);
@@ -92,7 +92,7 @@ internal static class ShapeParser
         if (type.TypeKind == TypeKind.Enum)
         {
             var members = type.GetMembers().OfType<IFieldSymbol>().Where(static f => f.HasConstantValue).ToList();
-            var asStrings = HasStringEnumConverter(type);
+            var asStrings = HasStringEnumConverter(type, known);
             var values = asStrings
                 ? members.Select(static f => Json(f.Name))
                 : members.Select(static f => Convert.ToString(f.ConstantValue, CultureInfo.InvariantCulture) ?? "0");
@@ -112,12 +112,12 @@ internal static class ShapeParser
 
         if (type is INamedTypeSymbol named)
         {
-            if (DictionaryValue(named) is { } value)
+            if (DictionaryValue(named, known) is { } value)
             {
                 return Element(ShapeKind.Dictionary, value);
             }
 
-            if (EnumerableElement(named) is { } element)
+            if (EnumerableElement(named, known) is { } element)
             {
                 return Element(ShapeKind.Array, element);
             }
@@ -125,7 +125,7 @@ internal static class ShapeParser
             if (named.TypeKind is TypeKind.Class or TypeKind.Struct or TypeKind.Interface)
             {
                 return new TypeShapeModel(key, Name(type), ShapeKind.Object, null, null,
-                    Properties(named, shapes).ToEquatableArray(), EquatableArray<string>.Empty, false);
+                    Properties(named, shapes, known).ToEquatableArray(), EquatableArray<string>.Empty, false);
             }
         }
 
@@ -133,13 +133,13 @@ internal static class ShapeParser
 
         TypeShapeModel Element(ShapeKind kind, ITypeSymbol elementType)
         {
-            var elementKey = Collect(elementType, shapes);
+            var elementKey = Collect(elementType, shapes, known);
             return new TypeShapeModel(key, Name(type), kind, null, elementKey,
                 EquatableArray<PropertyShapeModel>.Empty, EquatableArray<string>.Empty, false);
         }
     }
 
-    private static IEnumerable<PropertyShapeModel> Properties(INamedTypeSymbol type, Dictionary<string, TypeShapeModel> shapes)
+    private static IEnumerable<PropertyShapeModel> Properties(INamedTypeSymbol type, Dictionary<string, TypeShapeModel> shapes, KnownTypes known)
     {
         var positional = type.InstanceConstructors
             .Where(static c => c.DeclaredAccessibility == Accessibility.Public)
@@ -163,23 +163,23 @@ internal static class ShapeParser
                     attributes.AddRange(parameter.GetAttributes());
                 }
 
-                if (attributes.Any(static a => a.AttributeClass?.ToDisplayString() == "System.Text.Json.Serialization.JsonIgnoreAttribute"
+                if (attributes.Any(a => KnownTypes.Is(a.AttributeClass, known.JsonIgnoreAttribute)
                     && !a.NamedArguments.Any(static n => n.Key == "Condition" && n.Value.Value is int condition && condition != 1)))
                 {
                     continue;
                 }
 
                 var jsonName = attributes
-                    .Where(static a => a.AttributeClass?.ToDisplayString() == "System.Text.Json.Serialization.JsonPropertyNameAttribute")
+                    .Where(a => KnownTypes.Is(a.AttributeClass, known.JsonPropertyNameAttribute))
                     .Select(static a => a.ConstructorArguments.FirstOrDefault().Value as string)
                     .FirstOrDefault(static n => n is not null) ?? CamelCase(property.Name);
 
                 var isNullable = property.NullableAnnotation == NullableAnnotation.Annotated
                     || property.Type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T };
-                var isRequired = property.IsRequired || attributes.Any(static a => a.AttributeClass?.ToDisplayString() is
-                    "System.ComponentModel.DataAnnotations.RequiredAttribute" or "System.Text.Json.Serialization.JsonRequiredAttribute");
+                var isRequired = property.IsRequired || attributes.Any(a => KnownTypes.Is(a.AttributeClass, known.RequiredAttribute)
+                    || KnownTypes.Is(a.AttributeClass, known.JsonRequiredAttribute));
 
-                var typeKey = Collect(property.Type, shapes);
+                var typeKey = Collect(property.Type, shapes, known);
                 var isArray = shapes.TryGetValue(typeKey, out var shape) && shape.Kind == ShapeKind.Array;
                 yield return new PropertyShapeModel(jsonName, typeKey, isNullable, isRequired, Constraints(attributes, isArray).ToEquatableArray());
             }
@@ -230,12 +230,11 @@ internal static class ShapeParser
             ? nullable.TypeArguments[0]
             : type;
 
-    private static ITypeSymbol? DictionaryValue(INamedTypeSymbol type)
+    private static ITypeSymbol? DictionaryValue(INamedTypeSymbol type, KnownTypes known)
     {
         foreach (var candidate in new[] { type }.Concat(type.AllInterfaces))
         {
-            if (candidate is { Name: "IDictionary" or "IReadOnlyDictionary", TypeArguments.Length: 2 }
-                && candidate.ContainingNamespace?.ToDisplayString() == "System.Collections.Generic"
+            if ((KnownTypes.Is(candidate, known.DictionaryOfT) || KnownTypes.Is(candidate, known.ReadOnlyDictionaryOfT))
                 && candidate.TypeArguments[0].SpecialType == SpecialType.System_String)
             {
                 return candidate.TypeArguments[1];
@@ -245,7 +244,7 @@ internal static class ShapeParser
         return null;
     }
 
-    private static ITypeSymbol? EnumerableElement(INamedTypeSymbol type)
+    private static ITypeSymbol? EnumerableElement(INamedTypeSymbol type, KnownTypes known)
     {
         if (type.SpecialType == SpecialType.System_String)
         {
@@ -254,8 +253,7 @@ internal static class ShapeParser
 
         foreach (var candidate in new[] { type }.Concat(type.AllInterfaces))
         {
-            if (candidate is { Name: "IEnumerable", TypeArguments.Length: 1 }
-                && candidate.ContainingNamespace?.ToDisplayString() == "System.Collections.Generic")
+            if (KnownTypes.Is(candidate, known.EnumerableOfT))
             {
                 return candidate.TypeArguments[0];
             }
@@ -264,8 +262,8 @@ internal static class ShapeParser
         return null;
     }
 
-    private static bool HasStringEnumConverter(ITypeSymbol type) =>
-        type.GetAttributes().Any(static a => a.AttributeClass?.ToDisplayString() == "System.Text.Json.Serialization.JsonConverterAttribute"
+    private static bool HasStringEnumConverter(ITypeSymbol type, KnownTypes known) =>
+        type.GetAttributes().Any(a => KnownTypes.Is(a.AttributeClass, known.JsonConverterAttribute)
             && a.ConstructorArguments.FirstOrDefault().Value is INamedTypeSymbol converter
             && converter.Name.StartsWith("JsonStringEnumConverter", StringComparison.Ordinal));
 
