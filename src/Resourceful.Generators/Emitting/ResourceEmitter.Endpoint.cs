@@ -7,11 +7,16 @@ namespace Resourceful.Generators.Emitting;
 internal static partial class ResourceEmitter
 {
     /// <summary>Writes one handler's <c>Create…</c> factory and its request delegate.</summary>
-    private sealed partial class HandlerWriter(SourceWriter writer, ResourceModel resource, EndpointModel endpoint, string createName)
+    private sealed partial class HandlerWriter(
+        SourceWriter writer,
+        ResourceModel resource,
+        EndpointModel endpoint,
+        string createName,
+        IReadOnlyDictionary<EquatableArray<TypedResultModel>, ResultWriter> resultWriters)
     {
         private readonly List<string> _captures = new();
 
-        private readonly Dictionary<TypedResultModel, string> _bodyNames = new();
+        private readonly IReadOnlyDictionary<TypedResultModel, string> _bodyNames = BodyNames(endpoint.Result.TypedResults);
 
         private bool _isAsync;
 
@@ -74,19 +79,11 @@ internal static partial class ResourceEmitter
             {
                 writer.WriteLine($"var typedResults = {TypedResults}.Create(services);");
                 _captures.Add("typedResults");
-                var bodyNames = new HashSet<string>();
                 foreach (var typedResult in endpoint.Result.TypedResults)
                 {
-                    if (typedResult.BodyTypeName is { } bodyType)
+                    if (_bodyNames.TryGetValue(typedResult, out var bodyName))
                     {
-                        var bodyName = CaseVariable(typedResult) + "Body";
-                        for (var suffix = 2; !bodyNames.Add(bodyName); suffix++)
-                        {
-                            bodyName = CaseVariable(typedResult) + "Body" + suffix.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                        }
-
-                        _bodyNames[typedResult] = bodyName;
-                        writer.WriteLine($"var {bodyName} = typedResults.JsonBody<{bodyType}>();");
+                        writer.WriteLine($"var {bodyName} = typedResults.JsonBody<{typedResult.BodyTypeName}>();");
                         _captures.Add(bodyName);
                     }
                 }
@@ -100,12 +97,6 @@ internal static partial class ResourceEmitter
             writer.OpenBlock($"{modifiers}global::System.Threading.Tasks.Task {handle}({HttpContextType} httpContext)");
             WriteBody(bindings);
             writer.CloseBlock();
-            if (endpoint.Result.IsUnion)
-            {
-                writer.WriteLine();
-                WriteUnionFunction();
-            }
-
             writer.CloseBlock();
         }
 
@@ -176,7 +167,7 @@ internal static partial class ResourceEmitter
             var target = endpoint.IsStatic ? resource.FullyQualifiedName : "resource";
             if (!endpoint.IsStatic)
             {
-                writer.WriteLine($"var resource = {NewResource()};");
+                writer.WriteLine("var resource = NewResource(httpContext.RequestServices);");
             }
 
             var call = $"{target}.{Identifier(endpoint.HandlerName)}({arguments})";
@@ -200,13 +191,15 @@ internal static partial class ResourceEmitter
                     WriteReturn($"{Results}.WriteTextAsync(httpContext, result)", isLast: true);
                     break;
                 default:
-                    writer.WriteLine($"var result = {call};");
                     if (endpoint.Result.TypedResults.Count == 0)
                     {
+                        writer.WriteLine($"var result = {call};");
                         WriteReturn($"{Results}.ExecuteAsync(result, httpContext, {HandlerLiteral})", isLast: true);
                     }
                     else
                     {
+                        // A null result is the handler's bug, reported as for every other IResult.
+                        writer.WriteLine($"var result = {call} ?? throw {Results}.NullResult({HandlerLiteral});");
                         WriteTypedResult();
                     }
 
@@ -225,88 +218,17 @@ internal static partial class ResourceEmitter
         /// </summary>
         private void WriteTypedResult()
         {
-            // A null result is the handler's bug, reported as for every other IResult.
-            writer.OpenBlock("if (result is null)");
-            WriteReturn($"{Results}.ExecuteAsync(null, httpContext, {HandlerLiteral})");
-            writer.CloseBlock();
-            writer.WriteLine();
             if (endpoint.Result.IsUnion)
             {
-                // The union's member goes to WriteResult; the Results<…> wrapper itself never leaves the handler.
+                // The union's member goes to the resource's writer of this union; the Results<…> wrapper itself
+                // never leaves the handler.
+                var resultWriter = resultWriters[endpoint.Result.TypedResults];
                 var bodies = string.Concat(endpoint.Result.TypedResults.Where(c => _bodyNames.ContainsKey(c)).Select(c => ", " + _bodyNames[c]));
-                WriteReturn($"WriteResult(result.Result, httpContext, typedResults{bodies})", isLast: true);
+                WriteReturn($"{resultWriter.Name}(result.Result, httpContext, typedResults{bodies})", isLast: true);
                 return;
             }
 
-            WriteReturn(CaseCall(endpoint.Result.TypedResults[0], "result"), isLast: true);
-        }
-
-        /// <summary>
-        /// A union's <c>WriteResult</c>: dispatches on the member to <c>ResourcefulTypedResults</c>; any other member
-        /// executes itself, as <c>Results&lt;…&gt;.ExecuteAsync</c> would. Kept out of line, so the handler stays small
-        /// enough for the JIT to inline the user's method and keep the union and the resource instance off the heap.
-        /// </summary>
-        private void WriteUnionFunction()
-        {
-            var parameters = string.Concat(endpoint.Result.TypedResults.Where(c => _bodyNames.ContainsKey(c))
-                .Select(c => $", global::Resourceful.Runtime.JsonResultBody<{c.BodyTypeName}>? {_bodyNames[c]}"));
-            writer.WriteLine("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]");
-            writer.OpenBlock($"static global::System.Threading.Tasks.Task WriteResult(global::Microsoft.AspNetCore.Http.IResult? result, {HttpContextType} httpContext, {TypedResults} typedResults{parameters})");
-            writer.OpenBlock("switch (result)");
-            foreach (var typedResult in endpoint.Result.TypedResults)
-            {
-                var variable = CaseVariable(typedResult);
-                var call = CaseCall(typedResult, variable);
-                writer.WriteLine(call.Contains(variable + ".") ? $"case {typedResult.TypeName} {variable}:" : $"case {typedResult.TypeName}:");
-                writer.Indent();
-                writer.WriteLine($"return {call};");
-                writer.Unindent();
-            }
-
-            // A union whose member is null fails as Results<…>.ExecuteAsync fails.
-            writer.WriteLine("case null:");
-            writer.Indent();
-            writer.WriteLine($"return {TypedResults}.NullUnionMember();");
-            writer.Unindent();
-            writer.WriteLine("default:");
-            writer.Indent();
-            writer.WriteLine("return result.ExecuteAsync(httpContext);");
-            writer.Unindent();
-            writer.CloseBlock();
-            writer.CloseBlock();
-        }
-
-        /// <summary>
-        /// <c>typedResults.CreatedAsync(httpContext, created.Location, created.Value, createdBody)</c> and the like: the
-        /// result's parts, never the result itself, leave the handler.
-        /// </summary>
-        private string CaseCall(TypedResultModel typedResult, string variable)
-        {
-            var location = typedResult.Kind is "Created" or "Accepted" ? $", {variable}.Location" : string.Empty;
-            var value = _bodyNames.TryGetValue(typedResult, out var bodyName) ? $", {variable}.Value, {bodyName}" : string.Empty;
-            return $"typedResults.{typedResult.Kind}Async(httpContext{location}{value})";
-        }
-
-        // ok, created, notFound, …: the names carry no underscore, so they never meet a parameter's locals (id_arg).
-        private static string CaseVariable(TypedResultModel typedResult) =>
-            char.ToLowerInvariant(typedResult.Kind[0]) + typedResult.Kind.Substring(1);
-
-        private string NewResource()
-        {
-            var arguments = resource.Constructor is { } constructor
-                ? string.Join(", ", constructor.Parameters.Select(static s => ResolveService(s.TypeName, s.IsRequired, s.KeyLiteral)))
-                : string.Empty;
-            return $"new {resource.FullyQualifiedName}({arguments})";
-        }
-
-        private static string ResolveService(string typeName, bool isRequired, string? keyLiteral)
-        {
-            if (keyLiteral is not null)
-            {
-                return $"{(isRequired ? GetRequiredKeyedService : GetKeyedService)}<{typeName}>(httpContext.RequestServices, {keyLiteral})";
-            }
-
-            return $"{(isRequired ? GetRequiredService : GetService)}<{typeName}>(httpContext.RequestServices)";
+            WriteReturn(CaseCall(endpoint.Result.TypedResults[0], "result", _bodyNames), isLast: true);
         }
 
         private void WriteReturn(string taskExpression, bool isLast = false)
@@ -324,5 +246,159 @@ internal static partial class ResourceEmitter
                 writer.WriteLine($"return {taskExpression};");
             }
         }
+    }
+
+    /// <summary>
+    /// <c>typedResults.CreatedAsync(httpContext, created.Location, created.Value, createdBody)</c> and the like: the
+    /// result's parts, never the result itself, leave the handler.
+    /// </summary>
+    private static string CaseCall(TypedResultModel typedResult, string variable, IReadOnlyDictionary<TypedResultModel, string> bodyNames)
+    {
+        var location = typedResult.Kind is "Created" or "Accepted" ? $", {variable}.Location" : string.Empty;
+        var value = bodyNames.TryGetValue(typedResult, out var bodyName) ? $", {variable}.Value, {bodyName}" : string.Empty;
+        return $"typedResults.{typedResult.Kind}Async(httpContext{location}{value})";
+    }
+
+    // ok, created, notFound, …: the names carry no underscore, so they never meet a parameter's locals (id_arg).
+    private static string CaseVariable(TypedResultModel typedResult) =>
+        char.ToLowerInvariant(typedResult.Kind[0]) + typedResult.Kind.Substring(1);
+
+    /// <summary>The name of the start-up local (and writer parameter) that holds each body's JSON metadata: <c>okBody</c>, <c>createdBody</c>.</summary>
+    private static IReadOnlyDictionary<TypedResultModel, string> BodyNames(EquatableArray<TypedResultModel> typedResults)
+    {
+        var names = new Dictionary<TypedResultModel, string>();
+        var used = new HashSet<string>();
+        foreach (var typedResult in typedResults)
+        {
+            if (typedResult.BodyTypeName is null || names.ContainsKey(typedResult))
+            {
+                continue;
+            }
+
+            var bodyName = CaseVariable(typedResult) + "Body";
+            for (var suffix = 2; !used.Add(bodyName); suffix++)
+            {
+                bodyName = CaseVariable(typedResult) + "Body" + suffix.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            names[typedResult] = bodyName;
+        }
+
+        return names;
+    }
+
+    /// <summary>One writer of a <c>Results&lt;…&gt;</c> union that handlers of the resource return: its name and members.</summary>
+    private sealed class ResultWriter(string name, EquatableArray<TypedResultModel> members)
+    {
+        public string Name { get; } = name;
+
+        public EquatableArray<TypedResultModel> Members { get; } = members;
+    }
+
+    /// <summary>
+    /// One writer per distinct union among the resource's handlers (<c>WriteOkOrNotFound</c>), named after its
+    /// members; a second union with the same member names (other body types) gets a number.
+    /// </summary>
+    private static Dictionary<EquatableArray<TypedResultModel>, ResultWriter> ResultWriters(ResourceModel resource)
+    {
+        var writers = new Dictionary<EquatableArray<TypedResultModel>, ResultWriter>();
+        var names = new HashSet<string>();
+        foreach (var endpoint in resource.Endpoints)
+        {
+            var members = endpoint.Result.TypedResults;
+            if (!endpoint.Result.IsUnion || members.Count == 0 || writers.ContainsKey(members))
+            {
+                continue;
+            }
+
+            var baseName = "Write" + string.Join("Or", members.Select(static m => m.Kind));
+            var name = baseName;
+            for (var suffix = 2; !names.Add(name); suffix++)
+            {
+                name = baseName + suffix.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            writers.Add(members, new ResultWriter(name, members));
+        }
+
+        return writers;
+    }
+
+    /// <summary>
+    /// A union's writer: dispatches on the member to <c>ResourcefulTypedResults</c>; any other member executes itself,
+    /// as <c>Results&lt;…&gt;.ExecuteAsync</c> would. Kept out of line, so each handler stays small enough for the
+    /// JIT to inline the user's method and keep the union and the resource instance off the heap.
+    /// </summary>
+    private static void WriteResultWriter(SourceWriter writer, ResultWriter resultWriter)
+    {
+        var bodyNames = BodyNames(resultWriter.Members);
+        var parameters = string.Concat(resultWriter.Members.Where(bodyNames.ContainsKey)
+            .Select(c => $", global::Resourceful.Runtime.JsonResultBody<{c.BodyTypeName}>? {bodyNames[c]}"));
+        writer.WriteLine($"/// <summary>Writes a <c>Results&lt;{Xml(string.Join(", ", resultWriter.Members.Select(static m => m.Kind)))}&gt;</c> member; shared by every handler that returns this union.</summary>");
+        writer.WriteLine("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]");
+        writer.OpenBlock($"private static global::System.Threading.Tasks.Task {resultWriter.Name}(global::Microsoft.AspNetCore.Http.IResult? result, {HttpContextType} httpContext, {TypedResults} typedResults{parameters})");
+        writer.OpenBlock("switch (result)");
+        foreach (var typedResult in resultWriter.Members)
+        {
+            var variable = CaseVariable(typedResult);
+            var call = CaseCall(typedResult, variable, bodyNames);
+            writer.WriteLine(call.Contains(variable + ".") ? $"case {typedResult.TypeName} {variable}:" : $"case {typedResult.TypeName}:");
+            writer.Indent();
+            writer.WriteLine($"return {call};");
+            writer.Unindent();
+        }
+
+        // A union whose member is null fails as Results<…>.ExecuteAsync fails.
+        writer.WriteLine("case null:");
+        writer.Indent();
+        writer.WriteLine($"return {TypedResults}.NullUnionMember();");
+        writer.Unindent();
+        writer.WriteLine("default:");
+        writer.Indent();
+        writer.WriteLine("return result.ExecuteAsync(httpContext);");
+        writer.Unindent();
+        writer.CloseBlock();
+        writer.CloseBlock();
+    }
+
+    /// <summary>
+    /// The resource's one constructor call, shared by its handlers. Inlined into each, so the JIT still sees the
+    /// allocation in the handler and can keep the instance off the heap.
+    /// </summary>
+    private static void WriteNewResource(SourceWriter writer, ResourceModel resource)
+    {
+        var arguments = resource.Constructor is { } constructor
+            ? constructor.Parameters.Select(static s => ResolveService(s.TypeName, s.IsRequired, s.KeyLiteral, "services")).ToList()
+            : new List<string>();
+        writer.WriteLine("/// <summary>Creates the resource for one request, its constructor's services from the request's services.</summary>");
+        writer.WriteLine("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
+        writer.OpenBlock($"private static {resource.FullyQualifiedName} NewResource(global::System.IServiceProvider services)");
+        if (arguments.Count <= 1)
+        {
+            writer.WriteLine($"return new {resource.FullyQualifiedName}({string.Join(", ", arguments)});");
+        }
+        else
+        {
+            writer.WriteLine($"return new {resource.FullyQualifiedName}(");
+            writer.Indent();
+            for (var i = 0; i < arguments.Count; i++)
+            {
+                writer.WriteLine(arguments[i] + (i == arguments.Count - 1 ? ");" : ","));
+            }
+
+            writer.Unindent();
+        }
+
+        writer.CloseBlock();
+    }
+
+    private static string ResolveService(string typeName, bool isRequired, string? keyLiteral, string services)
+    {
+        if (keyLiteral is not null)
+        {
+            return $"{(isRequired ? GetRequiredKeyedService : GetKeyedService)}<{typeName}>({services}, {keyLiteral})";
+        }
+
+        return $"{(isRequired ? GetRequiredService : GetService)}<{typeName}>({services})";
     }
 }

@@ -88,7 +88,7 @@ internal static partial class ResourceEmitter
                     return;
                 case ParameterSource.Service:
                 case ParameterSource.KeyedService:
-                    writer.WriteLine(assign + ResolveService(parameter.ValueTypeName, parameter.IsRequired, parameter.ServiceKey) + ";");
+                    writer.WriteLine(assign + ResolveService(parameter.ValueTypeName, parameter.IsRequired, parameter.ServiceKey, RequestServices) + ";");
                     return;
                 case ParameterSource.Body:
                     WriteBody(parameter, name, target, declare);
@@ -173,7 +173,7 @@ internal static partial class ResourceEmitter
             }
 
             writer.OpenBlock($"if ({name}_isService)");
-            writer.WriteLine($"{target} = {ResolveService(parameter.ValueTypeName, parameter.IsRequired, null)};");
+            writer.WriteLine($"{target} = {ResolveService(parameter.ValueTypeName, parameter.IsRequired, null, RequestServices)};");
             writer.CloseBlock();
             writer.OpenBlock("else");
             var read = name + "_body";
@@ -218,6 +218,14 @@ internal static partial class ResourceEmitter
             }
         }
 
+        private const string RequestServices = "httpContext.RequestServices";
+
+        /// <summary>
+        /// Binds a route, query or header value with one call to <c>ResourcefulBinding</c> (<c>Required</c>,
+        /// <c>Optional</c>, …), which records a missing or unparsable value in <c>bindingErrors</c>. An optional
+        /// value falls back to the parameter's default, or, for a member of an <c>[AsParameters]</c> class, to the
+        /// property's own value.
+        /// </summary>
         private void WriteValue(ParameterModel parameter, string name, string target, bool declare)
         {
             var source = parameter.Source switch
@@ -227,40 +235,22 @@ internal static partial class ResourceEmitter
                 _ => "query",
             };
             var key = Literal(parameter.Key);
-            var raw = name + "_raw";
-            var parsed = name + "_parsed";
-
-            writer.Separate();
-            writer.WriteLine($"// {parameter.Name}: {source} value '{Comment(parameter.Key)}'{(parameter.IsRequired ? ", required" : string.Empty)}");
-            if (declare)
-            {
-                var initial = parameter.IsRequired ? (parameter.IsReferenceType ? "default!" : "default") : parameter.IsArray && !parameter.IsNullable && parameter.DefaultValue is null
-                    ? $"global::System.Array.Empty<{parameter.ValueTypeName}>()"
-                    : parameter.DefaultValue ?? "default";
-                writer.WriteLine($"{parameter.TypeName} {target} = {initial};");
-            }
+            var display = Literal(parameter.ValueTypeDisplay);
+            var assign = declare ? $"{parameter.TypeName} {target} = " : $"{target} = ";
 
             if (parameter.IsArray)
             {
                 var collection = parameter.Source == ParameterSource.Header ? "Headers" : "Query";
-                writer.WriteLine($"var {raw} = httpContext.Request.{collection}[{key}];");
-                writer.OpenBlock($"if ({raw}.Count > 0)");
-                if (parameter.Parser == ValueParser.String)
+                var values = $"httpContext.Request.{collection}[{key}]";
+                var arrayFallback = !declare ? target
+                    : !parameter.IsNullable && parameter.DefaultValue is null ? $"global::System.Array.Empty<{parameter.ValueTypeName}>()"
+                    : parameter.DefaultValue ?? "default";
+                writer.WriteLine(parameter.Parser switch
                 {
-                    writer.WriteLine($"{target} = {Binding}.ToStringArray({raw});");
-                }
-                else
-                {
-                    var parseAll = parameter.Parser == ValueParser.Enum ? "TryParseAllEnums" : "TryParseAll";
-                    writer.OpenBlock($"if ({Binding}.{parseAll}({raw}, out {parameter.ValueTypeName}[] {parsed}))");
-                    writer.WriteLine($"{target} = {parsed};");
-                    writer.CloseBlock();
-                    writer.OpenBlock("else");
-                    writer.WriteLine($"bindingErrors.AddInvalid({key}, {raw}.ToString(), {Literal(parameter.ValueTypeDisplay)});");
-                    writer.CloseBlock();
-                }
-
-                writer.CloseBlock();
+                    ValueParser.String => $"{assign}{Binding}.StringArray({values}, {arrayFallback});",
+                    ValueParser.Enum => $"{assign}{Binding}.EnumArray<{parameter.ValueTypeName}>({values}, {key}, {display}, {arrayFallback}, ref bindingErrors);",
+                    _ => $"{assign}{Binding}.Array<{parameter.ValueTypeName}>({values}, {key}, {display}, {arrayFallback}, ref bindingErrors);",
+                });
                 return;
             }
 
@@ -270,54 +260,55 @@ internal static partial class ResourceEmitter
                 ParameterSource.Header => "GetHeaderValue",
                 _ => "GetQueryValue",
             };
-            writer.WriteLine($"var {raw} = {Binding}.{fetch}(httpContext, {key});");
+            var text = $"{Binding}.{fetch}(httpContext, {key})";
+            var fallback = declare ? parameter.DefaultValue ?? "default" : target;
 
             if (parameter.Parser == ValueParser.String)
             {
-                if (parameter.IsRequired)
-                {
-                    writer.OpenBlock($"if ({raw} is null)");
-                    writer.WriteLine($"bindingErrors.AddMissing({key}, {Literal(source)});");
-                    writer.CloseBlock();
-                    writer.OpenBlock("else");
-                }
-                else
-                {
-                    writer.OpenBlock($"if ({raw} is not null)");
-                }
-
-                writer.WriteLine($"{target} = {raw};");
-                writer.CloseBlock();
+                // Any text is a value, even an empty one; only a missing one is.
+                writer.WriteLine(parameter.IsRequired ? $"{assign}{Binding}.RequiredString({text}, {key}, {Literal(source)}, ref bindingErrors);"
+                    : fallback == "default" ? $"{assign}{text};"
+                    : $"{assign}{text} ?? {fallback};");
                 return;
             }
 
-            var tryParse = parameter.Parser switch
+            if (parameter.Parser == ValueParser.TryParseMethod)
             {
-                ValueParser.Enum => $"{Binding}.TryParseEnum({raw}, out {parameter.ValueTypeName} {parsed})",
-                ValueParser.TryParseMethod => $"{parameter.ValueTypeName}.TryParse({raw}, out {parameter.ValueTypeName} {parsed})",
-                _ => $"{Binding}.TryParse({raw}, out {parameter.ValueTypeName} {parsed})",
-            };
-
-            if (parameter.IsRequired)
-            {
-                writer.OpenBlock($"if (string.IsNullOrEmpty({raw}))");
-                writer.WriteLine($"bindingErrors.AddMissing({key}, {Literal(source)});");
-                writer.CloseBlock();
-                writer.OpenBlock($"else if ({tryParse})");
-            }
-            else
-            {
-                writer.OpenBlock($"if (string.IsNullOrEmpty({raw}))");
-                writer.WriteLine("// Optional: keeps its default.");
-                writer.CloseBlock();
-                writer.OpenBlock($"else if ({tryParse})");
+                WriteTryParseMethod(parameter, name, target, declare, source, key, text);
+                return;
             }
 
+            var suffix = parameter.Parser == ValueParser.Enum ? "Enum" : string.Empty;
+            var type = parameter.ValueTypeName;
+            writer.WriteLine(parameter.IsRequired
+                ? $"{assign}{Binding}.Required{suffix}<{type}>({text}, {key}, {Literal(source)}, {display}, ref bindingErrors);"
+                : $"{assign}{Binding}.Optional{(parameter.IsNullableValueType ? "Nullable" : string.Empty)}{suffix}<{type}>({text}, {key}, {display}, {fallback}, ref bindingErrors);");
+        }
+
+        /// <summary>A type with its own static <c>TryParse(string, out T)</c> but no <c>IParsable&lt;T&gt;</c>: no generic helper can call it.</summary>
+        private void WriteTryParseMethod(ParameterModel parameter, string name, string target, bool declare, string source, string key, string text)
+        {
+            var raw = name + "_raw";
+            var parsed = name + "_parsed";
+            writer.Separate();
+            writer.WriteLine($"// {parameter.Name}: {source} value '{Comment(parameter.Key)}'{(parameter.IsRequired ? ", required" : string.Empty)}");
+            if (declare)
+            {
+                var initial = parameter.IsRequired ? (parameter.IsReferenceType ? "default!" : "default") : parameter.DefaultValue ?? "default";
+                writer.WriteLine($"{parameter.TypeName} {target} = {initial};");
+            }
+
+            writer.WriteLine($"var {raw} = {text};");
+            writer.OpenBlock($"if (string.IsNullOrEmpty({raw}))");
+            writer.WriteLine(parameter.IsRequired ? $"bindingErrors.AddMissing({key}, {Literal(source)});" : "// Optional: keeps its default.");
+            writer.CloseBlock();
+            writer.OpenBlock($"else if ({parameter.ValueTypeName}.TryParse({raw}, out {parameter.ValueTypeName} {parsed}))");
             writer.WriteLine($"{target} = {parsed};");
             writer.CloseBlock();
             writer.OpenBlock("else");
             writer.WriteLine($"bindingErrors.AddInvalid({key}, {raw}, {Literal(parameter.ValueTypeDisplay)});");
             writer.CloseBlock();
+            writer.Separate();
         }
 
         private static string Local(ParameterModel parameter) => Identifier(parameter.Name).TrimStart('@');
