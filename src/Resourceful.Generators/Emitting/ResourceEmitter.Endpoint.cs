@@ -40,7 +40,7 @@ internal static partial class ResourceEmitter
                 }
             }
 
-            writer.WriteLine($"/// <summary><c>{endpoint.HttpMethod} {Xml(endpoint.Template)}</c>: binds the request, calls <c>{Xml(endpoint.HandlerName)}</c>, writes its result.</summary>");
+            writer.WriteLine($"/// <summary><c>{endpoint.HttpMethod} {Xml(endpoint.Template)}</c>: calls <c>{Xml(endpoint.HandlerName)}</c>.</summary>");
             writer.OpenBlock($"public static global::Microsoft.AspNetCore.Http.RequestDelegate {createName}(global::System.IServiceProvider services)");
 
             // Start-up work: JSON metadata and service checks are resolved once here, never per request.
@@ -53,9 +53,9 @@ internal static partial class ResourceEmitter
                 }
                 else if (parameter.Source == ParameterSource.BodyOrService)
                 {
-                    writer.WriteLine($"var {name}_isService = global::Resourceful.Runtime.ResourcefulEndpoints.IsService<{parameter.ValueTypeName}>(services);");
-                    writer.WriteLine($"var {name}_typeInfo = {name}_isService ? null : {Json}.GetTypeInfo<{parameter.ValueTypeName}>(services);");
-                    _captures.Add(name + "_isService");
+                    // Decided here, once: a type DI can resolve is a service (no JSON metadata), anything else the body.
+                    writer.WriteLine($"var {name}_typeInfo = {Json}.GetBodyTypeInfo<{parameter.ValueTypeName}>(services);");
+                    _captures.Add(name + "_typeInfo");
                 }
                 else if (parameter.Source == ParameterSource.BindAsync && parameter.BindAsync != BindAsyncKind.ContextOnly)
                 {
@@ -89,14 +89,11 @@ internal static partial class ResourceEmitter
                 }
             }
 
-            var handle = _isAsync ? "HandleAsync" : "Handle";
-            writer.WriteLine($"return {handle};");
-            writer.WriteLine();
-
+            // The request delegate itself: what runs per request.
             var modifiers = (_captures.Count == 0 ? "static " : string.Empty) + (_isAsync ? "async " : string.Empty);
-            writer.OpenBlock($"{modifiers}global::System.Threading.Tasks.Task {handle}({HttpContextType} httpContext)");
+            writer.OpenBlock($"return {modifiers}httpContext =>");
             WriteBody(bindings);
-            writer.CloseBlock();
+            writer.CloseBlock(";");
             writer.CloseBlock();
         }
 
@@ -104,15 +101,6 @@ internal static partial class ResourceEmitter
 
         private void WriteBody(List<(ParameterModel Parameter, string Name)> bindings)
         {
-            // RFC 9110 §15.5.7: a client that accepts none of what this endpoint produces learns so before any work.
-            if (ProducedMediaType(endpoint.Result) is { } mediaType)
-            {
-                writer.OpenBlock($"if (!global::Resourceful.Runtime.ResourcefulContent.Accepts(httpContext, {Literal(mediaType)}))");
-                WriteReturn($"global::Resourceful.Runtime.ResourcefulContent.WriteNotAcceptableAsync(httpContext, {Literal(mediaType)})");
-                writer.CloseBlock();
-                writer.WriteLine();
-            }
-
             var needsErrors = bindings.Any(static b => b.Parameter.Source is ParameterSource.Route or ParameterSource.Query or ParameterSource.Header
                 || (b.Parameter.Source == ParameterSource.BindAsync && b.Parameter.IsRequired)
                 || b.Parameter.Validation.Count > 0 || b.Parameter.IsValidatableObject);
@@ -163,7 +151,7 @@ internal static partial class ResourceEmitter
             }
 
             writer.Separate();
-            var arguments = string.Join(", ", endpoint.Parameters.Select(static p => Local(p) + "_arg"));
+            var arguments = string.Join(", ", endpoint.Parameters.Select(static p => Special(p) ?? Local(p) + "_arg"));
             var target = endpoint.IsStatic ? resource.FullyQualifiedName : "resource";
             if (!endpoint.IsStatic)
             {
@@ -199,7 +187,7 @@ internal static partial class ResourceEmitter
                     else
                     {
                         // A null result is the handler's bug, reported as for every other IResult.
-                        writer.WriteLine($"var result = {call} ?? throw {Results}.NullResult({HandlerLiteral});");
+                        writer.WriteLine($"var result = {call} ?? throw NullResult({Literal(endpoint.HandlerName)});");
                         WriteTypedResult();
                     }
 
@@ -220,11 +208,17 @@ internal static partial class ResourceEmitter
         {
             if (endpoint.Result.IsUnion)
             {
-                // The union's member goes to the resource's writer of this union; the Results<…> wrapper itself
-                // never leaves the handler.
-                var resultWriter = resultWriters[endpoint.Result.TypedResults];
-                var bodies = string.Concat(endpoint.Result.TypedResults.Where(c => _bodyNames.ContainsKey(c)).Select(c => ", " + _bodyNames[c]));
-                WriteReturn($"{resultWriter.Name}(result.Result, httpContext, typedResults{bodies})", isLast: true);
+                // The union's member goes to the resource's writer of its members with a body, or straight to the
+                // runtime when none has one; the Results<…> wrapper itself never leaves the handler.
+                var bodyMembers = BodyMembers(endpoint.Result.TypedResults);
+                if (bodyMembers.Count == 0)
+                {
+                    WriteReturn("typedResults.ExecuteAsync(result.Result, httpContext)", isLast: true);
+                    return;
+                }
+
+                var bodies = string.Concat(bodyMembers.Select(c => ", " + _bodyNames[c]));
+                WriteReturn($"{resultWriters[bodyMembers].Name}(result.Result, httpContext, typedResults{bodies})", isLast: true);
                 return;
             }
 
@@ -287,17 +281,24 @@ internal static partial class ResourceEmitter
         return names;
     }
 
-    /// <summary>One writer of a <c>Results&lt;…&gt;</c> union that handlers of the resource return: its name and members.</summary>
-    private sealed class ResultWriter(string name, EquatableArray<TypedResultModel> members)
+    /// <summary>
+    /// One writer of the members with a body of the <c>Results&lt;…&gt;</c> unions that handlers of the resource
+    /// return (<c>Ok&lt;Book&gt;</c> of <c>Results&lt;Ok&lt;Book&gt;, NotFound&gt;</c>): its name and those members.
+    /// </summary>
+    private sealed class ResultWriter(string name, EquatableArray<TypedResultModel> bodyMembers)
     {
         public string Name { get; } = name;
 
-        public EquatableArray<TypedResultModel> Members { get; } = members;
+        public EquatableArray<TypedResultModel> BodyMembers { get; } = bodyMembers;
     }
 
+    private static EquatableArray<TypedResultModel> BodyMembers(EquatableArray<TypedResultModel> members) =>
+        members.Where(static m => m.BodyTypeName is not null).ToEquatableArray();
+
     /// <summary>
-    /// One writer per distinct union among the resource's handlers (<c>WriteOkOrNotFound</c>), named after its
-    /// members; a second union with the same member names (other body types) gets a number.
+    /// One writer per distinct set of members with a body among the resource's unions (<c>WriteOk</c>,
+    /// <c>WriteCreated</c>), named after them; a second set with the same names (other body types) gets a number.
+    /// Members without a body need no writer of their own: the runtime writes them alike for every handler.
     /// </summary>
     private static Dictionary<EquatableArray<TypedResultModel>, ResultWriter> ResultWriters(ResourceModel resource)
     {
@@ -305,59 +306,67 @@ internal static partial class ResourceEmitter
         var names = new HashSet<string>();
         foreach (var endpoint in resource.Endpoints)
         {
-            var members = endpoint.Result.TypedResults;
-            if (!endpoint.Result.IsUnion || members.Count == 0 || writers.ContainsKey(members))
+            var bodyMembers = BodyMembers(endpoint.Result.TypedResults);
+            if (!endpoint.Result.IsUnion || bodyMembers.Count == 0 || writers.ContainsKey(bodyMembers))
             {
                 continue;
             }
 
-            var baseName = "Write" + string.Join("Or", members.Select(static m => m.Kind));
+            var baseName = "Write" + string.Join("Or", bodyMembers.Select(static m => m.Kind));
             var name = baseName;
             for (var suffix = 2; !names.Add(name); suffix++)
             {
                 name = baseName + suffix.ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
 
-            writers.Add(members, new ResultWriter(name, members));
+            writers.Add(bodyMembers, new ResultWriter(name, bodyMembers));
         }
 
         return writers;
     }
 
     /// <summary>
-    /// A union's writer: dispatches on the member to <c>ResourcefulTypedResults</c>; any other member executes itself,
-    /// as <c>Results&lt;…&gt;.ExecuteAsync</c> would. Kept out of line, so each handler stays small enough for the
-    /// JIT to inline the user's method and keep the union and the resource instance off the heap.
+    /// A union's writer: dispatches on the member, writing each member with a body through
+    /// <c>ResourcefulTypedResults</c> with the JSON metadata resolved at start-up; every other member goes to the
+    /// runtime's <c>ExecuteAsync</c>. Kept out of line, so each handler stays small enough for the JIT to inline
+    /// the user's method and keep the union and the resource instance off the heap.
     /// </summary>
     private static void WriteResultWriter(SourceWriter writer, ResultWriter resultWriter)
     {
-        var bodyNames = BodyNames(resultWriter.Members);
-        var parameters = string.Concat(resultWriter.Members.Where(bodyNames.ContainsKey)
+        var bodyNames = BodyNames(resultWriter.BodyMembers);
+        var parameters = string.Concat(resultWriter.BodyMembers
             .Select(c => $", global::Resourceful.Runtime.JsonResultBody<{c.BodyTypeName}>? {bodyNames[c]}"));
-        writer.WriteLine($"/// <summary>Writes a <c>Results&lt;{Xml(string.Join(", ", resultWriter.Members.Select(static m => m.Kind)))}&gt;</c> member; shared by every handler that returns this union.</summary>");
+        writer.WriteLine($"/// <summary>Writes a union's <c>{Xml(string.Join(", ", resultWriter.BodyMembers.Select(static m => m.TypeName.Replace("global::Microsoft.AspNetCore.Http.HttpResults.", string.Empty))))}</c>, and the runtime the rest.</summary>");
         writer.WriteLine("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]");
         writer.OpenBlock($"private static global::System.Threading.Tasks.Task {resultWriter.Name}(global::Microsoft.AspNetCore.Http.IResult? result, {HttpContextType} httpContext, {TypedResults} typedResults{parameters})");
         writer.OpenBlock("switch (result)");
-        foreach (var typedResult in resultWriter.Members)
+        foreach (var typedResult in resultWriter.BodyMembers)
         {
             var variable = CaseVariable(typedResult);
-            var call = CaseCall(typedResult, variable, bodyNames);
-            writer.WriteLine(call.Contains(variable + ".") ? $"case {typedResult.TypeName} {variable}:" : $"case {typedResult.TypeName}:");
+            writer.WriteLine($"case {typedResult.TypeName} {variable}:");
             writer.Indent();
-            writer.WriteLine($"return {call};");
+            writer.WriteLine($"return {CaseCall(typedResult, variable, bodyNames)};");
             writer.Unindent();
         }
 
-        // A union whose member is null fails as Results<…>.ExecuteAsync fails.
-        writer.WriteLine("case null:");
-        writer.Indent();
-        writer.WriteLine($"return {TypedResults}.NullUnionMember();");
-        writer.Unindent();
+        // Members without a body, alike for every handler; anything else executes itself, as Results<…> does.
         writer.WriteLine("default:");
         writer.Indent();
-        writer.WriteLine("return result.ExecuteAsync(httpContext);");
+        writer.WriteLine("return typedResults.ExecuteAsync(result, httpContext);");
         writer.Unindent();
         writer.CloseBlock();
+        writer.CloseBlock();
+    }
+
+    /// <summary>
+    /// The error of a handler that returned <see langword="null"/> instead of its typed result, named as the other
+    /// handlers' errors are (<c>Shop.Books.Find</c>); built only when it happens.
+    /// </summary>
+    private static void WriteNullResult(SourceWriter writer, ResourceModel resource)
+    {
+        writer.WriteLine("/// <summary>The error of a handler that returned null instead of its typed result.</summary>");
+        writer.OpenBlock("private static global::System.InvalidOperationException NullResult(string handlerName)");
+        writer.WriteLine($"return global::Resourceful.Runtime.ResourcefulResults.NullResult({Literal(resource.MetadataName.Replace('+', '.') + ".")} + handlerName);");
         writer.CloseBlock();
     }
 

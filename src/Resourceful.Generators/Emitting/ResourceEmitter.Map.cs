@@ -42,9 +42,10 @@ internal static partial class ResourceEmitter
         {
             // Every handler creates the resource from these services: a missing one fails here, not on each request.
             writer.WriteLine("var services = endpoints.ServiceProvider;");
+            writer.WriteLine($"const string constructor = {Literal(resource.MetadataName.Replace('+', '.') + " (constructor)")};");
             foreach (var service in constructor.Parameters.Where(static s => s.IsRequired))
             {
-                WriteRequireService(writer, service.TypeName, service.KeyLiteral, resource.MetadataName.Replace('+', '.') + " (constructor)", service.Name);
+                WriteRequireService(writer, service.TypeName, service.KeyLiteral, consumer: null, service.Name);
             }
         }
 
@@ -73,7 +74,7 @@ internal static partial class ResourceEmitter
             foreach (var path in paths)
             {
                 writer.WriteLine($"new({Literal(path.Template)}, {Literal(path.Key)}, {Literal(path.Allow)},");
-                writer.WriteLine($"    {Literal(path.Description)}),");
+                writer.WriteLine($"    {JsonLiteral(path.Description)}),");
             }
 
             writer.CloseList(",");
@@ -120,6 +121,12 @@ internal static partial class ResourceEmitter
             WriteResultWriter(writer, resultWriter);
         }
 
+        if (resource.Endpoints.Any(static e => e.Result.Kind == ResultKind.HttpResult && e.Result.TypedResults.Count > 0))
+        {
+            writer.WriteLine();
+            WriteNullResult(writer, resource);
+        }
+
         for (var i = 0; i < resource.MovedRoutes.Count; i++)
         {
             writer.WriteLine();
@@ -138,6 +145,11 @@ internal static partial class ResourceEmitter
     {
         writer.WriteLine($"new({Literal(endpoint.HttpMethod)}, {Literal(endpoint.Template)}, {Literal(endpoint.HandlerName)}, {createName})");
         writer.OpenBlock();
+        if (ProducedMediaType(endpoint.Result) is { } mediaType)
+        {
+            writer.WriteLine($"Produces = {Literal(mediaType)},");
+        }
+
         if (endpoint.MaxBodySize > 0)
         {
             writer.WriteLine($"MaxBodySize = {endpoint.MaxBodySize.ToString(System.Globalization.CultureInfo.InvariantCulture)},");
@@ -182,8 +194,16 @@ internal static partial class ResourceEmitter
                 continue;
             }
 
+            if (response.BodyTypeOf == DocumentedResponses.ValidationProblemType)
+            {
+                yield return $"new({status}, validationProblem: true)";
+                continue;
+            }
+
+            // JSON unless said otherwise (see ResourcefulResponse).
             var contentType = DocumentedResponses.IsValidationProblem(response) ? ", \"application/problem+json\""
-                : response.BodyTypeOf == "string" && endpoint.Result.Kind == ResultKind.Text ? ", \"text/plain\""
+                : response.BodyTypeOf == "string" && endpoint.Result.Kind == ResultKind.Text
+                ? ", \"text/plain\""
                 : string.Empty;
             yield return $"new({status}, typeof({response.BodyTypeOf}){contentType})";
         }
@@ -219,7 +239,18 @@ internal static partial class ResourceEmitter
             }
         }
 
+        // (…, hasTryParse, isOptional), as IParameterBindingMetadata has them.
         static string Flags(ParameterModel parameter) =>
-            $"hasTryParse: {(parameter.Parser != ValueParser.None ? "true" : "false")}, isOptional: {(parameter.IsRequired ? "false" : "true")}";
+            $"{(parameter.Parser != ValueParser.None ? "true" : "false")}, {(parameter.IsRequired ? "false" : "true")}";
     }
+
+    /// <summary>
+    /// Compact JSON as a one-line raw string literal (<c>"""{"method":"GET"}"""</c>), which needs no escaped quotes;
+    /// an ordinary literal when the text could end the raw one early or holds a control character.
+    /// </summary>
+    private static string JsonLiteral(string json) =>
+        json.Length > 0 && json[0] != '"' && json[json.Length - 1] != '"' && json.IndexOf("\"\"\"", System.StringComparison.Ordinal) < 0 && !json.Any(char.IsControl)
+            && !json.Any(static c => c is '\u0085' or '\u2028' or '\u2029')
+            ? "\"\"\"" + json + "\"\"\""
+            : Literal(json);
 }

@@ -25,7 +25,7 @@ internal static partial class ResourceEmitter
 
                 if (bodyPass)
                 {
-                    var arguments = string.Join(", ", members.ConstructorMembers.Select(m => MemberLocal(parameter, m) + "_arg"));
+                    var arguments = string.Join(", ", members.ConstructorMembers.Select(m => Special(m) ?? MemberLocal(parameter, m) + "_arg"));
                     writer.WriteLine($"var {local} = new {StripNullable(parameter.TypeName)}({arguments});");
                 }
 
@@ -60,29 +60,19 @@ internal static partial class ResourceEmitter
         {
             target ??= name + "_arg";
             var assign = declare ? $"var {target} = " : $"{target} = ";
+            if (Special(parameter) is { } special)
+            {
+                // A handler parameter reads it in the call itself; an [AsParameters] member is set here.
+                if (!declare)
+                {
+                    writer.WriteLine($"{assign}{special};");
+                }
+
+                return;
+            }
+
             switch (parameter.Source)
             {
-                case ParameterSource.HttpContext:
-                    writer.WriteLine(assign + "httpContext;");
-                    return;
-                case ParameterSource.HttpRequest:
-                    writer.WriteLine(assign + "httpContext.Request;");
-                    return;
-                case ParameterSource.HttpResponse:
-                    writer.WriteLine(assign + "httpContext.Response;");
-                    return;
-                case ParameterSource.User:
-                    writer.WriteLine(assign + "httpContext.User;");
-                    return;
-                case ParameterSource.CancellationToken:
-                    writer.WriteLine(assign + "httpContext.RequestAborted;");
-                    return;
-                case ParameterSource.BodyStream:
-                    writer.WriteLine(assign + "httpContext.Request.Body;");
-                    return;
-                case ParameterSource.BodyPipeReader:
-                    writer.WriteLine(assign + "httpContext.Request.BodyReader;");
-                    return;
                 case ParameterSource.BindAsync:
                     WriteBindAsync(parameter, name, target, assign);
                     return;
@@ -166,24 +156,21 @@ internal static partial class ResourceEmitter
 
         private void WriteBodyOrService(ParameterModel parameter, string name, string target, bool declare)
         {
-            // Decided at start-up: a type DI can resolve is a service, anything else is the JSON body.
-            if (declare)
-            {
-                writer.WriteLine($"{parameter.TypeName} {target};");
-            }
-
-            writer.OpenBlock($"if ({name}_isService)");
-            writer.WriteLine($"{target} = {ResolveService(parameter.ValueTypeName, parameter.IsRequired, null, RequestServices)};");
-            writer.CloseBlock();
-            writer.OpenBlock("else");
+            // The JSON body, or the request's service when start-up found none of JSON metadata (DI resolves the type).
+            writer.Separate();
             var read = name + "_body";
-            writer.WriteLine($"var {read} = await {Json}.ReadBodyAsync(httpContext, {name}_typeInfo!, {Literal(parameter.Key)}, {ReadOptions(parameter)});");
+            writer.WriteLine($"var {read} = await {Json}.ReadBodyOrServiceAsync(httpContext, {name}_typeInfo, {Literal(parameter.Key)}, {ReadOptions(parameter)});");
             writer.OpenBlock($"if (!{read}.Succeeded)");
             writer.WriteLine("return;");
             writer.CloseBlock();
-            writer.WriteLine($"{target} = {read}.Value{(parameter.IsRequired ? "!" : string.Empty)};");
-            WriteValidation(parameter, name, target);
-            writer.CloseBlock();
+            writer.WriteLine($"{(declare ? "var " : string.Empty)}{target} = {read}.Value{(parameter.IsRequired ? "!" : string.Empty)};");
+            if (parameter.Validation.Count > 0 || parameter.IsValidatableObject)
+            {
+                // A service is not validated; only a body is.
+                writer.OpenBlock($"if ({name}_typeInfo is not null)");
+                WriteValidation(parameter, name, target);
+                writer.CloseBlock();
+            }
         }
 
         /// <summary>
@@ -254,35 +241,29 @@ internal static partial class ResourceEmitter
                 return;
             }
 
-            var fetch = parameter.Source switch
-            {
-                ParameterSource.Route => "GetRouteValue",
-                ParameterSource.Header => "GetHeaderValue",
-                _ => "GetQueryValue",
-            };
-            var text = $"{Binding}.{fetch}(httpContext, {key})";
             var fallback = declare ? parameter.DefaultValue ?? "default" : target;
+            var from = $"httpContext, {Literal(source)}, {key}";
 
             if (parameter.Parser == ValueParser.String)
             {
-                // Any text is a value, even an empty one; only a missing one is.
-                writer.WriteLine(parameter.IsRequired ? $"{assign}{Binding}.RequiredString({text}, {key}, {Literal(source)}, ref bindingErrors);"
-                    : fallback == "default" ? $"{assign}{text};"
-                    : $"{assign}{text} ?? {fallback};");
+                // Any text is a value, even an empty one; only a missing one is not.
+                writer.WriteLine(parameter.IsRequired ? $"{assign}{Binding}.RequiredString({from}, ref bindingErrors);"
+                    : fallback == "default" ? $"{assign}{Binding}.GetValue({from});"
+                    : $"{assign}{Binding}.GetValue({from}) ?? {fallback};");
                 return;
             }
 
             if (parameter.Parser == ValueParser.TryParseMethod)
             {
-                WriteTryParseMethod(parameter, name, target, declare, source, key, text);
+                WriteTryParseMethod(parameter, name, target, declare, source, key, $"{Binding}.GetValue({from})");
                 return;
             }
 
             var suffix = parameter.Parser == ValueParser.Enum ? "Enum" : string.Empty;
             var type = parameter.ValueTypeName;
             writer.WriteLine(parameter.IsRequired
-                ? $"{assign}{Binding}.Required{suffix}<{type}>({text}, {key}, {Literal(source)}, {display}, ref bindingErrors);"
-                : $"{assign}{Binding}.Optional{(parameter.IsNullableValueType ? "Nullable" : string.Empty)}{suffix}<{type}>({text}, {key}, {display}, {fallback}, ref bindingErrors);");
+                ? $"{assign}{Binding}.Required{suffix}<{type}>({from}, {display}, ref bindingErrors);"
+                : $"{assign}{Binding}.Optional{(parameter.IsNullableValueType ? "Nullable" : string.Empty)}{suffix}<{type}>({from}, {display}, {fallback}, ref bindingErrors);");
         }
 
         /// <summary>A type with its own static <c>TryParse(string, out T)</c> but no <c>IParsable&lt;T&gt;</c>: no generic helper can call it.</summary>
@@ -310,6 +291,19 @@ internal static partial class ResourceEmitter
             writer.CloseBlock();
             writer.Separate();
         }
+
+        /// <summary>What the request itself provides, read where it is used: <c>httpContext.RequestAborted</c> and the like.</summary>
+        private static string? Special(ParameterModel parameter) => parameter.Source switch
+        {
+            ParameterSource.HttpContext => "httpContext",
+            ParameterSource.HttpRequest => "httpContext.Request",
+            ParameterSource.HttpResponse => "httpContext.Response",
+            ParameterSource.User => "httpContext.User",
+            ParameterSource.CancellationToken => "httpContext.RequestAborted",
+            ParameterSource.BodyStream => "httpContext.Request.Body",
+            ParameterSource.BodyPipeReader => "httpContext.Request.BodyReader",
+            _ => null,
+        };
 
         private static string Local(ParameterModel parameter) => Identifier(parameter.Name).TrimStart('@');
 

@@ -45,20 +45,31 @@ public static class ResourcefulBinding
     }
 
     // One call per value: the generated code binds each route, query or header value with one of these instead of a
-    // block of its own. The messages are BindingErrors', the same for every endpoint.
+    // block of its own. The messages are BindingErrors', the same for every endpoint. The source is one of three
+    // constant strings, which also names it in the messages.
+
+    /// <summary>The value <paramref name="name"/> from <paramref name="source"/> (<c>route</c>, <c>query</c> or <c>header</c>) as text, or <see langword="null"/>.</summary>
+    public static string? GetValue(HttpContext httpContext, string source, string name) => source switch
+    {
+        "route" => GetRouteValue(httpContext, name),
+        "query" => GetQueryValue(httpContext, name),
+        "header" => GetHeaderValue(httpContext, name),
+        _ => throw new ArgumentOutOfRangeException(nameof(source), source, "Expected route, query or header."),
+    };
 
     /// <summary>
     /// A required value: missing (no value, or an empty one) and unparsable values are recorded in
     /// <paramref name="errors"/> and give <see langword="default"/>.
     /// </summary>
-    /// <param name="text">The value as sent (<see cref="GetRouteValue"/>, <see cref="GetQueryValue"/>, <see cref="GetHeaderValue"/>).</param>
+    /// <param name="httpContext">The request.</param>
+    /// <param name="source">Where the value comes from: <c>route</c>, <c>query</c> or <c>header</c>.</param>
     /// <param name="name">The name the client used.</param>
-    /// <param name="source">Where it comes from, for the message: <c>route</c>, <c>query</c> or <c>header</c>.</param>
     /// <param name="typeName">The type as the message names it.</param>
     /// <param name="errors">Where failures are recorded.</param>
-    public static T Required<T>(string? text, string name, string source, string typeName, ref BindingErrors errors)
+    public static T Required<T>(HttpContext httpContext, string source, string name, string typeName, ref BindingErrors errors)
         where T : IParsable<T>
     {
+        var text = GetValue(httpContext, source, name);
         if (string.IsNullOrEmpty(text))
         {
             errors.AddMissing(name, source);
@@ -69,14 +80,18 @@ public static class ResourcefulBinding
     }
 
     /// <summary>An optional value: <paramref name="fallback"/> when none (or an empty one) was sent.</summary>
-    public static T? Optional<T>(string? text, string name, string typeName, T? fallback, ref BindingErrors errors)
+    public static T? Optional<T>(HttpContext httpContext, string source, string name, string typeName, T? fallback, ref BindingErrors errors)
         where T : IParsable<T>
-        => string.IsNullOrEmpty(text) ? fallback : Parse(text, name, typeName, fallback, ref errors);
+    {
+        var text = GetValue(httpContext, source, name);
+        return string.IsNullOrEmpty(text) ? fallback : Parse(text, name, typeName, fallback, ref errors);
+    }
 
     /// <summary>An optional value of a nullable value type: <paramref name="fallback"/> when none was sent.</summary>
-    public static T? OptionalNullable<T>(string? text, string name, string typeName, T? fallback, ref BindingErrors errors)
+    public static T? OptionalNullable<T>(HttpContext httpContext, string source, string name, string typeName, T? fallback, ref BindingErrors errors)
         where T : struct, IParsable<T>
     {
+        var text = GetValue(httpContext, source, name);
         if (string.IsNullOrEmpty(text))
         {
             return fallback;
@@ -92,51 +107,42 @@ public static class ResourcefulBinding
     }
 
     /// <summary>A required enum member, by name (ignoring case) or defined number; see <see cref="Required{T}"/>.</summary>
-    public static T RequiredEnum<T>(string? text, string name, string source, string typeName, ref BindingErrors errors)
+    public static T RequiredEnum<T>(HttpContext httpContext, string source, string name, string typeName, ref BindingErrors errors)
         where T : struct, Enum
     {
+        var text = GetValue(httpContext, source, name);
         if (string.IsNullOrEmpty(text))
         {
             errors.AddMissing(name, source);
             return default;
         }
 
-        return OptionalEnum(text, name, typeName, default(T), ref errors);
+        return ParseEnum<T>(text, name, typeName, default, ref errors).GetValueOrDefault();
     }
 
     /// <summary>An optional enum member: <paramref name="fallback"/> when none was sent.</summary>
-    public static T OptionalEnum<T>(string? text, string name, string typeName, T fallback, ref BindingErrors errors)
+    public static T OptionalEnum<T>(HttpContext httpContext, string source, string name, string typeName, T fallback, ref BindingErrors errors)
         where T : struct, Enum
-        => OptionalNullableEnum<T>(text, name, typeName, fallback, ref errors).GetValueOrDefault();
+        => OptionalNullableEnum<T>(httpContext, source, name, typeName, fallback, ref errors).GetValueOrDefault();
 
     /// <summary>An optional enum member of a nullable parameter: <paramref name="fallback"/> when none was sent.</summary>
-    public static T? OptionalNullableEnum<T>(string? text, string name, string typeName, T? fallback, ref BindingErrors errors)
+    public static T? OptionalNullableEnum<T>(HttpContext httpContext, string source, string name, string typeName, T? fallback, ref BindingErrors errors)
         where T : struct, Enum
     {
-        if (string.IsNullOrEmpty(text))
-        {
-            return fallback;
-        }
-
-        if (TryParseEnum(text, out T value))
-        {
-            return value;
-        }
-
-        errors.AddInvalid(name, text, typeName);
-        return fallback;
+        var text = GetValue(httpContext, source, name);
+        return string.IsNullOrEmpty(text) ? fallback : ParseEnum(text, name, typeName, fallback, ref errors);
     }
 
     /// <summary>A required text value: only a missing one is an error (an empty one is a value).</summary>
-    public static string RequiredString(string? text, string name, string source, ref BindingErrors errors)
+    public static string RequiredString(HttpContext httpContext, string source, string name, ref BindingErrors errors)
     {
-        if (text is null)
+        if (GetValue(httpContext, source, name) is { } text)
         {
-            errors.AddMissing(name, source);
-            return default!;
+            return text;
         }
 
-        return text;
+        errors.AddMissing(name, source);
+        return default!;
     }
 
     /// <summary>Every value of a repeated query key or header; <paramref name="fallback"/> when none was sent.</summary>
@@ -186,6 +192,18 @@ public static class ResourcefulBinding
         where T : IParsable<T>
     {
         if (TryParseValue(text, out T value))
+        {
+            return value;
+        }
+
+        errors.AddInvalid(name, text, typeName);
+        return fallback;
+    }
+
+    private static T? ParseEnum<T>(string text, string name, string typeName, T? fallback, ref BindingErrors errors)
+        where T : struct, Enum
+    {
+        if (TryParseEnum(text, out T value))
         {
             return value;
         }

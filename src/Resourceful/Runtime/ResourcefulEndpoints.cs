@@ -91,7 +91,7 @@ public static class ResourcefulEndpoints
             }
 
             var displayName = $"{handler.HttpMethod} {handler.Template} => {resourceName}.{handler.Name}";
-            var builder = Map(endpoints, handler.Template, Methods(handler.HttpMethod), handler.Create(services), displayName, handler.MaxBodySize, metadata);
+            var builder = Map(endpoints, handler.Template, Methods(handler.HttpMethod), handler.Create(services), displayName, handler.MaxBodySize, handler.Produces, metadata);
             ResourcefulApiDescription.Describe(builder, services, resourceType, handler.Name, handler.ParameterTypes, handler.Parameters);
             builders[index++] = builder;
         }
@@ -123,16 +123,17 @@ public static class ResourcefulEndpoints
     /// Maps one handler, names it, and adds the attributes of its class and method as endpoint metadata (as
     /// minimal APIs do), so <c>[Authorize]</c>, <c>[EnableCors]</c>, <c>[Tags]</c> and the like take effect.
     /// </summary>
-    public static IEndpointConventionBuilder Map(
+    private static IEndpointConventionBuilder Map(
         IEndpointRouteBuilder endpoints,
         string pattern,
         IReadOnlyList<string> httpMethods,
         RequestDelegate requestDelegate,
         string displayName,
         long maxBodySize,
-        params object[] metadata)
+        string? produces,
+        object[] metadata)
     {
-        var guarded = Guard(endpoints.ServiceProvider, requestDelegate, displayName);
+        var guarded = Guard(endpoints.ServiceProvider, requestDelegate, displayName, produces);
         var builder = MapOne(endpoints, pattern, httpMethods, guarded, displayName, maxBodySize, metadata);
         if (!ReferenceEquals(httpMethods, Get))
         {
@@ -308,14 +309,16 @@ public static class ResourcefulEndpoints
     /// Turns an exception thrown by a handler into a <c>500</c> problem (RFC 9457), logged, with no exception
     /// details in the response. Left alone, so the app's own handling sees it, in Development (the developer
     /// exception page) and when the app registered <see cref="IExceptionHandler"/>s for <c>UseExceptionHandler</c>.
+    /// Before the handler runs, a request whose <c>Accept</c> excludes <paramref name="produces"/> is answered
+    /// <c>406</c> (RFC 9110 §15.5.7): the client learns so before any work.
     /// </summary>
-    private static RequestDelegate Guard(IServiceProvider services, RequestDelegate inner, string displayName)
+    private static RequestDelegate Guard(IServiceProvider services, RequestDelegate inner, string displayName, string? produces)
     {
         var environment = services.GetService<IHostEnvironment>();
         var exceptionHandlers = services.GetService<IEnumerable<IExceptionHandler>>();
         if ((environment?.IsDevelopment() ?? false) || (exceptionHandlers?.Any() ?? false))
         {
-            return inner;
+            return produces is null ? inner : httpContext => Negotiate(httpContext, inner, produces);
         }
 
         var logger = services.GetService<ILoggerFactory>()?.CreateLogger("Resourceful");
@@ -324,7 +327,7 @@ public static class ResourcefulEndpoints
             Task task;
             try
             {
-                task = inner(httpContext);
+                task = produces is null ? inner(httpContext) : Negotiate(httpContext, inner, produces);
             }
             catch (Exception exception)
             {
@@ -346,6 +349,9 @@ public static class ResourcefulEndpoints
             }
         }
     }
+
+    private static Task Negotiate(HttpContext httpContext, RequestDelegate inner, string produces) =>
+        ResourcefulContent.Accepts(httpContext, produces) ? inner(httpContext) : ResourcefulContent.WriteNotAcceptableAsync(httpContext, produces);
 
     private static async Task FailAsync(HttpContext httpContext, Exception exception, ILogger? logger, string displayName)
     {

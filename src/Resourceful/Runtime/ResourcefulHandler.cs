@@ -29,6 +29,12 @@ public sealed class ResourcefulHandler(string httpMethod, string template, strin
     /// <summary>Creates the handler's request delegate.</summary>
     public Func<IServiceProvider, RequestDelegate> Create { get; } = create;
 
+    /// <summary>
+    /// The media type of the handler's successful responses, when known at compile time: a request whose
+    /// <c>Accept</c> excludes it is answered <c>406</c> before the handler binds anything (RFC 9110 §15.5.7).
+    /// </summary>
+    public string? Produces { get; init; }
+
     /// <summary>The body size limit (<c>[RequestSizeLimit]</c>); <c>0</c> keeps the server's own.</summary>
     public long MaxBodySize { get; init; }
 
@@ -48,10 +54,22 @@ public sealed class ResourcefulHandler(string httpMethod, string template, strin
 /// <summary>One response a handler declares: its status and, when it has one, the type and media type of its body.</summary>
 /// <param name="statusCode">The status code.</param>
 /// <param name="type">The body's type; <see langword="null"/> for a response without a body.</param>
-/// <param name="contentType">The body's media type.</param>
+/// <param name="contentType">
+/// The body's media type; by default <c>application/problem+json</c> for <see cref="HttpValidationProblemDetails"/>
+/// (the 400 the generated code answers itself) and <c>application/json</c> for anything else.
+/// </param>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public readonly struct ResourcefulResponse(int statusCode, Type? type = null, string contentType = "application/json")
+public readonly struct ResourcefulResponse(int statusCode, Type? type = null, string? contentType = null)
 {
+    /// <summary>
+    /// A <c>400</c> whose body is an RFC 9457 validation problem (<see cref="HttpValidationProblemDetails"/>,
+    /// <c>application/problem+json</c>), as the generated code answers when a value fails to bind.
+    /// </summary>
+    public ResourcefulResponse(int statusCode, bool validationProblem)
+        : this(statusCode, validationProblem ? typeof(HttpValidationProblemDetails) : null)
+    {
+    }
+
     /// <summary>The status code.</summary>
     public int StatusCode { get; } = statusCode;
 
@@ -59,7 +77,7 @@ public readonly struct ResourcefulResponse(int statusCode, Type? type = null, st
     public Type? Type { get; } = type;
 
     /// <summary>The body's media type.</summary>
-    public string ContentType { get; } = contentType;
+    public string ContentType { get; } = contentType ?? (type == typeof(HttpValidationProblemDetails) ? "application/problem+json" : "application/json");
 }
 
 /// <summary>
