@@ -213,7 +213,7 @@ internal static partial class ResourceEmitter
                 var bodyMembers = BodyMembers(endpoint.Result.TypedResults);
                 if (bodyMembers.Count == 0)
                 {
-                    WriteReturn("typedResults.ExecuteAsync(result.Result, httpContext)", isLast: true);
+                    WriteReturn("typedResults.WriteAsync(result.Result, httpContext)", isLast: true);
                     return;
                 }
 
@@ -328,7 +328,7 @@ internal static partial class ResourceEmitter
     /// <summary>
     /// A union's writer: dispatches on the member, writing each member with a body through
     /// <c>ResourcefulTypedResults</c> with the JSON metadata resolved at start-up; every other member goes to the
-    /// runtime's <c>ExecuteAsync</c>. Kept out of line, so each handler stays small enough for the JIT to inline
+    /// runtime's <c>WriteAsync</c>. Kept out of line, so each handler stays small enough for the JIT to inline
     /// the user's method and keep the union and the resource instance off the heap.
     /// </summary>
     private static void WriteResultWriter(SourceWriter writer, ResultWriter resultWriter)
@@ -352,7 +352,7 @@ internal static partial class ResourceEmitter
         // Members without a body, alike for every handler; anything else executes itself, as Results<…> does.
         writer.WriteLine("default:");
         writer.Indent();
-        writer.WriteLine("return typedResults.ExecuteAsync(result, httpContext);");
+        writer.WriteLine("return typedResults.WriteAsync(result, httpContext);");
         writer.Unindent();
         writer.CloseBlock();
         writer.CloseBlock();

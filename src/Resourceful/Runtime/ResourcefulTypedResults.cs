@@ -68,7 +68,7 @@ public sealed class ResourcefulTypedResults
     /// <see cref="Created"/>, …), the same way for every handler: the generated code writes only the members with a
     /// body itself. Any other member executes itself, and a null one fails, as <c>Results&lt;…&gt;.ExecuteAsync</c> does.
     /// </summary>
-    public Task ExecuteAsync(IResult? result, HttpContext httpContext) => result switch
+    public Task WriteAsync(IResult? result, HttpContext httpContext) => result switch
     {
         NotFound => NotFoundAsync(httpContext),
         NoContent => NoContentAsync(httpContext),
