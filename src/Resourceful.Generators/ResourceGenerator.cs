@@ -29,14 +29,26 @@ public sealed class ResourceGenerator : IIncrementalGenerator
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        var resources = context.SyntaxProvider
+        var parsed = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 ResourceParser.ResourceAttributeName,
                 predicate: static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax,
                 transform: static (ctx, ct) => ResourceParser.Parse(ctx, ct))
-            .Where(static resource => resource is not null)
-            .Select(static (resource, _) => resource!)
+            .Where(static parsed => parsed is not null)
+            .Select(static (parsed, _) => parsed!)
+            .WithTrackingName(TrackingNames.ParsedResources);
+
+        // The model of each resource's own file, without its body types' shapes: a DTO edit changes only the shapes,
+        // so this step's output stays Unchanged and the resource's file is not emitted again.
+        var resources = parsed
+            .Select(static (parsed, _) => parsed.Resource)
             .WithTrackingName(TrackingNames.Resources);
+
+        var shapes = parsed
+            .Select(static (parsed, _) => (parsed.Resource.MetadataName, parsed.Shapes))
+            .Collect()
+            .Select(static (all, _) => OpenApiEmitter.MergeShapes(all))
+            .WithTrackingName(TrackingNames.Shapes);
 
         // Usually empty: only resources whose Map{ClassName} would clash get another name, so adding a resource
         // re-emits the others only when it creates a clash.
@@ -97,21 +109,23 @@ public sealed class ResourceGenerator : IIncrementalGenerator
             spc.AddSource(MapResourcesEmitter.HintName, SourceText.From(source, System.Text.Encoding.UTF8));
         });
 
-        // The OpenAPI document depends on every resource; it is the one output a resource edit re-emits besides its own.
+        // The OpenAPI document depends on every resource and every body type; it is the one output a resource edit
+        // re-emits besides its own, and the only one a body type's edit re-emits.
         var openApi = resources
             .Collect()
             .Select(static (all, _) => all.OrderBy(static r => r.MetadataName, StringComparer.Ordinal).ToEquatableArray())
+            .Combine(shapes)
             .Combine(title)
             .WithTrackingName(TrackingNames.OpenApi);
         context.RegisterSourceOutput(openApi.Combine(referencedLibraries), static (spc, pair) =>
         {
-            var ((all, title), libraries) = pair;
+            var (((all, shapes), title), libraries) = pair;
             if (all.Count == 0 && libraries.MapResourcesVisible)
             {
                 return;
             }
 
-            spc.AddSource(OpenApiEmitter.HintName, SourceText.From(OpenApiEmitter.Emit(title, all.ToList()), System.Text.Encoding.UTF8));
+            spc.AddSource(OpenApiEmitter.HintName, SourceText.From(OpenApiEmitter.Emit(title, all.ToList(), shapes), System.Text.Encoding.UTF8));
         });
     }
 }

@@ -15,11 +15,14 @@ internal sealed record ResourceModel(
     EquatableArray<ContainingTypeModel> ContainingTypes,
     ConstructorModel? Constructor,
     EquatableArray<EndpointModel> Endpoints,
-    EquatableArray<MovedRouteModel> MovedRoutes)
-{
-    /// <summary>The shapes of every type in this resource's request and response bodies, for OpenAPI.</summary>
-    public EquatableArray<TypeShapeModel> Shapes { get; init; } = EquatableArray<TypeShapeModel>.Empty;
-}
+    EquatableArray<MovedRouteModel> MovedRoutes);
+
+/// <summary>
+/// What parsing one resource yields: the model its generated file is emitted from, and, apart from it, the shapes of
+/// every type in its request and response bodies, which only the OpenAPI document needs. Kept apart so that editing a
+/// body type (a DTO) changes the shapes alone, and the resource's own file stays cached.
+/// </summary>
+internal sealed record ParsedResource(ResourceModel Resource, EquatableArray<TypeShapeModel> Shapes);
 
 /// <summary>A type that encloses a nested resource, re-declared <c>partial</c> around the generated <c>Links</c>.</summary>
 internal sealed record ContainingTypeModel(string Keyword, string Name);

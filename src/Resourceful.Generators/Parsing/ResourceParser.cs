@@ -24,8 +24,8 @@ internal static partial class ResourceParser
 
     private static readonly SymbolDisplayFormat PlainTypeNameFormat = SymbolDisplayFormat.FullyQualifiedFormat;
 
-    /// <summary>The <c>ForAttributeWithMetadataName</c> transform.</summary>
-    public static ResourceModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    /// <summary>The <c>ForAttributeWithMetadataName</c> transform: the resource's model and, apart, its body types' shapes.</summary>
+    public static ParsedResource? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
         if (context.TargetSymbol is not INamedTypeSymbol type || context.Attributes.Length == 0)
         {
@@ -51,11 +51,14 @@ internal static partial class ResourceParser
         // Roslyn runs this transform again for every resource whenever the compilation changes, a keystroke inside a
         // method body included. The model is a value, so an unchanged one stops the pipeline right here: no state is
         // kept across compilations (the compiler server and the IDE host live long and see many projects).
-        return ParseResource(type, attribute, cancellationToken);
+        return ParseResourceAndShapes(type, attribute, cancellationToken);
     }
 
     /// <summary>Parses one resource class; shared by the generator and the analyzers.</summary>
     public static ResourceModel? ParseResource(INamedTypeSymbol type, AttributeData attribute, CancellationToken cancellationToken)
+        => ParseResourceAndShapes(type, attribute, cancellationToken)?.Resource;
+
+    private static ParsedResource? ParseResourceAndShapes(INamedTypeSymbol type, AttributeData attribute, CancellationToken cancellationToken)
     {
         if (type.TypeKind != TypeKind.Class || type.IsGenericType || type.IsUnboundGenericType || type.IsFileLocal)
         {
@@ -124,7 +127,7 @@ internal static partial class ResourceParser
             ? containingNamespace.ToDisplayString()
             : string.Empty;
 
-        return new ResourceModel(
+        var resource = new ResourceModel(
             Namespace: ns,
             Keyword: TypeKeyword(type),
             ClassName: type.Name,
@@ -135,10 +138,8 @@ internal static partial class ResourceParser
             ContainingTypes: containingTypes.ToEquatableArray(),
             Constructor: constructor,
             Endpoints: endpoints.ToEquatableArray(),
-            MovedRoutes: movedRoutes.OrderBy(static m => m.OldTemplate, StringComparer.Ordinal).ToEquatableArray())
-        {
-            Shapes = shapes.Values.OrderBy(static s => s.Key, StringComparer.Ordinal).ToEquatableArray(),
-        };
+            MovedRoutes: movedRoutes.OrderBy(static m => m.OldTemplate, StringComparer.Ordinal).ToEquatableArray());
+        return new ParsedResource(resource, shapes.Values.OrderBy(static s => s.Key, StringComparer.Ordinal).ToEquatableArray());
     }
 
     /// <summary>
