@@ -149,39 +149,17 @@ public static class ResourcefulBinding
     [return: NotNullIfNotNull(nameof(fallback))]
     public static T[]? Array<T>(StringValues values, string name, string typeName, T[]? fallback, ref BindingErrors errors)
         where T : IParsable<T>
-    {
-        if (values.Count == 0)
-        {
-            return fallback;
-        }
-
-        if (TryParseAll(values, out T[] parsed))
-        {
-            return parsed;
-        }
-
-        errors.AddInvalid(name, values.ToString(), typeName);
-        return fallback;
-    }
+        => values.Count == 0 ? fallback
+            : TryParseAll(values, out T[] parsed) ? parsed
+            : Invalid(values, name, typeName, fallback, ref errors);
 
     /// <summary>Every value of a repeated query key or header as enum members; <paramref name="fallback"/> when none was sent.</summary>
     [return: NotNullIfNotNull(nameof(fallback))]
     public static T[]? EnumArray<T>(StringValues values, string name, string typeName, T[]? fallback, ref BindingErrors errors)
         where T : struct, Enum
-    {
-        if (values.Count == 0)
-        {
-            return fallback;
-        }
-
-        if (TryParseAllEnums(values, out T[] parsed))
-        {
-            return parsed;
-        }
-
-        errors.AddInvalid(name, values.ToString(), typeName);
-        return fallback;
-    }
+        => values.Count == 0 ? fallback
+            : TryParseAllEnums(values, out T[] parsed) ? parsed
+            : Invalid(values, name, typeName, fallback, ref errors);
 
     /// <summary>Every value of a repeated query key or header as text; <paramref name="fallback"/> when none was sent.</summary>
     [return: NotNullIfNotNull(nameof(fallback))]
@@ -197,6 +175,12 @@ public static class ResourcefulBinding
         }
 
         errors.AddInvalid(name, text, typeName);
+        return fallback;
+    }
+
+    private static T[]? Invalid<T>(StringValues values, string name, string typeName, T[]? fallback, ref BindingErrors errors)
+    {
+        errors.AddInvalid(name, values.ToString(), typeName);
         return fallback;
     }
 
