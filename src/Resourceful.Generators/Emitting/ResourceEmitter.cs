@@ -133,15 +133,6 @@ internal static partial class ResourceEmitter
         }
     }
 
-    private static string MethodList(string httpMethod) => httpMethod switch
-    {
-        "GET" => "Get",
-        "POST" => "Post",
-        "PUT" => "Put",
-        "PATCH" => "Patch",
-        _ => "Delete",
-    };
-
     internal static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
 
     /// <summary>A start-up check that a required service is registered (see <c>ResourcefulEndpoints.RequireService</c>).</summary>
