@@ -46,14 +46,23 @@ public sealed class ResourceGenerator : IIncrementalGenerator
                 predicate: static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax,
                 transform: static (ctx, ct) => ResourceParser.Parse(ctx, ct))
             .Where(static parsed => parsed is not null)
-            .Select(static (parsed, _) => parsed!);
+            .Select(static (parsed, _) => parsed!)
+            .WithTrackingName(TrackingNames.ParsedResources);
 
-        // The model and the problems part here: the model drives the emitted code and is cached; the problems hold
-        // source positions and are only reported.
+        // The model of each resource's own file, without its body types' shapes or its problems: a DTO edit changes
+        // only the shapes, an edit above a problem only its position, so this step's output stays Unchanged and the
+        // resource's file is not emitted again.
         var resources = parsed
             .Where(static parsed => parsed.Model is not null)
             .Select(static (parsed, _) => parsed.Model!)
             .WithTrackingName(TrackingNames.Resources);
+
+        var shapes = parsed
+            .Where(static parsed => parsed.Model is not null)
+            .Select(static (parsed, _) => (parsed.Model!.MetadataName, parsed.Shapes))
+            .Collect()
+            .Select(static (all, _) => OpenApiEmitter.MergeShapes(all))
+            .WithTrackingName(TrackingNames.Shapes);
 
         RegisterProblems(context, parsed);
 
@@ -116,21 +125,23 @@ public sealed class ResourceGenerator : IIncrementalGenerator
             spc.AddSource(MapResourcesEmitter.HintName, SourceText.From(source, System.Text.Encoding.UTF8));
         });
 
-        // The OpenAPI document depends on every resource; it is the one output a resource edit re-emits besides its own.
+        // The OpenAPI document depends on every resource and every body type; it is the one output a resource edit
+        // re-emits besides its own, and the only one a body type's edit re-emits.
         var openApi = resources
             .Collect()
             .Select(static (all, _) => all.OrderBy(static r => r.MetadataName, StringComparer.Ordinal).ToEquatableArray())
+            .Combine(shapes)
             .Combine(title)
             .WithTrackingName(TrackingNames.OpenApi);
         context.RegisterSourceOutput(openApi.Combine(referencedLibraries), static (spc, pair) =>
         {
-            var ((all, title), libraries) = pair;
+            var (((all, shapes), title), libraries) = pair;
             if (all.Count == 0 && libraries.MapResourcesVisible)
             {
                 return;
             }
 
-            spc.AddSource(OpenApiEmitter.HintName, SourceText.From(OpenApiEmitter.Emit(title, all.ToList()), System.Text.Encoding.UTF8));
+            spc.AddSource(OpenApiEmitter.HintName, SourceText.From(OpenApiEmitter.Emit(title, all.ToList(), shapes), System.Text.Encoding.UTF8));
         });
     }
 

@@ -6,8 +6,14 @@ namespace Resourceful.Generators;
 /// </summary>
 internal static class TrackingNames
 {
-    /// <summary>Each <c>[Resource]</c> class parsed into a <see cref="Model.ResourceModel"/>.</summary>
+    /// <summary>Each <c>[Resource]</c> class parsed: its <see cref="Model.ResourceModel"/> and its body types' shapes.</summary>
+    public const string ParsedResources = nameof(ParsedResources);
+
+    /// <summary>Each <c>[Resource]</c> class's <see cref="Model.ResourceModel"/>, which its generated file is emitted from.</summary>
     public const string Resources = nameof(Resources);
+
+    /// <summary>The shapes of every body type of every resource, merged, for the OpenAPI document only.</summary>
+    public const string Shapes = nameof(Shapes);
 
     /// <summary>
     /// The <c>Map{Resource}</c> names that are not simply <c>Map{ClassName}</c> (a class name used twice, or one that would
@@ -31,7 +37,7 @@ internal static class TrackingNames
     /// <summary>The assembly name, the title of the OpenAPI document.</summary>
     public const string AssemblyName = nameof(AssemblyName);
 
-    /// <summary>Every resource and the title, ready for the compile-time OpenAPI document.</summary>
+    /// <summary>Every resource, the body types' shapes and the title, ready for the compile-time OpenAPI document.</summary>
     public const string OpenApi = nameof(OpenApi);
 
     /// <summary>Whether the generator reports the parser's problems: only when the analyzer does not run.</summary>

@@ -126,6 +126,48 @@ public sealed class IncrementalTests
     }
 
     [Fact]
+    public void Edit_BodyType_OnlyOpenApiDocumentReEmitted()
+    {
+        var run = TestHelpers.RunGenerator(CreateTwoResourceCompilation());
+        TestHelpers.AssertCompilesCleanly(run);
+
+        // A DTO edit: Book, the body type of Books' handlers, gains a property. Only the OpenAPI document shows it.
+        var edited = TestHelpers.Edit(run.InputCompilation, BooksPath, "record Book(int Id, string Title)", "record Book(int Id, string Title, string Isbn)");
+        var second = TestHelpers.RunAgain(run, edited);
+        TestHelpers.AssertNoGeneratorException(second);
+        var result = second.Results.Single();
+
+        var parsedBooks = TestHelpers.StepOutputs(result, TrackingNames.ParsedResources)
+            .Where(o => TestHelpers.Describe(o.Value).Contains("ClassName = Books", StringComparison.Ordinal))
+            .ToArray();
+        Assert.Single(parsedBooks);
+        Assert.Equal(IncrementalStepRunReason.Modified, parsedBooks[0].Reason);
+        Assert.Contains(TestHelpers.StepOutputs(result, TrackingNames.Shapes), o => o.Reason == IncrementalStepRunReason.Modified);
+
+        // Every step that feeds a resource's own file stays cached...
+        string[] resourceSteps = [TrackingNames.Resources, TrackingNames.DuplicateNames, TrackingNames.ResourcesToEmit, TrackingNames.Registrations];
+        var recomputed = TestHelpers.NotCachedOutputs(result, resourceSteps)
+            .Where(static line => !line.StartsWith("output step", StringComparison.Ordinal))
+            .ToArray();
+        Assert.True(recomputed.Length == 0, "A body type's edit recomputed:" + Environment.NewLine + string.Join(Environment.NewLine, recomputed));
+
+        // ...and so do the source outputs: each resource file's (fed by ResourcesToEmit) is Cached; only the OpenAPI
+        // document's runs again with a changed input. (The problem reporters see moved positions, which an edit always
+        // moves, and re-run to report nothing: Unchanged.)
+        var outputs = result.TrackedOutputSteps.SelectMany(static step => step.Value).ToArray();
+        var resourceFiles = outputs.Where(static s => s.Inputs.Any(static i => i.Source.Name == TrackingNames.ResourcesToEmit)).ToArray();
+        Assert.Equal(2, resourceFiles.Length);
+        Assert.All(resourceFiles.SelectMany(static s => s.Outputs), o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+        Assert.Single(outputs.SelectMany(static s => s.Outputs), o => o.Reason is not (IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged));
+
+        Assert.Equal(TestHelpers.SourceOf(run.Result, "Shop.Books.g.cs"), TestHelpers.SourceOf(second, "Shop.Books.g.cs"));
+        Assert.Equal(TestHelpers.SourceOf(run.Result, "Resourceful.MapResources.g.cs"), TestHelpers.SourceOf(second, "Resourceful.MapResources.g.cs"));
+        var document = TestHelpers.SourceOf(second, "Resourceful.OpenApi.g.cs");
+        Assert.NotEqual(TestHelpers.SourceOf(run.Result, "Resourceful.OpenApi.g.cs"), document);
+        Assert.Contains("\"isbn\"", document, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AddFile_UnrelatedToResources_EveryStepCached()
     {
         var run = TestHelpers.RunGenerator(CreateTwoResourceCompilation());

@@ -40,7 +40,7 @@ public sealed class MovedFromTests
         var source = run.Source("Shop.Books.g.cs");
 
         Assert.DoesNotContain(ResourceEmitterLiteral(oldTemplate), source, StringComparison.Ordinal);
-        Assert.Contains("MapMoved(endpoints, \"/library", source, StringComparison.Ordinal);
+        Assert.Contains("new(\"/library/{**resourcefulMovedRest}\", RedirectMoved0", source, StringComparison.Ordinal);
     }
 
     private static string ResourceEmitterLiteral(string value) => Emitting.ResourceEmitter.Literal(value).Trim('"');

@@ -73,7 +73,9 @@ public sealed class OpenApiDocumentFileTests
             """);
         TestHelpers.AssertCompilesCleanly(run);
 
-        using var json = JsonDocument.Parse(Emitting.OpenApiEmitter.Document(TestHelpers.UserAssemblyName, [.. run.GeneratorResult.TrackedSteps[TrackingNames.Resources].SelectMany(static s => s.Outputs).Select(static o => (Model.ResourceModel)o.Value)]));
+        var parsed = run.GeneratorResult.TrackedSteps[TrackingNames.ParsedResources].SelectMany(static s => s.Outputs).Select(static o => (Model.ParsedResource)o.Value).ToArray();
+        var shapes = Emitting.OpenApiEmitter.MergeShapes(parsed.Select(static p => (p.Model!.MetadataName, p.Shapes)));
+        using var json = JsonDocument.Parse(Emitting.OpenApiEmitter.Document(TestHelpers.UserAssemblyName, [.. parsed.Select(static p => p.Model!)], shapes));
         var requestBody = json.RootElement.GetProperty("paths").GetProperty("/uploads").GetProperty("post").GetProperty("requestBody");
 
         Assert.True(requestBody.GetProperty("required").GetBoolean());

@@ -76,8 +76,12 @@ public sealed class TypedResultTests
         var code = run.Source("Shop.ResultShapes.g.cs");
 
         Assert.Contains("typedResults.CreatedAsync(httpContext, result.Location, result.Value, createdBody)", code, StringComparison.Ordinal);
-        Assert.Contains("WriteResult(result.Result, httpContext, typedResults, okBody)", code, StringComparison.Ordinal);
+        Assert.Contains("WriteOk(result.Result, httpContext, typedResults, okBody)", code, StringComparison.Ordinal);
         Assert.Contains("case global::Microsoft.AspNetCore.Http.HttpResults.Ok<int?> ok:", code, StringComparison.Ordinal);
-        Assert.DoesNotContain("typedResults.ExecuteAsync(", code, StringComparison.Ordinal);
+
+        // A union's members without a body (NotFound) are the runtime's, one switch for every handler.
+        Assert.Contains("return typedResults.WriteAsync(result, httpContext);", code, StringComparison.Ordinal);
+        Assert.DoesNotContain("case global::Microsoft.AspNetCore.Http.HttpResults.NotFound:", code, StringComparison.Ordinal);
+        Assert.DoesNotContain(".ExecuteAsync(httpContext)", code, StringComparison.Ordinal);
     }
 }

@@ -26,9 +26,9 @@ internal static class OpenApiEmitter
 
     private static readonly Regex ParameterDecoration = new(@"\{\*{0,2}([^:=?}]+)[^}]*\}", RegexOptions.CultureInvariant);
 
-    public static string Emit(string title, IReadOnlyList<ResourceModel> resources)
+    public static string Emit(string title, IReadOnlyList<ResourceModel> resources, EquatableArray<TypeShapeModel> shapes)
     {
-        var document = Document(title, resources);
+        var document = Document(title, resources, shapes);
         var quotes = new string('"', System.Math.Max(3, LongestQuoteRun(document) + 1));
 
         var writer = new SourceWriter();
@@ -69,18 +69,24 @@ internal static class OpenApiEmitter
         return text.ToString();
     }
 
-    public static string Document(string title, IReadOnlyList<ResourceModel> resources)
+    /// <summary>
+    /// Every resource's body type shapes as one list, each type once: resources in metadata-name order, each one's
+    /// shapes in key order, the first of a key kept (one compilation gives one type one shape).
+    /// </summary>
+    public static EquatableArray<TypeShapeModel> MergeShapes(IEnumerable<(string MetadataName, EquatableArray<TypeShapeModel> Shapes)> resources)
     {
-        var shapes = new Dictionary<string, TypeShapeModel>(System.StringComparer.Ordinal);
-        foreach (var shape in resources.SelectMany(static r => r.Shapes))
-        {
-            if (!shapes.ContainsKey(shape.Key))
-            {
-                shapes.Add(shape.Key, shape);
-            }
-        }
+        var keys = new HashSet<string>(System.StringComparer.Ordinal);
+        return resources
+            .OrderBy(static r => r.MetadataName, System.StringComparer.Ordinal)
+            .SelectMany(static r => r.Shapes)
+            .Where(shape => keys.Add(shape.Key))
+            .ToEquatableArray();
+    }
 
-        var names = ComponentNames(shapes.Values);
+    public static string Document(string title, IReadOnlyList<ResourceModel> resources, EquatableArray<TypeShapeModel> shapeList)
+    {
+        var shapes = shapeList.ToDictionary(static s => s.Key, System.StringComparer.Ordinal);
+        var names = ComponentNames(shapeList);
         var json = new JsonWriter();
         json.StartObject();
         json.String("openapi", "3.1.1");

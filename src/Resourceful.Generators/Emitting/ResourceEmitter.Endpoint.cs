@@ -7,11 +7,16 @@ namespace Resourceful.Generators.Emitting;
 internal static partial class ResourceEmitter
 {
     /// <summary>Writes one handler's <c>Create…</c> factory and its request delegate.</summary>
-    private sealed partial class HandlerWriter(SourceWriter writer, ResourceModel resource, EndpointModel endpoint, string createName)
+    private sealed partial class HandlerWriter(
+        SourceWriter writer,
+        ResourceModel resource,
+        EndpointModel endpoint,
+        string createName,
+        IReadOnlyDictionary<EquatableArray<TypedResultModel>, ResultWriter> resultWriters)
     {
         private readonly List<string> _captures = new();
 
-        private readonly Dictionary<TypedResultModel, string> _bodyNames = new();
+        private readonly IReadOnlyDictionary<TypedResultModel, string> _bodyNames = BodyNames(endpoint.Result.TypedResults);
 
         private bool _isAsync;
 
@@ -35,7 +40,7 @@ internal static partial class ResourceEmitter
                 }
             }
 
-            writer.WriteLine($"/// <summary><c>{endpoint.HttpMethod} {Xml(endpoint.Template)}</c>: binds the request, calls <c>{Xml(endpoint.HandlerName)}</c>, writes its result.</summary>");
+            writer.WriteLine($"/// <summary><c>{endpoint.HttpMethod} {Xml(endpoint.Template)}</c>: calls <c>{Xml(endpoint.HandlerName)}</c>.</summary>");
             writer.OpenBlock($"public static global::Microsoft.AspNetCore.Http.RequestDelegate {createName}(global::System.IServiceProvider services)");
 
             // Start-up work: JSON metadata and service checks are resolved once here, never per request.
@@ -48,9 +53,9 @@ internal static partial class ResourceEmitter
                 }
                 else if (parameter.Source == ParameterSource.BodyOrService)
                 {
-                    writer.WriteLine($"var {name}_isService = global::Resourceful.Runtime.ResourcefulEndpoints.IsService<{parameter.ValueTypeName}>(services);");
-                    writer.WriteLine($"var {name}_typeInfo = {name}_isService ? null : {Json}.GetTypeInfo<{parameter.ValueTypeName}>(services);");
-                    _captures.Add(name + "_isService");
+                    // Decided here, once: a type DI can resolve is a service (no JSON metadata), anything else the body.
+                    writer.WriteLine($"var {name}_typeInfo = {Json}.GetBodyTypeInfo<{parameter.ValueTypeName}>(services);");
+                    _captures.Add(name + "_typeInfo");
                 }
                 else if (parameter.Source == ParameterSource.BindAsync && parameter.BindAsync != BindAsyncKind.ContextOnly)
                 {
@@ -74,38 +79,21 @@ internal static partial class ResourceEmitter
             {
                 writer.WriteLine($"var typedResults = {TypedResults}.Create(services);");
                 _captures.Add("typedResults");
-                var bodyNames = new HashSet<string>();
                 foreach (var typedResult in endpoint.Result.TypedResults)
                 {
-                    if (typedResult.BodyTypeName is { } bodyType)
+                    if (_bodyNames.TryGetValue(typedResult, out var bodyName))
                     {
-                        var bodyName = CaseVariable(typedResult) + "Body";
-                        for (var suffix = 2; !bodyNames.Add(bodyName); suffix++)
-                        {
-                            bodyName = CaseVariable(typedResult) + "Body" + suffix.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                        }
-
-                        _bodyNames[typedResult] = bodyName;
-                        writer.WriteLine($"var {bodyName} = typedResults.JsonBody<{bodyType}>();");
+                        writer.WriteLine($"var {bodyName} = typedResults.JsonBody<{typedResult.BodyTypeName}>();");
                         _captures.Add(bodyName);
                     }
                 }
             }
 
-            var handle = _isAsync ? "HandleAsync" : "Handle";
-            writer.WriteLine($"return {handle};");
-            writer.WriteLine();
-
+            // The request delegate itself: what runs per request.
             var modifiers = (_captures.Count == 0 ? "static " : string.Empty) + (_isAsync ? "async " : string.Empty);
-            writer.OpenBlock($"{modifiers}global::System.Threading.Tasks.Task {handle}({HttpContextType} httpContext)");
+            writer.OpenBlock($"return {modifiers}httpContext =>");
             WriteBody(bindings);
-            writer.CloseBlock();
-            if (endpoint.Result.IsUnion)
-            {
-                writer.WriteLine();
-                WriteUnionFunction();
-            }
-
+            writer.CloseBlock(";");
             writer.CloseBlock();
         }
 
@@ -113,15 +101,6 @@ internal static partial class ResourceEmitter
 
         private void WriteBody(List<(ParameterModel Parameter, string Name)> bindings)
         {
-            // RFC 9110 §15.5.7: a client that accepts none of what this endpoint produces learns so before any work.
-            if (ProducedMediaType(endpoint.Result) is { } mediaType)
-            {
-                writer.OpenBlock($"if (!global::Resourceful.Runtime.ResourcefulContent.Accepts(httpContext, {Literal(mediaType)}))");
-                WriteReturn($"global::Resourceful.Runtime.ResourcefulContent.WriteNotAcceptableAsync(httpContext, {Literal(mediaType)})");
-                writer.CloseBlock();
-                writer.WriteLine();
-            }
-
             var needsErrors = bindings.Any(static b => b.Parameter.Source is ParameterSource.Route or ParameterSource.Query or ParameterSource.Header
                 || (b.Parameter.Source == ParameterSource.BindAsync && b.Parameter.IsRequired)
                 || b.Parameter.Validation.Count > 0 || b.Parameter.IsValidatableObject);
@@ -172,11 +151,11 @@ internal static partial class ResourceEmitter
             }
 
             writer.Separate();
-            var arguments = string.Join(", ", endpoint.Parameters.Select(static p => Local(p) + "_arg"));
+            var arguments = string.Join(", ", endpoint.Parameters.Select(static p => Special(p) ?? Local(p) + "_arg"));
             var target = endpoint.IsStatic ? resource.FullyQualifiedName : "resource";
             if (!endpoint.IsStatic)
             {
-                writer.WriteLine($"var resource = {NewResource()};");
+                writer.WriteLine("var resource = NewResource(httpContext.RequestServices);");
             }
 
             var call = $"{target}.{Identifier(endpoint.HandlerName)}({arguments})";
@@ -200,13 +179,15 @@ internal static partial class ResourceEmitter
                     WriteReturn($"{Results}.WriteTextAsync(httpContext, result)", isLast: true);
                     break;
                 default:
-                    writer.WriteLine($"var result = {call};");
                     if (endpoint.Result.TypedResults.Count == 0)
                     {
+                        writer.WriteLine($"var result = {call};");
                         WriteReturn($"{Results}.ExecuteAsync(result, httpContext, {HandlerLiteral})", isLast: true);
                     }
                     else
                     {
+                        // A null result is the handler's bug, reported as for every other IResult.
+                        writer.WriteLine($"var result = {call} ?? throw NullResult({Literal(endpoint.HandlerName)});");
                         WriteTypedResult();
                     }
 
@@ -225,88 +206,23 @@ internal static partial class ResourceEmitter
         /// </summary>
         private void WriteTypedResult()
         {
-            // A null result is the handler's bug, reported as for every other IResult.
-            writer.OpenBlock("if (result is null)");
-            WriteReturn($"{Results}.ExecuteAsync(null, httpContext, {HandlerLiteral})");
-            writer.CloseBlock();
-            writer.WriteLine();
             if (endpoint.Result.IsUnion)
             {
-                // The union's member goes to WriteResult; the Results<…> wrapper itself never leaves the handler.
-                var bodies = string.Concat(endpoint.Result.TypedResults.Where(c => _bodyNames.ContainsKey(c)).Select(c => ", " + _bodyNames[c]));
-                WriteReturn($"WriteResult(result.Result, httpContext, typedResults{bodies})", isLast: true);
+                // The union's member goes to the resource's writer of its members with a body, or straight to the
+                // runtime when none has one; the Results<…> wrapper itself never leaves the handler.
+                var bodyMembers = BodyMembers(endpoint.Result.TypedResults);
+                if (bodyMembers.Count == 0)
+                {
+                    WriteReturn("typedResults.WriteAsync(result.Result, httpContext)", isLast: true);
+                    return;
+                }
+
+                var bodies = string.Concat(bodyMembers.Select(c => ", " + _bodyNames[c]));
+                WriteReturn($"{resultWriters[bodyMembers].Name}(result.Result, httpContext, typedResults{bodies})", isLast: true);
                 return;
             }
 
-            WriteReturn(CaseCall(endpoint.Result.TypedResults[0], "result"), isLast: true);
-        }
-
-        /// <summary>
-        /// A union's <c>WriteResult</c>: dispatches on the member to <c>ResourcefulTypedResults</c>; any other member
-        /// executes itself, as <c>Results&lt;…&gt;.ExecuteAsync</c> would. Kept out of line, so the handler stays small
-        /// enough for the JIT to inline the user's method and keep the union and the resource instance off the heap.
-        /// </summary>
-        private void WriteUnionFunction()
-        {
-            var parameters = string.Concat(endpoint.Result.TypedResults.Where(c => _bodyNames.ContainsKey(c))
-                .Select(c => $", global::Resourceful.Runtime.JsonResultBody<{c.BodyTypeName}>? {_bodyNames[c]}"));
-            writer.WriteLine("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]");
-            writer.OpenBlock($"static global::System.Threading.Tasks.Task WriteResult(global::Microsoft.AspNetCore.Http.IResult? result, {HttpContextType} httpContext, {TypedResults} typedResults{parameters})");
-            writer.OpenBlock("switch (result)");
-            foreach (var typedResult in endpoint.Result.TypedResults)
-            {
-                var variable = CaseVariable(typedResult);
-                var call = CaseCall(typedResult, variable);
-                writer.WriteLine(call.Contains(variable + ".") ? $"case {typedResult.TypeName} {variable}:" : $"case {typedResult.TypeName}:");
-                writer.Indent();
-                writer.WriteLine($"return {call};");
-                writer.Unindent();
-            }
-
-            // A union whose member is null fails as Results<…>.ExecuteAsync fails.
-            writer.WriteLine("case null:");
-            writer.Indent();
-            writer.WriteLine($"return {TypedResults}.NullUnionMember();");
-            writer.Unindent();
-            writer.WriteLine("default:");
-            writer.Indent();
-            writer.WriteLine("return result.ExecuteAsync(httpContext);");
-            writer.Unindent();
-            writer.CloseBlock();
-            writer.CloseBlock();
-        }
-
-        /// <summary>
-        /// <c>typedResults.CreatedAsync(httpContext, created.Location, created.Value, createdBody)</c> and the like: the
-        /// result's parts, never the result itself, leave the handler.
-        /// </summary>
-        private string CaseCall(TypedResultModel typedResult, string variable)
-        {
-            var location = typedResult.Kind is "Created" or "Accepted" ? $", {variable}.Location" : string.Empty;
-            var value = _bodyNames.TryGetValue(typedResult, out var bodyName) ? $", {variable}.Value, {bodyName}" : string.Empty;
-            return $"typedResults.{typedResult.Kind}Async(httpContext{location}{value})";
-        }
-
-        // ok, created, notFound, …: the names carry no underscore, so they never meet a parameter's locals (id_arg).
-        private static string CaseVariable(TypedResultModel typedResult) =>
-            char.ToLowerInvariant(typedResult.Kind[0]) + typedResult.Kind.Substring(1);
-
-        private string NewResource()
-        {
-            var arguments = resource.Constructor is { } constructor
-                ? string.Join(", ", constructor.Parameters.Select(static s => ResolveService(s.TypeName, s.IsRequired, s.KeyLiteral)))
-                : string.Empty;
-            return $"new {resource.FullyQualifiedName}({arguments})";
-        }
-
-        private static string ResolveService(string typeName, bool isRequired, string? keyLiteral)
-        {
-            if (keyLiteral is not null)
-            {
-                return $"{(isRequired ? GetRequiredKeyedService : GetKeyedService)}<{typeName}>(httpContext.RequestServices, {keyLiteral})";
-            }
-
-            return $"{(isRequired ? GetRequiredService : GetService)}<{typeName}>(httpContext.RequestServices)";
+            WriteReturn(CaseCall(endpoint.Result.TypedResults[0], "result", _bodyNames), isLast: true);
         }
 
         private void WriteReturn(string taskExpression, bool isLast = false)
@@ -324,5 +240,174 @@ internal static partial class ResourceEmitter
                 writer.WriteLine($"return {taskExpression};");
             }
         }
+    }
+
+    /// <summary>
+    /// <c>typedResults.CreatedAsync(httpContext, created.Location, created.Value, createdBody)</c> and the like: the
+    /// result's parts, never the result itself, leave the handler.
+    /// </summary>
+    private static string CaseCall(TypedResultModel typedResult, string variable, IReadOnlyDictionary<TypedResultModel, string> bodyNames)
+    {
+        var location = typedResult.Kind is "Created" or "Accepted" ? $", {variable}.Location" : string.Empty;
+        var value = bodyNames.TryGetValue(typedResult, out var bodyName) ? $", {variable}.Value, {bodyName}" : string.Empty;
+        return $"typedResults.{typedResult.Kind}Async(httpContext{location}{value})";
+    }
+
+    // ok, created, notFound, …: the names carry no underscore, so they never meet a parameter's locals (id_arg).
+    private static string CaseVariable(TypedResultModel typedResult) =>
+        char.ToLowerInvariant(typedResult.Kind[0]) + typedResult.Kind.Substring(1);
+
+    /// <summary>The name of the start-up local (and writer parameter) that holds each body's JSON metadata: <c>okBody</c>, <c>createdBody</c>.</summary>
+    private static IReadOnlyDictionary<TypedResultModel, string> BodyNames(EquatableArray<TypedResultModel> typedResults)
+    {
+        var names = new Dictionary<TypedResultModel, string>();
+        var used = new HashSet<string>();
+        foreach (var typedResult in typedResults)
+        {
+            if (typedResult.BodyTypeName is null || names.ContainsKey(typedResult))
+            {
+                continue;
+            }
+
+            var bodyName = CaseVariable(typedResult) + "Body";
+            for (var suffix = 2; !used.Add(bodyName); suffix++)
+            {
+                bodyName = CaseVariable(typedResult) + "Body" + suffix.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            names[typedResult] = bodyName;
+        }
+
+        return names;
+    }
+
+    /// <summary>
+    /// One writer of the members with a body of the <c>Results&lt;…&gt;</c> unions that handlers of the resource
+    /// return (<c>Ok&lt;Book&gt;</c> of <c>Results&lt;Ok&lt;Book&gt;, NotFound&gt;</c>): its name and those members.
+    /// </summary>
+    private sealed class ResultWriter(string name, EquatableArray<TypedResultModel> bodyMembers)
+    {
+        public string Name { get; } = name;
+
+        public EquatableArray<TypedResultModel> BodyMembers { get; } = bodyMembers;
+    }
+
+    private static EquatableArray<TypedResultModel> BodyMembers(EquatableArray<TypedResultModel> members) =>
+        members.Where(static m => m.BodyTypeName is not null).ToEquatableArray();
+
+    /// <summary>
+    /// One writer per distinct set of members with a body among the resource's unions (<c>WriteOk</c>,
+    /// <c>WriteCreated</c>), named after them; a second set with the same names (other body types) gets a number.
+    /// Members without a body need no writer of their own: the runtime writes them alike for every handler.
+    /// </summary>
+    private static Dictionary<EquatableArray<TypedResultModel>, ResultWriter> ResultWriters(ResourceModel resource)
+    {
+        var writers = new Dictionary<EquatableArray<TypedResultModel>, ResultWriter>();
+        var names = new HashSet<string>();
+        foreach (var endpoint in resource.Endpoints)
+        {
+            var bodyMembers = BodyMembers(endpoint.Result.TypedResults);
+            if (!endpoint.Result.IsUnion || bodyMembers.Count == 0 || writers.ContainsKey(bodyMembers))
+            {
+                continue;
+            }
+
+            var baseName = "Write" + string.Join("Or", bodyMembers.Select(static m => m.Kind));
+            var name = baseName;
+            for (var suffix = 2; !names.Add(name); suffix++)
+            {
+                name = baseName + suffix.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            writers.Add(bodyMembers, new ResultWriter(name, bodyMembers));
+        }
+
+        return writers;
+    }
+
+    /// <summary>
+    /// A union's writer: dispatches on the member, writing each member with a body through
+    /// <c>ResourcefulTypedResults</c> with the JSON metadata resolved at start-up; every other member goes to the
+    /// runtime's <c>WriteAsync</c>. Kept out of line, so each handler stays small enough for the JIT to inline
+    /// the user's method and keep the union and the resource instance off the heap.
+    /// </summary>
+    private static void WriteResultWriter(SourceWriter writer, ResultWriter resultWriter)
+    {
+        var bodyNames = BodyNames(resultWriter.BodyMembers);
+        var parameters = string.Concat(resultWriter.BodyMembers
+            .Select(c => $", global::Resourceful.Runtime.JsonResultBody<{c.BodyTypeName}>? {bodyNames[c]}"));
+        writer.WriteLine($"/// <summary>Writes a union's <c>{Xml(string.Join(", ", resultWriter.BodyMembers.Select(static m => m.TypeName.Replace("global::Microsoft.AspNetCore.Http.HttpResults.", string.Empty))))}</c>, and the runtime the rest.</summary>");
+        writer.WriteLine("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]");
+        writer.OpenBlock($"private static global::System.Threading.Tasks.Task {resultWriter.Name}(global::Microsoft.AspNetCore.Http.IResult? result, {HttpContextType} httpContext, {TypedResults} typedResults{parameters})");
+        writer.OpenBlock("switch (result)");
+        foreach (var typedResult in resultWriter.BodyMembers)
+        {
+            var variable = CaseVariable(typedResult);
+            writer.WriteLine($"case {typedResult.TypeName} {variable}:");
+            writer.Indent();
+            writer.WriteLine($"return {CaseCall(typedResult, variable, bodyNames)};");
+            writer.Unindent();
+        }
+
+        // Members without a body, alike for every handler; anything else executes itself, as Results<…> does.
+        writer.WriteLine("default:");
+        writer.Indent();
+        writer.WriteLine("return typedResults.WriteAsync(result, httpContext);");
+        writer.Unindent();
+        writer.CloseBlock();
+        writer.CloseBlock();
+    }
+
+    /// <summary>
+    /// The error of a handler that returned <see langword="null"/> instead of its typed result, named as the other
+    /// handlers' errors are (<c>Shop.Books.Find</c>); built only when it happens.
+    /// </summary>
+    private static void WriteNullResult(SourceWriter writer, ResourceModel resource)
+    {
+        writer.WriteLine("/// <summary>The error of a handler that returned null instead of its typed result.</summary>");
+        writer.OpenBlock("private static global::System.InvalidOperationException NullResult(string handlerName)");
+        writer.WriteLine($"return global::Resourceful.Runtime.ResourcefulResults.NullResult({Literal(resource.MetadataName.Replace('+', '.') + ".")} + handlerName);");
+        writer.CloseBlock();
+    }
+
+    /// <summary>
+    /// The resource's one constructor call, shared by its handlers. Inlined into each, so the JIT still sees the
+    /// allocation in the handler and can keep the instance off the heap.
+    /// </summary>
+    private static void WriteNewResource(SourceWriter writer, ResourceModel resource)
+    {
+        var arguments = resource.Constructor is { } constructor
+            ? constructor.Parameters.Select(static s => ResolveService(s.TypeName, s.IsRequired, s.KeyLiteral, "services")).ToList()
+            : new List<string>();
+        writer.WriteLine("/// <summary>Creates the resource for one request, its constructor's services from the request's services.</summary>");
+        writer.WriteLine("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
+        writer.OpenBlock($"private static {resource.FullyQualifiedName} NewResource(global::System.IServiceProvider services)");
+        if (arguments.Count <= 1)
+        {
+            writer.WriteLine($"return new {resource.FullyQualifiedName}({string.Join(", ", arguments)});");
+        }
+        else
+        {
+            writer.WriteLine($"return new {resource.FullyQualifiedName}(");
+            writer.Indent();
+            for (var i = 0; i < arguments.Count; i++)
+            {
+                writer.WriteLine(arguments[i] + (i == arguments.Count - 1 ? ");" : ","));
+            }
+
+            writer.Unindent();
+        }
+
+        writer.CloseBlock();
+    }
+
+    private static string ResolveService(string typeName, bool isRequired, string? keyLiteral, string services)
+    {
+        if (keyLiteral is not null)
+        {
+            return $"{(isRequired ? GetRequiredKeyedService : GetKeyedService)}<{typeName}>({services}, {keyLiteral})";
+        }
+
+        return $"{(isRequired ? GetRequiredService : GetService)}<{typeName}>({services})";
     }
 }

@@ -31,95 +31,100 @@ internal static partial class ResourceEmitter
     private static void WriteEndpointsClass(SourceWriter writer, ResourceModel resource, string endpointsClass)
     {
         var paths = PathModel.Group(resource.Endpoints);
+        var resultWriters = ResultWriters(resource);
         writer.OpenBlock("namespace Resourceful.Generated");
         writer.WriteLine($"/// <summary>The request delegates of <see cref=\"{Xml(resource.FullyQualifiedName)}\"/>.</summary>");
         writer.WriteLine(GeneratedCode.Attribute);
         writer.OpenBlock($"file static class {endpointsClass}");
 
         writer.OpenBlock("public static global::Resourceful.ResourceConventionBuilder Map(global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints)");
-        writer.WriteLine("var services = endpoints.ServiceProvider;");
-        if (resource.Constructor is { } constructor && resource.Endpoints.Count > 0)
+        if (resource.Constructor is { } constructor && resource.Endpoints.Count > 0 && constructor.Parameters.Any(static s => s.IsRequired))
         {
             // Every handler creates the resource from these services: a missing one fails here, not on each request.
-            for (var i = 0; i < constructor.Parameters.Count; i++)
+            writer.WriteLine("var services = endpoints.ServiceProvider;");
+            writer.WriteLine($"const string constructor = {Literal(resource.MetadataName.Replace('+', '.') + " (constructor)")};");
+            foreach (var service in constructor.Parameters.Where(static s => s.IsRequired))
             {
-                var service = constructor.Parameters[i];
-                if (service.IsRequired)
-                {
-                    WriteRequireService(writer, service.TypeName, service.KeyLiteral, resource.MetadataName.Replace('+', '.') + " (constructor)", service.Name);
-                }
+                WriteRequireService(writer, service.TypeName, service.KeyLiteral, consumer: null, service.Name);
             }
         }
 
-        var count = resource.Endpoints.Count + paths.Count + resource.MovedRoutes.Count;
-        writer.WriteLine($"var builders = new global::Microsoft.AspNetCore.Builder.IEndpointConventionBuilder[{count}];");
-        var index = 0;
-        for (var i = 0; i < resource.Endpoints.Count; i++)
+        // The tables: routing and the API explorer read them once, here; requests never do.
+        writer.WriteLine(
+            $"return global::Resourceful.Runtime.ResourcefulEndpoints.MapResource(endpoints, typeof({resource.FullyQualifiedName}), " +
+            $"{Literal(resource.MetadataName.Replace('+', '.'))}, {Literal(resource.ClassName)},");
+        writer.Indent();
+        writer.WriteLine(resource.Endpoints.Count == 0 ? "handlers: []," : "handlers:");
+        if (resource.Endpoints.Count > 0)
         {
-            var endpoint = resource.Endpoints[i];
-            var displayName = $"{endpoint.HttpMethod} {endpoint.Template} => {resource.MetadataName.Replace('+', '.')}.{endpoint.HandlerName}";
-            // Our summary first, so a user's own [EndpointSummary] (later in the list) wins.
-            var summary = $"new global::Microsoft.AspNetCore.Http.EndpointSummaryAttribute({Literal(resource.ClassName + "." + endpoint.HandlerName)})";
-            var metadata = new[] { summary }.Concat(endpoint.Metadata).Concat(ApiMetadata(endpoint)).ToList();
-            writer.WriteLine(
-                $"builders[{index}] = global::Resourceful.Runtime.ResourcefulEndpoints.Map(endpoints, {Literal(endpoint.Template)}, " +
-                $"global::Resourceful.Runtime.ResourcefulEndpoints.{MethodList(endpoint.HttpMethod)}, {CreateMethodName(resource, i)}(services), " +
-                $"{Literal(displayName)}, maxBodySize: {(endpoint.MaxBodySize > 0 ? endpoint.MaxBodySize.ToString(System.Globalization.CultureInfo.InvariantCulture) : "global::Resourceful.Runtime.ResourcefulEndpoints.ServerBodyLimit")}{(metadata.Count == 0 ? string.Empty : ",")}");
-            for (var m = 0; m < metadata.Count; m++)
+            writer.OpenList();
+            for (var i = 0; i < resource.Endpoints.Count; i++)
             {
-                writer.WriteLine($"    {metadata[m]}{(m == metadata.Count - 1 ? string.Empty : ",")}");
+                WriteHandlerRow(writer, resource.Endpoints[i], CreateMethodName(resource, i));
             }
 
-            if (metadata.Count == 0)
-            {
-                writer.WriteLine("    );");
-            }
-            else
-            {
-                writer.WriteLine(");");
-            }
-
-            var parameterTypes = endpoint.Parameters.Count == 0
-                ? "global::System.Type.EmptyTypes"
-                : $"new global::System.Type[] {{ {string.Join(", ", endpoint.Parameters.Select(static p => $"typeof({p.ParameterTypeOf})"))} }}";
-            writer.WriteLine(
-                $"global::Resourceful.Runtime.ResourcefulApiDescription.Describe(builders[{index}], services, typeof({resource.FullyQualifiedName}), " +
-                $"{Literal(endpoint.HandlerName)}, {parameterTypes}, static method => new object[]");
-            writer.OpenBlock();
-            foreach (var description in ParameterDescriptions(endpoint))
-            {
-                writer.WriteLine(description + ",");
-            }
-
-            writer.CloseBlock(");");
-            index++;
+            writer.CloseList(",");
         }
 
-        // Each path answers OPTIONS itself, with an Allow list and a description written at compile time (405 is routing's).
-        foreach (var path in paths)
+        writer.WriteLine(paths.Count == 0 ? "paths: []," : "paths:");
+        if (paths.Count > 0)
         {
-            writer.WriteLine(
-                $"builders[{index++}] = global::Resourceful.Runtime.ResourcefulEndpoints.MapPath(endpoints, {Literal(path.Template)}, {Literal(path.Key)}, {Literal(path.Allow)},");
-            writer.WriteLine($"    {Literal(path.Description)});");
+            // Each path answers OPTIONS itself, with an Allow list and a description written at compile time (405 is routing's).
+            writer.OpenList();
+            foreach (var path in paths)
+            {
+                writer.WriteLine($"new({Literal(path.Template)}, {Literal(path.Key)}, {Literal(path.Allow)},");
+                writer.WriteLine($"    {JsonLiteral(path.Description)}),");
+            }
+
+            writer.CloseList(",");
         }
 
-        for (var i = 0; i < resource.MovedRoutes.Count; i++)
+        if (resource.MovedRoutes.Count == 0)
         {
-            var moved = resource.MovedRoutes[i];
-            var pattern = moved.IncludesSubPaths
-                ? moved.OldTemplate.TrimEnd('/') + "/{**" + "resourcefulMovedRest}"
-                : moved.OldTemplate;
-            writer.WriteLine(
-                $"builders[{index++}] = global::Resourceful.Runtime.ResourcefulEndpoints.MapMoved(endpoints, {Literal(pattern)}, RedirectMoved{i}, {Literal($"{moved.OldTemplate} => {moved.NewTemplate} (moved)")});");
+            writer.WriteLine("movedRoutes: []);");
+        }
+        else
+        {
+            writer.WriteLine("movedRoutes:");
+            writer.OpenList();
+            for (var i = 0; i < resource.MovedRoutes.Count; i++)
+            {
+                var moved = resource.MovedRoutes[i];
+                var pattern = moved.IncludesSubPaths
+                    ? moved.OldTemplate.TrimEnd('/') + "/{**" + "resourcefulMovedRest}"
+                    : moved.OldTemplate;
+                writer.WriteLine($"new({Literal(pattern)}, RedirectMoved{i}, {Literal($"{moved.OldTemplate} => {moved.NewTemplate} (moved)")}),");
+            }
+
+            writer.CloseList(");");
         }
 
-        writer.WriteLine("return new global::Resourceful.ResourceConventionBuilder(builders);");
+        writer.Unindent();
         writer.CloseBlock();
+
+        if (resource.Endpoints.Any(static e => !e.IsStatic))
+        {
+            writer.WriteLine();
+            WriteNewResource(writer, resource);
+        }
 
         for (var i = 0; i < resource.Endpoints.Count; i++)
         {
             writer.WriteLine();
-            new HandlerWriter(writer, resource, resource.Endpoints[i], CreateMethodName(resource, i)).Write();
+            new HandlerWriter(writer, resource, resource.Endpoints[i], CreateMethodName(resource, i), resultWriters).Write();
+        }
+
+        foreach (var resultWriter in resultWriters.Values.OrderBy(static w => w.Name, System.StringComparer.Ordinal))
+        {
+            writer.WriteLine();
+            WriteResultWriter(writer, resultWriter);
+        }
+
+        if (resource.Endpoints.Any(static e => e.Result.Kind == ResultKind.HttpResult && e.Result.TypedResults.Count > 0))
+        {
+            writer.WriteLine();
+            WriteNullResult(writer, resource);
         }
 
         for (var i = 0; i < resource.MovedRoutes.Count; i++)
@@ -133,16 +138,50 @@ internal static partial class ResourceEmitter
     }
 
     /// <summary>
-    /// What ASP.NET Core's API explorer (and so <c>AddOpenApi()</c>) reads about an endpoint, from the compile-time
-    /// model: every response the result type declares, and the JSON body it accepts.
+    /// One row of the handler table: the handler's method, template and name, its request delegate's factory, and
+    /// what the API explorer (and so <c>AddOpenApi()</c>) reads about it, from the compile-time model.
     /// </summary>
-    private static IEnumerable<string> ApiMetadata(EndpointModel endpoint)
+    private static void WriteHandlerRow(SourceWriter writer, EndpointModel endpoint, string createName)
+    {
+        writer.WriteLine($"new({Literal(endpoint.HttpMethod)}, {Literal(endpoint.Template)}, {Literal(endpoint.HandlerName)}, {createName})");
+        writer.OpenBlock();
+        if (ProducedMediaType(endpoint.Result) is { } mediaType)
+        {
+            writer.WriteLine($"Produces = {Literal(mediaType)},");
+        }
+
+        if (endpoint.MaxBodySize > 0)
+        {
+            writer.WriteLine($"MaxBodySize = {endpoint.MaxBodySize.ToString(System.Globalization.CultureInfo.InvariantCulture)},");
+        }
+
+        WriteList(writer, "Metadata", endpoint.Metadata);
+        WriteList(writer, "Responses", ApiResponses(endpoint));
+        WriteList(writer, "ParameterTypes", endpoint.Parameters.Select(static p => $"typeof({p.ParameterTypeOf})"));
+        WriteList(writer, "Parameters", ParameterDescriptions(endpoint));
+        writer.CloseBlock(",");
+    }
+
+    private static void WriteList(SourceWriter writer, string property, IEnumerable<string> items)
+    {
+        var list = items.ToList();
+        if (list.Count > 0)
+        {
+            writer.WriteLine($"{property} = [{string.Join(", ", list)}],");
+        }
+    }
+
+    /// <summary>
+    /// Every response the result type declares, and the validation problem the generated code answers itself
+    /// (<c>ResourcefulResponse</c>: the status, the body's type, its media type when not JSON).
+    /// </summary>
+    private static IEnumerable<string> ApiResponses(EndpointModel endpoint)
     {
         // A plain IResult declares nothing; the API explorer would assume 200, but only while no other response
         // metadata exists, so say it explicitly next to the implicit 400.
         if (endpoint.Result.Responses.Count == 0)
         {
-            yield return "new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(void))";
+            yield return "new(200)";
         }
 
         foreach (var response in DocumentedResponses.Of(endpoint))
@@ -150,15 +189,23 @@ internal static partial class ResourceEmitter
             var status = response.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
             if (response.BodyTypeOf is null)
             {
-                // typeof(void) says "no body", as the typed results' own metadata does.
-                yield return $"new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata({status}, typeof(void))";
+                // No type says "no body" (typeof(void)), as the typed results' own metadata does.
+                yield return $"new({status})";
                 continue;
             }
 
-            var contentType = DocumentedResponses.IsValidationProblem(response) ? "application/problem+json"
-                : response.BodyTypeOf == "string" && endpoint.Result.Kind == ResultKind.Text ? "text/plain"
-                : "application/json";
-            yield return $"new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata({status}, typeof({response.BodyTypeOf}), new[] {{ {Literal(contentType)} }})";
+            if (response.BodyTypeOf == DocumentedResponses.ValidationProblemType)
+            {
+                yield return $"new({status}, validationProblem: true)";
+                continue;
+            }
+
+            // JSON unless said otherwise (see ResourcefulResponse).
+            var contentType = DocumentedResponses.IsValidationProblem(response) ? ", \"application/problem+json\""
+                : response.BodyTypeOf == "string" && endpoint.Result.Kind == ResultKind.Text
+                ? ", \"text/plain\""
+                : string.Empty;
+            yield return $"new({status}, typeof({response.BodyTypeOf}){contentType})";
         }
 
         // No AcceptsMetadata for the JSON body: routing would then reject other content types itself, before the
@@ -166,34 +213,44 @@ internal static partial class ResourceEmitter
     }
 
     /// <summary>
-    /// One <c>IParameterBindingMetadata</c> per value the API explorer should see: each handler parameter, and each
+    /// One <c>ResourcefulApiParameter</c> per value the API explorer should see: each handler parameter, and each
     /// member of an <c>[AsParameters]</c> type in its place, as minimal APIs describe them.
     /// </summary>
     private static IEnumerable<string> ParameterDescriptions(EndpointModel endpoint)
     {
-        const string Api = "global::Resourceful.Runtime.ResourcefulApiDescription";
         for (var i = 0; i < endpoint.Parameters.Count; i++)
         {
             var parameter = endpoint.Parameters[i];
             if (parameter.AsParameters is not { } members)
             {
-                yield return $"{Api}.Parameter(method, {i}, {Literal(parameter.Key)}, {Flags(parameter)})";
+                yield return $"new({i.ToString(System.Globalization.CultureInfo.InvariantCulture)}, {Literal(parameter.Key)}, {Flags(parameter)})";
                 continue;
             }
 
             for (var m = 0; m < members.ConstructorMembers.Count; m++)
             {
                 var member = members.ConstructorMembers[m];
-                yield return $"{Api}.ConstructorMember(typeof({parameter.ParameterTypeOf}), {m}, {Literal(member.Key)}, {Flags(member)})";
+                yield return $"new(typeof({parameter.ParameterTypeOf}), {m.ToString(System.Globalization.CultureInfo.InvariantCulture)}, {Literal(member.Key)}, {Flags(member)})";
             }
 
             foreach (var member in members.PropertyMembers)
             {
-                yield return $"{Api}.PropertyMember(typeof({parameter.ParameterTypeOf}), {Literal(member.Name)}, {Literal(member.Key)}, {Flags(member)})";
+                yield return $"new(typeof({parameter.ParameterTypeOf}), {Literal(member.Name)}, {Literal(member.Key)}, {Flags(member)})";
             }
         }
 
+        // (…, hasTryParse, isOptional), as IParameterBindingMetadata has them.
         static string Flags(ParameterModel parameter) =>
-            $"hasTryParse: {(parameter.Parser != ValueParser.None ? "true" : "false")}, isOptional: {(parameter.IsRequired ? "false" : "true")}";
+            $"{(parameter.Parser != ValueParser.None ? "true" : "false")}, {(parameter.IsRequired ? "false" : "true")}";
     }
+
+    /// <summary>
+    /// Compact JSON as a one-line raw string literal (<c>"""{"method":"GET"}"""</c>), which needs no escaped quotes;
+    /// an ordinary literal when the text could end the raw one early or holds a control character.
+    /// </summary>
+    private static string JsonLiteral(string json) =>
+        json.Length > 0 && json[0] != '"' && json[json.Length - 1] != '"' && json.IndexOf("\"\"\"", System.StringComparison.Ordinal) < 0 && !json.Any(char.IsControl)
+            && !json.Any(static c => c is '\u0085' or '\u2028' or '\u2029')
+            ? "\"\"\"" + json + "\"\"\""
+            : Literal(json);
 }

@@ -25,7 +25,7 @@ internal static partial class ResourceEmitter
 
                 if (bodyPass)
                 {
-                    var arguments = string.Join(", ", members.ConstructorMembers.Select(m => MemberLocal(parameter, m) + "_arg"));
+                    var arguments = string.Join(", ", members.ConstructorMembers.Select(m => Special(m) ?? MemberLocal(parameter, m) + "_arg"));
                     writer.WriteLine($"var {local} = new {StripNullable(parameter.TypeName)}({arguments});");
                 }
 
@@ -60,35 +60,25 @@ internal static partial class ResourceEmitter
         {
             target ??= name + "_arg";
             var assign = declare ? $"var {target} = " : $"{target} = ";
+            if (Special(parameter) is { } special)
+            {
+                // A handler parameter reads it in the call itself; an [AsParameters] member is set here.
+                if (!declare)
+                {
+                    writer.WriteLine($"{assign}{special};");
+                }
+
+                return;
+            }
+
             switch (parameter.Source)
             {
-                case ParameterSource.HttpContext:
-                    writer.WriteLine(assign + "httpContext;");
-                    return;
-                case ParameterSource.HttpRequest:
-                    writer.WriteLine(assign + "httpContext.Request;");
-                    return;
-                case ParameterSource.HttpResponse:
-                    writer.WriteLine(assign + "httpContext.Response;");
-                    return;
-                case ParameterSource.User:
-                    writer.WriteLine(assign + "httpContext.User;");
-                    return;
-                case ParameterSource.CancellationToken:
-                    writer.WriteLine(assign + "httpContext.RequestAborted;");
-                    return;
-                case ParameterSource.BodyStream:
-                    writer.WriteLine(assign + "httpContext.Request.Body;");
-                    return;
-                case ParameterSource.BodyPipeReader:
-                    writer.WriteLine(assign + "httpContext.Request.BodyReader;");
-                    return;
                 case ParameterSource.BindAsync:
                     WriteBindAsync(parameter, name, target, assign);
                     return;
                 case ParameterSource.Service:
                 case ParameterSource.KeyedService:
-                    writer.WriteLine(assign + ResolveService(parameter.ValueTypeName, parameter.IsRequired, parameter.ServiceKey) + ";");
+                    writer.WriteLine(assign + ResolveService(parameter.ValueTypeName, parameter.IsRequired, parameter.ServiceKey, RequestServices) + ";");
                     return;
                 case ParameterSource.Body:
                     WriteBody(parameter, name, target, declare);
@@ -166,24 +156,21 @@ internal static partial class ResourceEmitter
 
         private void WriteBodyOrService(ParameterModel parameter, string name, string target, bool declare)
         {
-            // Decided at start-up: a type DI can resolve is a service, anything else is the JSON body.
-            if (declare)
-            {
-                writer.WriteLine($"{parameter.TypeName} {target};");
-            }
-
-            writer.OpenBlock($"if ({name}_isService)");
-            writer.WriteLine($"{target} = {ResolveService(parameter.ValueTypeName, parameter.IsRequired, null)};");
-            writer.CloseBlock();
-            writer.OpenBlock("else");
+            // The JSON body, or the request's service when start-up found none of JSON metadata (DI resolves the type).
+            writer.Separate();
             var read = name + "_body";
-            writer.WriteLine($"var {read} = await {Json}.ReadBodyAsync(httpContext, {name}_typeInfo!, {Literal(parameter.Key)}, {ReadOptions(parameter)});");
+            writer.WriteLine($"var {read} = await {Json}.ReadBodyOrServiceAsync(httpContext, {name}_typeInfo, {Literal(parameter.Key)}, {ReadOptions(parameter)});");
             writer.OpenBlock($"if (!{read}.Succeeded)");
             writer.WriteLine("return;");
             writer.CloseBlock();
-            writer.WriteLine($"{target} = {read}.Value{(parameter.IsRequired ? "!" : string.Empty)};");
-            WriteValidation(parameter, name, target);
-            writer.CloseBlock();
+            writer.WriteLine($"{(declare ? "var " : string.Empty)}{target} = {read}.Value{(parameter.IsRequired ? "!" : string.Empty)};");
+            if (parameter.Validation.Count > 0 || parameter.IsValidatableObject)
+            {
+                // A service is not validated; only a body is.
+                writer.OpenBlock($"if ({name}_typeInfo is not null)");
+                WriteValidation(parameter, name, target);
+                writer.CloseBlock();
+            }
         }
 
         /// <summary>
@@ -218,6 +205,14 @@ internal static partial class ResourceEmitter
             }
         }
 
+        private const string RequestServices = "httpContext.RequestServices";
+
+        /// <summary>
+        /// Binds a route, query or header value with one call to <c>ResourcefulBinding</c> (<c>Required</c>,
+        /// <c>Optional</c>, …), which records a missing or unparsable value in <c>bindingErrors</c>. An optional
+        /// value falls back to the parameter's default, or, for a member of an <c>[AsParameters]</c> class, to the
+        /// property's own value.
+        /// </summary>
         private void WriteValue(ParameterModel parameter, string name, string target, bool declare)
         {
             var source = parameter.Source switch
@@ -227,98 +222,88 @@ internal static partial class ResourceEmitter
                 _ => "query",
             };
             var key = Literal(parameter.Key);
-            var raw = name + "_raw";
-            var parsed = name + "_parsed";
-
-            writer.Separate();
-            writer.WriteLine($"// {parameter.Name}: {source} value '{Comment(parameter.Key)}'{(parameter.IsRequired ? ", required" : string.Empty)}");
-            if (declare)
-            {
-                var initial = parameter.IsRequired ? (parameter.IsReferenceType ? "default!" : "default") : parameter.IsArray && !parameter.IsNullable && parameter.DefaultValue is null
-                    ? $"global::System.Array.Empty<{parameter.ValueTypeName}>()"
-                    : parameter.DefaultValue ?? "default";
-                writer.WriteLine($"{parameter.TypeName} {target} = {initial};");
-            }
+            var display = Literal(parameter.ValueTypeDisplay);
+            var assign = declare ? $"{parameter.TypeName} {target} = " : $"{target} = ";
 
             if (parameter.IsArray)
             {
                 var collection = parameter.Source == ParameterSource.Header ? "Headers" : "Query";
-                writer.WriteLine($"var {raw} = httpContext.Request.{collection}[{key}];");
-                writer.OpenBlock($"if ({raw}.Count > 0)");
-                if (parameter.Parser == ValueParser.String)
+                var values = $"httpContext.Request.{collection}[{key}]";
+                var arrayFallback = !declare ? target
+                    : !parameter.IsNullable && parameter.DefaultValue is null ? $"global::System.Array.Empty<{parameter.ValueTypeName}>()"
+                    : parameter.DefaultValue ?? "default";
+                writer.WriteLine(parameter.Parser switch
                 {
-                    writer.WriteLine($"{target} = {Binding}.ToStringArray({raw});");
-                }
-                else
-                {
-                    var parseAll = parameter.Parser == ValueParser.Enum ? "TryParseAllEnums" : "TryParseAll";
-                    writer.OpenBlock($"if ({Binding}.{parseAll}({raw}, out {parameter.ValueTypeName}[] {parsed}))");
-                    writer.WriteLine($"{target} = {parsed};");
-                    writer.CloseBlock();
-                    writer.OpenBlock("else");
-                    writer.WriteLine($"bindingErrors.AddInvalid({key}, {raw}.ToString(), {Literal(parameter.ValueTypeDisplay)});");
-                    writer.CloseBlock();
-                }
-
-                writer.CloseBlock();
+                    ValueParser.String => $"{assign}{Binding}.StringArray({values}, {arrayFallback});",
+                    ValueParser.Enum => $"{assign}{Binding}.EnumArray<{parameter.ValueTypeName}>({values}, {key}, {display}, {arrayFallback}, ref bindingErrors);",
+                    _ => $"{assign}{Binding}.Array<{parameter.ValueTypeName}>({values}, {key}, {display}, {arrayFallback}, ref bindingErrors);",
+                });
                 return;
             }
 
-            var fetch = parameter.Source switch
-            {
-                ParameterSource.Route => "GetRouteValue",
-                ParameterSource.Header => "GetHeaderValue",
-                _ => "GetQueryValue",
-            };
-            writer.WriteLine($"var {raw} = {Binding}.{fetch}(httpContext, {key});");
+            var fallback = declare ? parameter.DefaultValue ?? "default" : target;
+            var from = $"httpContext, {Literal(source)}, {key}";
 
             if (parameter.Parser == ValueParser.String)
             {
-                if (parameter.IsRequired)
-                {
-                    writer.OpenBlock($"if ({raw} is null)");
-                    writer.WriteLine($"bindingErrors.AddMissing({key}, {Literal(source)});");
-                    writer.CloseBlock();
-                    writer.OpenBlock("else");
-                }
-                else
-                {
-                    writer.OpenBlock($"if ({raw} is not null)");
-                }
-
-                writer.WriteLine($"{target} = {raw};");
-                writer.CloseBlock();
+                // Any text is a value, even an empty one; only a missing one is not.
+                writer.WriteLine(parameter.IsRequired ? $"{assign}{Binding}.RequiredString({from}, ref bindingErrors);"
+                    : fallback == "default" ? $"{assign}{Binding}.GetValue({from});"
+                    : $"{assign}{Binding}.GetValue({from}) ?? {fallback};");
                 return;
             }
 
-            var tryParse = parameter.Parser switch
+            if (parameter.Parser == ValueParser.TryParseMethod)
             {
-                ValueParser.Enum => $"{Binding}.TryParseEnum({raw}, out {parameter.ValueTypeName} {parsed})",
-                ValueParser.TryParseMethod => $"{parameter.ValueTypeName}.TryParse({raw}, out {parameter.ValueTypeName} {parsed})",
-                _ => $"{Binding}.TryParse({raw}, out {parameter.ValueTypeName} {parsed})",
-            };
-
-            if (parameter.IsRequired)
-            {
-                writer.OpenBlock($"if (string.IsNullOrEmpty({raw}))");
-                writer.WriteLine($"bindingErrors.AddMissing({key}, {Literal(source)});");
-                writer.CloseBlock();
-                writer.OpenBlock($"else if ({tryParse})");
-            }
-            else
-            {
-                writer.OpenBlock($"if (string.IsNullOrEmpty({raw}))");
-                writer.WriteLine("// Optional: keeps its default.");
-                writer.CloseBlock();
-                writer.OpenBlock($"else if ({tryParse})");
+                WriteTryParseMethod(parameter, name, target, declare, source, key, $"{Binding}.GetValue({from})");
+                return;
             }
 
+            var suffix = parameter.Parser == ValueParser.Enum ? "Enum" : string.Empty;
+            var type = parameter.ValueTypeName;
+            writer.WriteLine(parameter.IsRequired
+                ? $"{assign}{Binding}.Required{suffix}<{type}>({from}, {display}, ref bindingErrors);"
+                : $"{assign}{Binding}.Optional{(parameter.IsNullableValueType ? "Nullable" : string.Empty)}{suffix}<{type}>({from}, {display}, {fallback}, ref bindingErrors);");
+        }
+
+        /// <summary>A type with its own static <c>TryParse(string, out T)</c> but no <c>IParsable&lt;T&gt;</c>: no generic helper can call it.</summary>
+        private void WriteTryParseMethod(ParameterModel parameter, string name, string target, bool declare, string source, string key, string text)
+        {
+            var raw = name + "_raw";
+            var parsed = name + "_parsed";
+            writer.Separate();
+            writer.WriteLine($"// {parameter.Name}: {source} value '{Comment(parameter.Key)}'{(parameter.IsRequired ? ", required" : string.Empty)}");
+            if (declare)
+            {
+                var initial = parameter.IsRequired ? (parameter.IsReferenceType ? "default!" : "default") : parameter.DefaultValue ?? "default";
+                writer.WriteLine($"{parameter.TypeName} {target} = {initial};");
+            }
+
+            writer.WriteLine($"var {raw} = {text};");
+            writer.OpenBlock($"if (string.IsNullOrEmpty({raw}))");
+            writer.WriteLine(parameter.IsRequired ? $"bindingErrors.AddMissing({key}, {Literal(source)});" : "// Optional: keeps its default.");
+            writer.CloseBlock();
+            writer.OpenBlock($"else if ({parameter.ValueTypeName}.TryParse({raw}, out {parameter.ValueTypeName} {parsed}))");
             writer.WriteLine($"{target} = {parsed};");
             writer.CloseBlock();
             writer.OpenBlock("else");
             writer.WriteLine($"bindingErrors.AddInvalid({key}, {raw}, {Literal(parameter.ValueTypeDisplay)});");
             writer.CloseBlock();
+            writer.Separate();
         }
+
+        /// <summary>What the request itself provides, read where it is used: <c>httpContext.RequestAborted</c> and the like.</summary>
+        private static string? Special(ParameterModel parameter) => parameter.Source switch
+        {
+            ParameterSource.HttpContext => "httpContext",
+            ParameterSource.HttpRequest => "httpContext.Request",
+            ParameterSource.HttpResponse => "httpContext.Response",
+            ParameterSource.User => "httpContext.User",
+            ParameterSource.CancellationToken => "httpContext.RequestAborted",
+            ParameterSource.BodyStream => "httpContext.Request.Body",
+            ParameterSource.BodyPipeReader => "httpContext.Request.BodyReader",
+            _ => null,
+        };
 
         private static string Local(ParameterModel parameter) => Identifier(parameter.Name).TrimStart('@');
 

@@ -133,23 +133,16 @@ internal static partial class ResourceEmitter
         }
     }
 
-    private static string MethodList(string httpMethod) => httpMethod switch
-    {
-        "GET" => "Get",
-        "POST" => "Post",
-        "PUT" => "Put",
-        "PATCH" => "Patch",
-        _ => "Delete",
-    };
-
     internal static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
 
     /// <summary>A start-up check that a required service is registered (see <c>ResourcefulEndpoints.RequireService</c>).</summary>
-    private static void WriteRequireService(SourceWriter writer, string typeName, string? keyLiteral, string consumer, string parameterName)
+    /// <remarks>A <see langword="null"/> <paramref name="consumer"/> names the local constant <c>constructor</c>.</remarks>
+    private static void WriteRequireService(SourceWriter writer, string typeName, string? keyLiteral, string? consumer, string parameterName)
     {
+        var consumerExpression = consumer is null ? "constructor" : Literal(consumer);
         writer.WriteLine(keyLiteral is null
-            ? $"global::Resourceful.Runtime.ResourcefulEndpoints.RequireService<{typeName}>(services, {Literal(consumer)}, {Literal(parameterName)});"
-            : $"global::Resourceful.Runtime.ResourcefulEndpoints.RequireKeyedService<{typeName}>(services, {keyLiteral}, {Literal(consumer)}, {Literal(parameterName)});");
+            ? $"global::Resourceful.Runtime.ResourcefulEndpoints.RequireService<{typeName}>(services, {consumerExpression}, {Literal(parameterName)});"
+            : $"global::Resourceful.Runtime.ResourcefulEndpoints.RequireKeyedService<{typeName}>(services, {keyLiteral}, {consumerExpression}, {Literal(parameterName)});");
     }
 
     internal static string Identifier(string name)

@@ -49,6 +49,19 @@ internal sealed class SourceWriter
         WriteLine("}" + suffix);
     }
 
+    /// <summary>Opens a collection expression over several lines: <c>[</c>, then its items indented.</summary>
+    public void OpenList()
+    {
+        WriteLine("[");
+        _indent++;
+    }
+
+    public void CloseList(string suffix = "")
+    {
+        _indent--;
+        WriteLine("]" + suffix);
+    }
+
     /// <summary>Indents the following lines one level without a brace, as under a <c>case</c> label.</summary>
     public void Indent() => _indent++;
 

@@ -15,11 +15,7 @@ internal sealed record ResourceModel(
     EquatableArray<ContainingTypeModel> ContainingTypes,
     ConstructorModel? Constructor,
     EquatableArray<EndpointModel> Endpoints,
-    EquatableArray<MovedRouteModel> MovedRoutes)
-{
-    /// <summary>The shapes of every type in this resource's request and response bodies, for OpenAPI.</summary>
-    public EquatableArray<TypeShapeModel> Shapes { get; init; } = EquatableArray<TypeShapeModel>.Empty;
-}
+    EquatableArray<MovedRouteModel> MovedRoutes);
 
 /// <summary>A type that encloses a nested resource, re-declared <c>partial</c> around the generated <c>Links</c>.</summary>
 internal sealed record ContainingTypeModel(string Keyword, string Name);

@@ -8,12 +8,13 @@ using Resourceful.Generators.Parsing;
 namespace Resourceful.Generators.Model;
 
 /// <summary>
-/// What the <c>ForAttributeWithMetadataName</c> transform returns: the model, which drives the emitted code and is
-/// cached, and the problems, which hold source positions (any edit above them moves them) and go to a reporting
-/// step of their own, as System.Text.Json's generator splits them. The pipeline splits the two at once, so a moved
-/// problem never makes the model look changed.
+/// What the <c>ForAttributeWithMetadataName</c> transform returns, split by the pipeline at once into three:
+/// the model, which drives the resource's own file and is cached; the shapes of every type in its bodies, which only
+/// the OpenAPI document needs (so editing a DTO leaves the resource's file cached); and the problems, which hold
+/// source positions (any edit above them moves them) and go to a reporting step of their own, as System.Text.Json's
+/// generator splits them.
 /// </summary>
-internal sealed record ParsedResource(ResourceModel? Model, ProblemInfo Problems);
+internal sealed record ParsedResource(ResourceModel? Model, EquatableArray<TypeShapeModel> Shapes, ProblemInfo Problems);
 
 /// <summary>A source position that holds no syntax tree, so that it compares by value.</summary>
 internal sealed record LocationInfo(string FilePath, TextSpan Span, LinePositionSpan LineSpan)

@@ -44,6 +44,9 @@ internal sealed class ResourceInfo(
 
     /// <summary>The routes this resource answers and redirects from, to find those another resource answers too.</summary>
     public ImmutableArray<RouteClaim> Routes { get; } = routes;
+
+    /// <summary>The shapes of every type in the resource's bodies, for the OpenAPI document only.</summary>
+    public EquatableArray<TypeShapeModel> Shapes { get; init; } = EquatableArray<TypeShapeModel>.Empty;
 }
 
 /// <summary>One HTTP method attribute on one method of a resource, and what the generator made of it.</summary>

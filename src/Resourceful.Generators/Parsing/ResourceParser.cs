@@ -47,7 +47,7 @@ internal static partial class ResourceParser
         // method body included. The model is a value, so an unchanged one stops the pipeline right here: no state is
         // kept across compilations (the compiler server and the IDE host live long and see many projects).
         var description = Describe(type, attribute, new KnownTypes(context.SemanticModel.Compilation), cancellationToken);
-        return new ParsedResource(description.Model, ProblemInfo.From(description));
+        return new ParsedResource(description.Model, description.Shapes, ProblemInfo.From(description));
     }
 
     /// <summary>
@@ -61,7 +61,8 @@ internal static partial class ResourceParser
         var problems = new ProblemList();
         var handlers = ImmutableArray.CreateBuilder<HandlerInfo>();
         var routes = ImmutableArray.CreateBuilder<RouteClaim>();
-        var model = ParseResource(type, attribute, known, problems, handlers, routes, cancellationToken);
+        var shapes = new Dictionary<string, TypeShapeModel>(StringComparer.Ordinal);
+        var model = ParseResource(type, attribute, known, problems, handlers, routes, shapes, cancellationToken);
         if (handlers.Count == 0)
         {
             // Nothing of the class is mapped; the analyzers still read its handlers.
@@ -73,7 +74,10 @@ internal static partial class ResourceParser
             }
         }
 
-        return new ResourceInfo(type, attribute, rawTemplate, template, model, handlers.ToImmutable(), problems, routes.ToImmutable());
+        return new ResourceInfo(type, attribute, rawTemplate, template, model, handlers.ToImmutable(), problems, routes.ToImmutable())
+        {
+            Shapes = shapes.Values.OrderBy(static s => s.Key, StringComparer.Ordinal).ToEquatableArray(),
+        };
     }
 
     private static bool IsFirstResourceAttribute(INamedTypeSymbol type, AttributeData attribute)
@@ -105,6 +109,7 @@ internal static partial class ResourceParser
         ProblemList problems,
         ImmutableArray<HandlerInfo>.Builder handlers,
         ImmutableArray<RouteClaim>.Builder routes,
+        Dictionary<string, TypeShapeModel> shapes,
         CancellationToken cancellationToken)
     {
         if (type.TypeKind != TypeKind.Class)
@@ -203,7 +208,6 @@ internal static partial class ResourceParser
 
         var endpoints = new List<EndpointModel>();
         var mapped = new List<HandlerInfo>();
-        var shapes = new Dictionary<string, TypeShapeModel>(StringComparer.Ordinal);
         var methodsSeen = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
         foreach (var (method, methodAttribute, httpMethod) in handlerAttributes)
         {
@@ -263,10 +267,7 @@ internal static partial class ResourceParser
             ContainingTypes: containingTypes.ToEquatableArray(),
             Constructor: constructor,
             Endpoints: endpoints.ToEquatableArray(),
-            MovedRoutes: movedRoutes.OrderBy(static m => m.OldTemplate, StringComparer.Ordinal).ToEquatableArray())
-        {
-            Shapes = shapes.Values.OrderBy(static s => s.Key, StringComparer.Ordinal).ToEquatableArray(),
-        };
+            MovedRoutes: movedRoutes.OrderBy(static m => m.OldTemplate, StringComparer.Ordinal).ToEquatableArray());
     }
 
     /// <summary>

@@ -28,7 +28,7 @@ public static class ResourcefulApiDescription
         [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicMethods)] Type resourceType,
         string handlerName,
         Type[] parameterTypes,
-        Func<MethodInfo, object[]> describeParameters)
+        ResourcefulApiParameter[] parameters)
     {
         var isService = services.GetService<IServiceProviderIsService>();
         if (isService is null || !isService.IsService(typeof(IApiDescriptionGroupCollectionProvider)))
@@ -42,37 +42,35 @@ public static class ResourcefulApiDescription
             return;
         }
 
+        var bindings = new object[parameters.Length];
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            bindings[i] = Describe(method, parameters[i]);
+        }
+
         builder.WithMetadata(method);
-        builder.WithMetadata(describeParameters(method));
+        builder.WithMetadata(bindings);
     }
 
-    /// <summary>A handler parameter, by position.</summary>
-    public static object Parameter(MethodInfo method, int index, string name, bool hasTryParse, bool isOptional)
-        => new Binding(name, method.GetParameters()[index], hasTryParse, isOptional);
-
-    /// <summary>A constructor parameter of an <c>[AsParameters]</c> type, by position in its widest public constructor.</summary>
-    public static object ConstructorMember(
-        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] Type type,
-        int index,
-        string name,
-        bool hasTryParse,
-        bool isOptional)
+    private static Binding Describe(MethodInfo method, ResourcefulApiParameter parameter)
     {
-        var constructor = type.GetConstructors().OrderByDescending(static c => c.GetParameters().Length).First();
-        return new Binding(name, constructor.GetParameters()[index], hasTryParse, isOptional);
-    }
+        if (parameter.MemberOf is not { } type)
+        {
+            // A handler parameter, by position.
+            return new Binding(parameter.Name, method.GetParameters()[parameter.Position], parameter.HasTryParse, parameter.IsOptional);
+        }
 
-    /// <summary>A settable property of an <c>[AsParameters]</c> type, presented as a parameter as minimal APIs do.</summary>
-    public static object PropertyMember(
-        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] Type type,
-        string propertyName,
-        string name,
-        bool hasTryParse,
-        bool isOptional)
-    {
-        var property = type.GetProperty(propertyName, BindingFlags.Public | BindingFlags.Instance)
-            ?? throw new InvalidOperationException($"'{type}' has no public property '{propertyName}'.");
-        return new Binding(name, new PropertyParameterInfo(property), hasTryParse, isOptional);
+        if (parameter.Property is null)
+        {
+            // A constructor parameter of an [AsParameters] type, by position in its widest public constructor.
+            var constructor = type.GetConstructors().OrderByDescending(static c => c.GetParameters().Length).First();
+            return new Binding(parameter.Name, constructor.GetParameters()[parameter.Position], parameter.HasTryParse, parameter.IsOptional);
+        }
+
+        // A settable property of an [AsParameters] type, presented as a parameter as minimal APIs do.
+        var property = type.GetProperty(parameter.Property, BindingFlags.Public | BindingFlags.Instance)
+            ?? throw new InvalidOperationException($"'{type}' has no public property '{parameter.Property}'.");
+        return new Binding(parameter.Name, new PropertyParameterInfo(property), parameter.HasTryParse, parameter.IsOptional);
     }
 
     private sealed class Binding(string name, ParameterInfo parameterInfo, bool hasTryParse, bool isOptional) : IParameterBindingMetadata

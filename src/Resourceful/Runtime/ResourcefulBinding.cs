@@ -1,6 +1,8 @@
 using System;
 using System.ComponentModel;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
 
@@ -40,6 +42,182 @@ public static class ResourcefulBinding
     {
         var values = httpContext.Request.Headers[name];
         return values.Count == 0 ? null : values.ToString();
+    }
+
+    // One call per value: the generated code binds each route, query or header value with one of these instead of a
+    // block of its own. The messages are BindingErrors', the same for every endpoint. The source is one of three
+    // constant strings, which also names it in the messages.
+
+    /// <summary>The value <paramref name="name"/> from <paramref name="source"/> (<c>route</c>, <c>query</c> or <c>header</c>) as text, or <see langword="null"/>.</summary>
+    public static string? GetValue(HttpContext httpContext, string source, string name) => source switch
+    {
+        "route" => GetRouteValue(httpContext, name),
+        "query" => GetQueryValue(httpContext, name),
+        "header" => GetHeaderValue(httpContext, name),
+        _ => throw new ArgumentOutOfRangeException(nameof(source), source, "Expected route, query or header."),
+    };
+
+    /// <summary>
+    /// A required value: missing (no value, or an empty one) and unparsable values are recorded in
+    /// <paramref name="errors"/> and give <see langword="default"/>.
+    /// </summary>
+    /// <param name="httpContext">The request.</param>
+    /// <param name="source">Where the value comes from: <c>route</c>, <c>query</c> or <c>header</c>.</param>
+    /// <param name="name">The name the client used.</param>
+    /// <param name="typeName">The type as the message names it.</param>
+    /// <param name="errors">Where failures are recorded.</param>
+    public static T Required<T>(HttpContext httpContext, string source, string name, string typeName, ref BindingErrors errors)
+        where T : IParsable<T>
+    {
+        var text = GetValue(httpContext, source, name);
+        if (string.IsNullOrEmpty(text))
+        {
+            errors.AddMissing(name, source);
+            return default!;
+        }
+
+        return Parse<T>(text, name, typeName, default, ref errors)!;
+    }
+
+    /// <summary>An optional value: <paramref name="fallback"/> when none (or an empty one) was sent.</summary>
+    public static T? Optional<T>(HttpContext httpContext, string source, string name, string typeName, T? fallback, ref BindingErrors errors)
+        where T : IParsable<T>
+    {
+        var text = GetValue(httpContext, source, name);
+        return string.IsNullOrEmpty(text) ? fallback : Parse(text, name, typeName, fallback, ref errors);
+    }
+
+    /// <summary>An optional value of a nullable value type: <paramref name="fallback"/> when none was sent.</summary>
+    public static T? OptionalNullable<T>(HttpContext httpContext, string source, string name, string typeName, T? fallback, ref BindingErrors errors)
+        where T : struct, IParsable<T>
+    {
+        var text = GetValue(httpContext, source, name);
+        if (string.IsNullOrEmpty(text))
+        {
+            return fallback;
+        }
+
+        if (TryParseValue(text, out T value))
+        {
+            return value;
+        }
+
+        errors.AddInvalid(name, text, typeName);
+        return fallback;
+    }
+
+    /// <summary>A required enum member, by name (ignoring case) or defined number; see <see cref="Required{T}"/>.</summary>
+    public static T RequiredEnum<T>(HttpContext httpContext, string source, string name, string typeName, ref BindingErrors errors)
+        where T : struct, Enum
+    {
+        var text = GetValue(httpContext, source, name);
+        if (string.IsNullOrEmpty(text))
+        {
+            errors.AddMissing(name, source);
+            return default;
+        }
+
+        return ParseEnum<T>(text, name, typeName, default, ref errors).GetValueOrDefault();
+    }
+
+    /// <summary>An optional enum member: <paramref name="fallback"/> when none was sent.</summary>
+    public static T OptionalEnum<T>(HttpContext httpContext, string source, string name, string typeName, T fallback, ref BindingErrors errors)
+        where T : struct, Enum
+        => OptionalNullableEnum<T>(httpContext, source, name, typeName, fallback, ref errors).GetValueOrDefault();
+
+    /// <summary>An optional enum member of a nullable parameter: <paramref name="fallback"/> when none was sent.</summary>
+    public static T? OptionalNullableEnum<T>(HttpContext httpContext, string source, string name, string typeName, T? fallback, ref BindingErrors errors)
+        where T : struct, Enum
+    {
+        var text = GetValue(httpContext, source, name);
+        return string.IsNullOrEmpty(text) ? fallback : ParseEnum(text, name, typeName, fallback, ref errors);
+    }
+
+    /// <summary>A required text value: only a missing one is an error (an empty one is a value).</summary>
+    public static string RequiredString(HttpContext httpContext, string source, string name, ref BindingErrors errors)
+    {
+        if (GetValue(httpContext, source, name) is { } text)
+        {
+            return text;
+        }
+
+        errors.AddMissing(name, source);
+        return default!;
+    }
+
+    /// <summary>Every value of a repeated query key or header; <paramref name="fallback"/> when none was sent.</summary>
+    [return: NotNullIfNotNull(nameof(fallback))]
+    public static T[]? Array<T>(StringValues values, string name, string typeName, T[]? fallback, ref BindingErrors errors)
+        where T : IParsable<T>
+        => values.Count == 0 ? fallback
+            : TryParseAll(values, out T[] parsed) ? parsed
+            : Invalid(values, name, typeName, fallback, ref errors);
+
+    /// <summary>Every value of a repeated query key or header as enum members; <paramref name="fallback"/> when none was sent.</summary>
+    [return: NotNullIfNotNull(nameof(fallback))]
+    public static T[]? EnumArray<T>(StringValues values, string name, string typeName, T[]? fallback, ref BindingErrors errors)
+        where T : struct, Enum
+        => values.Count == 0 ? fallback
+            : TryParseAllEnums(values, out T[] parsed) ? parsed
+            : Invalid(values, name, typeName, fallback, ref errors);
+
+    /// <summary>Every value of a repeated query key or header as text; <paramref name="fallback"/> when none was sent.</summary>
+    [return: NotNullIfNotNull(nameof(fallback))]
+    public static string[]? StringArray(StringValues values, string[]? fallback)
+        => values.Count == 0 ? fallback : ToStringArray(values);
+
+    private static T? Parse<T>(string text, string name, string typeName, T? fallback, ref BindingErrors errors)
+        where T : IParsable<T>
+    {
+        if (TryParseValue(text, out T value))
+        {
+            return value;
+        }
+
+        errors.AddInvalid(name, text, typeName);
+        return fallback;
+    }
+
+    private static T[]? Invalid<T>(StringValues values, string name, string typeName, T[]? fallback, ref BindingErrors errors)
+    {
+        errors.AddInvalid(name, values.ToString(), typeName);
+        return fallback;
+    }
+
+    private static T? ParseEnum<T>(string text, string name, string typeName, T? fallback, ref BindingErrors errors)
+        where T : struct, Enum
+    {
+        if (TryParseEnum(text, out T value))
+        {
+            return value;
+        }
+
+        errors.AddInvalid(name, text, typeName);
+        return fallback;
+    }
+
+    /// <summary>
+    /// <see cref="TryParse{T}(string?, out T)"/>, except that <see cref="DateTime"/> and <see cref="DateTimeOffset"/>
+    /// go through their own overloads (UTC rules). The type tests are constants to the JIT: no cost, no boxing.
+    /// </summary>
+    private static bool TryParseValue<T>(string? text, out T result)
+        where T : IParsable<T>
+    {
+        if (typeof(T) == typeof(DateTime))
+        {
+            var parsed = TryParse(text, out DateTime dateTime);
+            result = Unsafe.As<DateTime, T>(ref dateTime);
+            return parsed;
+        }
+
+        if (typeof(T) == typeof(DateTimeOffset))
+        {
+            var parsed = TryParse(text, out DateTimeOffset dateTimeOffset);
+            result = Unsafe.As<DateTimeOffset, T>(ref dateTimeOffset);
+            return parsed;
+        }
+
+        return TryParse(text, out result);
     }
 
     /// <summary>Parses any <see cref="IParsable{TSelf}"/> type (numbers, <see cref="Guid"/>, <see cref="DateOnly"/>, user types…).</summary>

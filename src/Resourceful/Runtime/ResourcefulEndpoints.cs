@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.ComponentModel;
+using System.Diagnostics.CodeAnalysis;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Text;
@@ -52,19 +53,87 @@ public static class ResourcefulEndpoints
     private const int FallbackOrder = 1;
 
     /// <summary>
+    /// Maps a resource from its tables: each handler (with <c>HEAD</c> beside each <c>GET</c>), each path's
+    /// <c>OPTIONS</c> answer, and each old URI's redirect, in that order. A handler's display name is
+    /// <c>"GET /books => Shop.Books.List"</c> and its summary <c>"Books.List"</c>, as minimal APIs would name it.
+    /// </summary>
+    /// <param name="endpoints">Where the resource is mapped.</param>
+    /// <param name="resourceType">The resource class, whose handler methods the API explorer reads.</param>
+    /// <param name="resourceName">The resource's full name, for display names.</param>
+    /// <param name="className">The resource's class name, for summaries.</param>
+    /// <param name="handlers">The handler table.</param>
+    /// <param name="paths">The path table.</param>
+    /// <param name="movedRoutes">The old URIs.</param>
+    public static ResourceConventionBuilder MapResource(
+        IEndpointRouteBuilder endpoints,
+        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicMethods)] Type resourceType,
+        string resourceName,
+        string className,
+        ResourcefulHandler[] handlers,
+        ResourcefulPath[] paths,
+        ResourcefulMovedRoute[] movedRoutes)
+    {
+        var services = endpoints.ServiceProvider;
+        var builders = new IEndpointConventionBuilder[handlers.Length + paths.Length + movedRoutes.Length];
+        var index = 0;
+        foreach (var handler in handlers)
+        {
+            // Our summary first, so a user's own [EndpointSummary] (later in the list) wins; the responses last.
+            var metadata = new object[1 + handler.Metadata.Length + handler.Responses.Length];
+            metadata[0] = new EndpointSummaryAttribute(className + "." + handler.Name);
+            handler.Metadata.CopyTo(metadata, 1);
+            for (var i = 0; i < handler.Responses.Length; i++)
+            {
+                var response = handler.Responses[i];
+                metadata[1 + handler.Metadata.Length + i] = response.Type is null
+                    ? new ProducesResponseTypeMetadata(response.StatusCode, typeof(void))
+                    : new ProducesResponseTypeMetadata(response.StatusCode, response.Type, [response.ContentType]);
+            }
+
+            var displayName = $"{handler.HttpMethod} {handler.Template} => {resourceName}.{handler.Name}";
+            var builder = Map(endpoints, handler.Template, Methods(handler.HttpMethod), handler.Create(services), displayName, handler.MaxBodySize, handler.Produces, metadata);
+            ResourcefulApiDescription.Describe(builder, services, resourceType, handler.Name, handler.ParameterTypes, handler.Parameters);
+            builders[index++] = builder;
+        }
+
+        foreach (var path in paths)
+        {
+            builders[index++] = MapPath(endpoints, path.Template, path.Key, path.Allow, path.Description);
+        }
+
+        foreach (var moved in movedRoutes)
+        {
+            builders[index++] = MapMoved(endpoints, moved.Pattern, moved.Redirect, moved.DisplayName);
+        }
+
+        return new ResourceConventionBuilder(builders);
+    }
+
+    private static IReadOnlyList<string> Methods(string httpMethod) => httpMethod switch
+    {
+        "GET" => Get,
+        "POST" => Post,
+        "PUT" => Put,
+        "PATCH" => Patch,
+        "DELETE" => Delete,
+        _ => [httpMethod],
+    };
+
+    /// <summary>
     /// Maps one handler, names it, and adds the attributes of its class and method as endpoint metadata (as
     /// minimal APIs do), so <c>[Authorize]</c>, <c>[EnableCors]</c>, <c>[Tags]</c> and the like take effect.
     /// </summary>
-    public static IEndpointConventionBuilder Map(
+    private static IEndpointConventionBuilder Map(
         IEndpointRouteBuilder endpoints,
         string pattern,
         IReadOnlyList<string> httpMethods,
         RequestDelegate requestDelegate,
         string displayName,
         long maxBodySize,
-        params object[] metadata)
+        string? produces,
+        object[] metadata)
     {
-        var guarded = Guard(endpoints.ServiceProvider, requestDelegate, displayName);
+        var guarded = Guard(endpoints.ServiceProvider, requestDelegate, displayName, produces);
         var builder = MapOne(endpoints, pattern, httpMethods, guarded, displayName, maxBodySize, metadata);
         if (!ReferenceEquals(httpMethods, Get))
         {
@@ -240,14 +309,16 @@ public static class ResourcefulEndpoints
     /// Turns an exception thrown by a handler into a <c>500</c> problem (RFC 9457), logged, with no exception
     /// details in the response. Left alone, so the app's own handling sees it, in Development (the developer
     /// exception page) and when the app registered <see cref="IExceptionHandler"/>s for <c>UseExceptionHandler</c>.
+    /// Before the handler runs, a request whose <c>Accept</c> excludes <paramref name="produces"/> is answered
+    /// <c>406</c> (RFC 9110 §15.5.7): the client learns so before any work.
     /// </summary>
-    private static RequestDelegate Guard(IServiceProvider services, RequestDelegate inner, string displayName)
+    private static RequestDelegate Guard(IServiceProvider services, RequestDelegate inner, string displayName, string? produces)
     {
         var environment = services.GetService<IHostEnvironment>();
         var exceptionHandlers = services.GetService<IEnumerable<IExceptionHandler>>();
         if ((environment?.IsDevelopment() ?? false) || (exceptionHandlers?.Any() ?? false))
         {
-            return inner;
+            return produces is null ? inner : httpContext => Negotiate(httpContext, inner, produces);
         }
 
         var logger = services.GetService<ILoggerFactory>()?.CreateLogger("Resourceful");
@@ -256,7 +327,7 @@ public static class ResourcefulEndpoints
             Task task;
             try
             {
-                task = inner(httpContext);
+                task = produces is null ? inner(httpContext) : Negotiate(httpContext, inner, produces);
             }
             catch (Exception exception)
             {
@@ -278,6 +349,9 @@ public static class ResourcefulEndpoints
             }
         }
     }
+
+    private static Task Negotiate(HttpContext httpContext, RequestDelegate inner, string produces) =>
+        ResourcefulContent.Accepts(httpContext, produces) ? inner(httpContext) : ResourcefulContent.WriteNotAcceptableAsync(httpContext, produces);
 
     private static async Task FailAsync(HttpContext httpContext, Exception exception, ILogger? logger, string displayName)
     {

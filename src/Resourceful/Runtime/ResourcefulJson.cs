@@ -26,6 +26,13 @@ public static class ResourcefulJson
     public static JsonTypeInfo<T> GetTypeInfo<T>(IServiceProvider services)
         => (JsonTypeInfo<T>)SerializerOptions(services).GetTypeInfo(typeof(T));
 
+    /// <summary>
+    /// The metadata for a complex parameter that is the JSON body unless DI can resolve <typeparamref name="T"/>, as
+    /// minimal APIs decide at start-up: <see langword="null"/> when it is a service (see <see cref="ReadBodyOrServiceAsync{T}"/>).
+    /// </summary>
+    public static JsonTypeInfo<T>? GetBodyTypeInfo<T>(IServiceProvider services)
+        => ResourcefulEndpoints.IsService<T>(services) ? null : GetTypeInfo<T>(services);
+
     /// <summary>The app's configured <see cref="JsonOptions"/>, or the defaults when it configured none.</summary>
     internal static JsonSerializerOptions SerializerOptions(IServiceProvider services)
         => services.GetService<IOptions<JsonOptions>>()?.Value.SerializerOptions ?? new JsonOptions().SerializerOptions;
@@ -122,6 +129,28 @@ public static class ResourcefulJson
         }
 
         return new BodyReadResult<T>(true, value);
+    }
+
+    /// <summary>
+    /// A complex parameter that is either a service or the JSON body, as decided at start-up (see
+    /// <see cref="ResourcefulEndpoints.IsService{T}"/>): with no <paramref name="typeInfo"/> it is the request's
+    /// service (required unless <paramref name="allowEmpty"/>), otherwise the body read by <see cref="ReadBodyAsync{T}"/>.
+    /// </summary>
+    public static ValueTask<BodyReadResult<T>> ReadBodyOrServiceAsync<T>(
+        HttpContext httpContext,
+        JsonTypeInfo<T>? typeInfo,
+        string name,
+        bool allowEmpty,
+        long maxBodySize = 0)
+        where T : notnull
+    {
+        if (typeInfo is not null)
+        {
+            return ReadBodyAsync(httpContext, typeInfo, name, allowEmpty, maxBodySize);
+        }
+
+        var service = allowEmpty ? httpContext.RequestServices.GetService<T>() : httpContext.RequestServices.GetRequiredService<T>();
+        return new ValueTask<BodyReadResult<T>>(new BodyReadResult<T>(true, service));
     }
 
     private static bool HasBody(HttpContext httpContext)

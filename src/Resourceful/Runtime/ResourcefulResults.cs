@@ -14,11 +14,15 @@ public static class ResourcefulResults
     {
         if (result is null)
         {
-            throw new InvalidOperationException($"The handler '{handlerName}' returned a null IResult.");
+            throw NullResult(handlerName);
         }
 
         return result.ExecuteAsync(httpContext);
     }
+
+    /// <summary>The error of a handler that returned <see langword="null"/> instead of its typed result, for generated code to throw.</summary>
+    public static InvalidOperationException NullResult(string handlerName) =>
+        new($"The handler '{handlerName}' returned a null IResult.");
 
     /// <summary>Writes <paramref name="text"/> as <c>200 OK</c> <c>text/plain; charset=utf-8</c>.</summary>
     public static Task WriteTextAsync(HttpContext httpContext, string? text)

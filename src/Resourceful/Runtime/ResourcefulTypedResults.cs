@@ -64,6 +64,25 @@ public sealed class ResourcefulTypedResults
         throw new InvalidOperationException("The IResult assigned to the Result property must not be null.");
 
     /// <summary>
+    /// Executes a union member that carries no body (<see cref="NotFound"/>, <see cref="NoContent"/>, <see cref="Ok"/>,
+    /// <see cref="Created"/>, …), the same way for every handler: the generated code writes only the members with a
+    /// body itself. Any other member executes itself, and a null one fails, as <c>Results&lt;…&gt;.ExecuteAsync</c> does.
+    /// </summary>
+    public Task WriteAsync(IResult? result, HttpContext httpContext) => result switch
+    {
+        NotFound => NotFoundAsync(httpContext),
+        NoContent => NoContentAsync(httpContext),
+        Ok => OkAsync(httpContext),
+        Created created => CreatedAsync(httpContext, created.Location),
+        Accepted accepted => AcceptedAsync(httpContext, accepted.Location),
+        BadRequest => BadRequestAsync(httpContext),
+        Conflict => ConflictAsync(httpContext),
+        UnprocessableEntity => UnprocessableEntityAsync(httpContext),
+        null => NullUnionMember(),
+        _ => result.ExecuteAsync(httpContext),
+    };
+
+    /// <summary>
     /// The loggers and JSON options of the app whose services these are: resolved once, when its first endpoint is
     /// mapped, and shared by all of them.
     /// </summary>

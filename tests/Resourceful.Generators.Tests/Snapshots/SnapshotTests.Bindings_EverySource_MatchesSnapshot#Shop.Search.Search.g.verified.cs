@@ -49,253 +49,84 @@ namespace Resourceful.Generated
         public static global::Resourceful.ResourceConventionBuilder Map(global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints)
         {
             var services = endpoints.ServiceProvider;
-            global::Resourceful.Runtime.ResourcefulEndpoints.RequireService<global::Shop.Search.IClock>(services, "Shop.Search.Search (constructor)", "clock");
-            var builders = new global::Microsoft.AspNetCore.Builder.IEndpointConventionBuilder[4];
-            builders[0] = global::Resourceful.Runtime.ResourcefulEndpoints.Map(endpoints, "/tenants/{tenant}/search", global::Resourceful.Runtime.ResourcefulEndpoints.Get, CreateFind(services), "GET /tenants/{tenant}/search => Shop.Search.Search.Find", maxBodySize: global::Resourceful.Runtime.ResourcefulEndpoints.ServerBodyLimit,
-                new global::Microsoft.AspNetCore.Http.EndpointSummaryAttribute("Search.Find"),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(string), new[] { "text/plain" }),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(400, typeof(global::Microsoft.AspNetCore.Http.HttpValidationProblemDetails), new[] { "application/problem+json" })
-            );
-            global::Resourceful.Runtime.ResourcefulApiDescription.Describe(builders[0], services, typeof(global::Shop.Search.Search), "Find", new global::System.Type[] { typeof(string), typeof(string), typeof(global::Shop.Search.Paging), typeof(global::Shop.Search.IAuditLog), typeof(global::Microsoft.AspNetCore.Http.HttpContext), typeof(global::System.Threading.CancellationToken), typeof(string[]), typeof(int[]), typeof(global::System.Guid?), typeof(global::System.DateOnly?), typeof(global::Shop.Search.SortOrder), typeof(string) }, static method => new object[]
-            {
-                global::Resourceful.Runtime.ResourcefulApiDescription.Parameter(method, 0, "tenant", hasTryParse: true, isOptional: false),
-                global::Resourceful.Runtime.ResourcefulApiDescription.Parameter(method, 1, "X-Api-Version", hasTryParse: true, isOptional: true),
-                global::Resourceful.Runtime.ResourcefulApiDescription.PropertyMember(typeof(global::Shop.Search.Paging), "Page", "page", hasTryParse: true, isOptional: true),
-                global::Resourceful.Runtime.ResourcefulApiDescription.PropertyMember(typeof(global::Shop.Search.Paging), "PageSize", "X-Page-Size", hasTryParse: true, isOptional: true),
-                global::Resourceful.Runtime.ResourcefulApiDescription.Parameter(method, 3, "audit", hasTryParse: false, isOptional: false),
-                global::Resourceful.Runtime.ResourcefulApiDescription.Parameter(method, 4, "httpContext", hasTryParse: false, isOptional: true),
-                global::Resourceful.Runtime.ResourcefulApiDescription.Parameter(method, 5, "cancellationToken", hasTryParse: false, isOptional: true),
-                global::Resourceful.Runtime.ResourcefulApiDescription.Parameter(method, 6, "tags", hasTryParse: true, isOptional: true),
-                global::Resourceful.Runtime.ResourcefulApiDescription.Parameter(method, 7, "ids", hasTryParse: true, isOptional: true),
-                global::Resourceful.Runtime.ResourcefulApiDescription.Parameter(method, 8, "correlation", hasTryParse: true, isOptional: true),
-                global::Resourceful.Runtime.ResourcefulApiDescription.Parameter(method, 9, "since", hasTryParse: true, isOptional: true),
-                global::Resourceful.Runtime.ResourcefulApiDescription.Parameter(method, 10, "order", hasTryParse: true, isOptional: true),
-                global::Resourceful.Runtime.ResourcefulApiDescription.Parameter(method, 11, "q", hasTryParse: true, isOptional: true),
-            });
-            builders[1] = global::Resourceful.Runtime.ResourcefulEndpoints.Map(endpoints, "/tenants/{tenant}/search/{id:int}/notes", global::Resourceful.Runtime.ResourcefulEndpoints.Post, CreateAddNote(services), "POST /tenants/{tenant}/search/{id:int}/notes => Shop.Search.Search.AddNote", maxBodySize: global::Resourceful.Runtime.ResourcefulEndpoints.ServerBodyLimit,
-                new global::Microsoft.AspNetCore.Http.EndpointSummaryAttribute("Search.AddNote"),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(void)),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(400, typeof(global::Microsoft.AspNetCore.Http.HttpValidationProblemDetails), new[] { "application/problem+json" })
-            );
-            global::Resourceful.Runtime.ResourcefulApiDescription.Describe(builders[1], services, typeof(global::Shop.Search.Search), "AddNote", new global::System.Type[] { typeof(string), typeof(int), typeof(global::Shop.Search.Note), typeof(global::System.Security.Claims.ClaimsPrincipal), typeof(global::Microsoft.AspNetCore.Http.HttpRequest), typeof(global::Microsoft.AspNetCore.Http.HttpResponse), typeof(global::Shop.Search.IAuditLog), typeof(global::Shop.Search.IClock) }, static method => new object[]
-            {
-                global::Resourceful.Runtime.ResourcefulApiDescription.Parameter(method, 0, "tenant", hasTryParse: true, isOptional: false),
-                global::Resourceful.Runtime.ResourcefulApiDescription.Parameter(method, 1, "id", hasTryParse: true, isOptional: false),
-                global::Resourceful.Runtime.ResourcefulApiDescription.Parameter(method, 2, "note", hasTryParse: false, isOptional: false),
-                global::Resourceful.Runtime.ResourcefulApiDescription.Parameter(method, 3, "user", hasTryParse: false, isOptional: true),
-                global::Resourceful.Runtime.ResourcefulApiDescription.Parameter(method, 4, "request", hasTryParse: false, isOptional: true),
-                global::Resourceful.Runtime.ResourcefulApiDescription.Parameter(method, 5, "response", hasTryParse: false, isOptional: true),
-                global::Resourceful.Runtime.ResourcefulApiDescription.Parameter(method, 6, "audit", hasTryParse: false, isOptional: false),
-                global::Resourceful.Runtime.ResourcefulApiDescription.Parameter(method, 7, "requestClock", hasTryParse: false, isOptional: false),
-            });
-            builders[2] = global::Resourceful.Runtime.ResourcefulEndpoints.MapPath(endpoints, "/tenants/{tenant}/search", "/tenants/{}/search", "GET, HEAD, OPTIONS",
-                "{\"method\":\"GET\",\"handler\":\"Find\",\"parameters\":[{\"name\":\"tenant\",\"in\":\"route\",\"type\":\"string\",\"required\":true},{\"name\":\"X-Api-Version\",\"in\":\"header\",\"type\":\"string\",\"required\":false},{\"name\":\"page\",\"in\":\"query\",\"type\":\"int\",\"required\":false},{\"name\":\"X-Page-Size\",\"in\":\"header\",\"type\":\"int\",\"required\":false},{\"name\":\"tags\",\"in\":\"query\",\"type\":\"string[]\",\"required\":false},{\"name\":\"ids\",\"in\":\"query\",\"type\":\"int[]\",\"required\":false},{\"name\":\"correlation\",\"in\":\"query\",\"type\":\"Guid\",\"required\":false},{\"name\":\"since\",\"in\":\"query\",\"type\":\"DateOnly\",\"required\":false},{\"name\":\"order\",\"in\":\"query\",\"type\":\"SortOrder\",\"required\":false},{\"name\":\"q\",\"in\":\"query\",\"type\":\"string\",\"required\":false}],\"responses\":[200]}");
-            builders[3] = global::Resourceful.Runtime.ResourcefulEndpoints.MapPath(endpoints, "/tenants/{tenant}/search/{id:int}/notes", "/tenants/{}/search/{:int}/notes", "POST, OPTIONS",
-                "{\"method\":\"POST\",\"handler\":\"AddNote\",\"parameters\":[{\"name\":\"tenant\",\"in\":\"route\",\"type\":\"string\",\"required\":true},{\"name\":\"id\",\"in\":\"route\",\"type\":\"int\",\"required\":true},{\"name\":\"note\",\"in\":\"body\",\"type\":\"Shop.Search.Note\",\"required\":true}],\"responses\":[],\"otherResponses\":true}");
-            return new global::Resourceful.ResourceConventionBuilder(builders);
+            const string constructor = "Shop.Search.Search (constructor)";
+            global::Resourceful.Runtime.ResourcefulEndpoints.RequireService<global::Shop.Search.IClock>(services, constructor, "clock");
+            return global::Resourceful.Runtime.ResourcefulEndpoints.MapResource(endpoints, typeof(global::Shop.Search.Search), "Shop.Search.Search", "Search",
+                handlers:
+                [
+                    new("GET", "/tenants/{tenant}/search", "Find", CreateFind)
+                    {
+                        Produces = "text/plain",
+                        Responses = [new(200, typeof(string), "text/plain"), new(400, validationProblem: true)],
+                        ParameterTypes = [typeof(string), typeof(string), typeof(global::Shop.Search.Paging), typeof(global::Shop.Search.IAuditLog), typeof(global::Microsoft.AspNetCore.Http.HttpContext), typeof(global::System.Threading.CancellationToken), typeof(string[]), typeof(int[]), typeof(global::System.Guid?), typeof(global::System.DateOnly?), typeof(global::Shop.Search.SortOrder), typeof(string)],
+                        Parameters = [new(0, "tenant", true, false), new(1, "X-Api-Version", true, true), new(typeof(global::Shop.Search.Paging), "Page", "page", true, true), new(typeof(global::Shop.Search.Paging), "PageSize", "X-Page-Size", true, true), new(3, "audit", false, false), new(4, "httpContext", false, true), new(5, "cancellationToken", false, true), new(6, "tags", true, true), new(7, "ids", true, true), new(8, "correlation", true, true), new(9, "since", true, true), new(10, "order", true, true), new(11, "q", true, true)],
+                    },
+                    new("POST", "/tenants/{tenant}/search/{id:int}/notes", "AddNote", CreateAddNote)
+                    {
+                        Responses = [new(200), new(400, validationProblem: true)],
+                        ParameterTypes = [typeof(string), typeof(int), typeof(global::Shop.Search.Note), typeof(global::System.Security.Claims.ClaimsPrincipal), typeof(global::Microsoft.AspNetCore.Http.HttpRequest), typeof(global::Microsoft.AspNetCore.Http.HttpResponse), typeof(global::Shop.Search.IAuditLog), typeof(global::Shop.Search.IClock)],
+                        Parameters = [new(0, "tenant", true, false), new(1, "id", true, false), new(2, "note", false, false), new(3, "user", false, true), new(4, "request", false, true), new(5, "response", false, true), new(6, "audit", false, false), new(7, "requestClock", false, false)],
+                    },
+                ],
+                paths:
+                [
+                    new("/tenants/{tenant}/search", "/tenants/{}/search", "GET, HEAD, OPTIONS",
+                        """{"method":"GET","handler":"Find","parameters":[{"name":"tenant","in":"route","type":"string","required":true},{"name":"X-Api-Version","in":"header","type":"string","required":false},{"name":"page","in":"query","type":"int","required":false},{"name":"X-Page-Size","in":"header","type":"int","required":false},{"name":"tags","in":"query","type":"string[]","required":false},{"name":"ids","in":"query","type":"int[]","required":false},{"name":"correlation","in":"query","type":"Guid","required":false},{"name":"since","in":"query","type":"DateOnly","required":false},{"name":"order","in":"query","type":"SortOrder","required":false},{"name":"q","in":"query","type":"string","required":false}],"responses":[200]}"""),
+                    new("/tenants/{tenant}/search/{id:int}/notes", "/tenants/{}/search/{:int}/notes", "POST, OPTIONS",
+                        """{"method":"POST","handler":"AddNote","parameters":[{"name":"tenant","in":"route","type":"string","required":true},{"name":"id","in":"route","type":"int","required":true},{"name":"note","in":"body","type":"Shop.Search.Note","required":true}],"responses":[],"otherResponses":true}"""),
+                ],
+                movedRoutes: []);
         }
 
-        /// <summary><c>GET /tenants/{tenant}/search</c>: binds the request, calls <c>Find</c>, writes its result.</summary>
+        /// <summary>Creates the resource for one request, its constructor's services from the request's services.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static global::Shop.Search.Search NewResource(global::System.IServiceProvider services)
+        {
+            return new global::Shop.Search.Search(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Search.IClock>(services));
+        }
+
+        /// <summary><c>GET /tenants/{tenant}/search</c>: calls <c>Find</c>.</summary>
         public static global::Microsoft.AspNetCore.Http.RequestDelegate CreateFind(global::System.IServiceProvider services)
         {
             global::Resourceful.Runtime.ResourcefulEndpoints.RequireService<global::Shop.Search.IAuditLog>(services, "Shop.Search.Search.Find", "audit");
-            return Handle;
-
-            static global::System.Threading.Tasks.Task Handle(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+            return static httpContext =>
             {
-                if (!global::Resourceful.Runtime.ResourcefulContent.Accepts(httpContext, "text/plain"))
-                {
-                    return global::Resourceful.Runtime.ResourcefulContent.WriteNotAcceptableAsync(httpContext, "text/plain");
-                }
-
                 var bindingErrors = new global::Resourceful.Runtime.BindingErrors();
-
-                // tenant: route value 'tenant', required
-                string tenant_arg = default!;
-                var tenant_raw = global::Resourceful.Runtime.ResourcefulBinding.GetRouteValue(httpContext, "tenant");
-                if (tenant_raw is null)
-                {
-                    bindingErrors.AddMissing("tenant", "route");
-                }
-                else
-                {
-                    tenant_arg = tenant_raw;
-                }
-
-                // version: header value 'X-Api-Version'
-                string? version_arg = default;
-                var version_raw = global::Resourceful.Runtime.ResourcefulBinding.GetHeaderValue(httpContext, "X-Api-Version");
-                if (version_raw is not null)
-                {
-                    version_arg = version_raw;
-                }
+                string tenant_arg = global::Resourceful.Runtime.ResourcefulBinding.RequiredString(httpContext, "route", "tenant", ref bindingErrors);
+                string? version_arg = global::Resourceful.Runtime.ResourcefulBinding.GetValue(httpContext, "header", "X-Api-Version");
                 var paging_arg = new global::Shop.Search.Paging();
-
-                // Page: query value 'page'
-                var paging_Page_raw = global::Resourceful.Runtime.ResourcefulBinding.GetQueryValue(httpContext, "page");
-                if (string.IsNullOrEmpty(paging_Page_raw))
-                {
-                    // Optional: keeps its default.
-                }
-                else if (global::Resourceful.Runtime.ResourcefulBinding.TryParse(paging_Page_raw, out int paging_Page_parsed))
-                {
-                    paging_arg.Page = paging_Page_parsed;
-                }
-                else
-                {
-                    bindingErrors.AddInvalid("page", paging_Page_raw, "int");
-                }
-
-                // PageSize: header value 'X-Page-Size'
-                var paging_PageSize_raw = global::Resourceful.Runtime.ResourcefulBinding.GetHeaderValue(httpContext, "X-Page-Size");
-                if (string.IsNullOrEmpty(paging_PageSize_raw))
-                {
-                    // Optional: keeps its default.
-                }
-                else if (global::Resourceful.Runtime.ResourcefulBinding.TryParse(paging_PageSize_raw, out int paging_PageSize_parsed))
-                {
-                    paging_arg.PageSize = paging_PageSize_parsed;
-                }
-                else
-                {
-                    bindingErrors.AddInvalid("X-Page-Size", paging_PageSize_raw, "int");
-                }
+                paging_arg.Page = global::Resourceful.Runtime.ResourcefulBinding.Optional<int>(httpContext, "query", "page", "int", paging_arg.Page, ref bindingErrors);
+                paging_arg.PageSize = global::Resourceful.Runtime.ResourcefulBinding.OptionalNullable<int>(httpContext, "header", "X-Page-Size", "int", paging_arg.PageSize, ref bindingErrors);
                 var audit_arg = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Search.IAuditLog>(httpContext.RequestServices);
-                var httpContext_arg = httpContext;
-                var cancellationToken_arg = httpContext.RequestAborted;
-
-                // tags: query value 'tags'
-                string[] tags_arg = global::System.Array.Empty<string>();
-                var tags_raw = httpContext.Request.Query["tags"];
-                if (tags_raw.Count > 0)
-                {
-                    tags_arg = global::Resourceful.Runtime.ResourcefulBinding.ToStringArray(tags_raw);
-                }
-
-                // ids: query value 'ids'
-                int[] ids_arg = global::System.Array.Empty<int>();
-                var ids_raw = httpContext.Request.Query["ids"];
-                if (ids_raw.Count > 0)
-                {
-                    if (global::Resourceful.Runtime.ResourcefulBinding.TryParseAll(ids_raw, out int[] ids_parsed))
-                    {
-                        ids_arg = ids_parsed;
-                    }
-                    else
-                    {
-                        bindingErrors.AddInvalid("ids", ids_raw.ToString(), "int");
-                    }
-                }
-
-                // correlation: query value 'correlation'
-                global::System.Guid? correlation_arg = default;
-                var correlation_raw = global::Resourceful.Runtime.ResourcefulBinding.GetQueryValue(httpContext, "correlation");
-                if (string.IsNullOrEmpty(correlation_raw))
-                {
-                    // Optional: keeps its default.
-                }
-                else if (global::Resourceful.Runtime.ResourcefulBinding.TryParse(correlation_raw, out global::System.Guid correlation_parsed))
-                {
-                    correlation_arg = correlation_parsed;
-                }
-                else
-                {
-                    bindingErrors.AddInvalid("correlation", correlation_raw, "Guid");
-                }
-
-                // since: query value 'since'
-                global::System.DateOnly? since_arg = default;
-                var since_raw = global::Resourceful.Runtime.ResourcefulBinding.GetQueryValue(httpContext, "since");
-                if (string.IsNullOrEmpty(since_raw))
-                {
-                    // Optional: keeps its default.
-                }
-                else if (global::Resourceful.Runtime.ResourcefulBinding.TryParse(since_raw, out global::System.DateOnly since_parsed))
-                {
-                    since_arg = since_parsed;
-                }
-                else
-                {
-                    bindingErrors.AddInvalid("since", since_raw, "DateOnly");
-                }
-
-                // order: query value 'order'
-                global::Shop.Search.SortOrder order_arg = global::Shop.Search.SortOrder.Ascending;
-                var order_raw = global::Resourceful.Runtime.ResourcefulBinding.GetQueryValue(httpContext, "order");
-                if (string.IsNullOrEmpty(order_raw))
-                {
-                    // Optional: keeps its default.
-                }
-                else if (global::Resourceful.Runtime.ResourcefulBinding.TryParseEnum(order_raw, out global::Shop.Search.SortOrder order_parsed))
-                {
-                    order_arg = order_parsed;
-                }
-                else
-                {
-                    bindingErrors.AddInvalid("order", order_raw, "SortOrder");
-                }
-
-                // query: query value 'q'
-                string query_arg = "*";
-                var query_raw = global::Resourceful.Runtime.ResourcefulBinding.GetQueryValue(httpContext, "q");
-                if (query_raw is not null)
-                {
-                    query_arg = query_raw;
-                }
+                string[] tags_arg = global::Resourceful.Runtime.ResourcefulBinding.StringArray(httpContext.Request.Query["tags"], global::System.Array.Empty<string>());
+                int[] ids_arg = global::Resourceful.Runtime.ResourcefulBinding.Array<int>(httpContext.Request.Query["ids"], "ids", "int", global::System.Array.Empty<int>(), ref bindingErrors);
+                global::System.Guid? correlation_arg = global::Resourceful.Runtime.ResourcefulBinding.OptionalNullable<global::System.Guid>(httpContext, "query", "correlation", "Guid", default, ref bindingErrors);
+                global::System.DateOnly? since_arg = global::Resourceful.Runtime.ResourcefulBinding.OptionalNullable<global::System.DateOnly>(httpContext, "query", "since", "DateOnly", default, ref bindingErrors);
+                global::Shop.Search.SortOrder order_arg = global::Resourceful.Runtime.ResourcefulBinding.OptionalEnum<global::Shop.Search.SortOrder>(httpContext, "query", "order", "SortOrder", global::Shop.Search.SortOrder.Ascending, ref bindingErrors);
+                string query_arg = global::Resourceful.Runtime.ResourcefulBinding.GetValue(httpContext, "query", "q") ?? "*";
 
                 if (bindingErrors.HasErrors)
                 {
                     return bindingErrors.WriteProblemAsync(httpContext);
                 }
 
-                var resource = new global::Shop.Search.Search(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Search.IClock>(httpContext.RequestServices));
-                var result = resource.Find(tenant_arg, version_arg, paging_arg, audit_arg, httpContext_arg, cancellationToken_arg, tags_arg, ids_arg, correlation_arg, since_arg, order_arg, query_arg);
+                var resource = NewResource(httpContext.RequestServices);
+                var result = resource.Find(tenant_arg, version_arg, paging_arg, audit_arg, httpContext, httpContext.RequestAborted, tags_arg, ids_arg, correlation_arg, since_arg, order_arg, query_arg);
                 return global::Resourceful.Runtime.ResourcefulResults.WriteTextAsync(httpContext, result);
-            }
+            };
         }
 
-        /// <summary><c>POST /tenants/{tenant}/search/{id:int}/notes</c>: binds the request, calls <c>AddNote</c>, writes its result.</summary>
+        /// <summary><c>POST /tenants/{tenant}/search/{id:int}/notes</c>: calls <c>AddNote</c>.</summary>
         public static global::Microsoft.AspNetCore.Http.RequestDelegate CreateAddNote(global::System.IServiceProvider services)
         {
             var note_typeInfo = global::Resourceful.Runtime.ResourcefulJson.GetTypeInfo<global::Shop.Search.Note>(services);
             global::Resourceful.Runtime.ResourcefulEndpoints.RequireKeyedService<global::Shop.Search.IAuditLog>(services, "audit", "Shop.Search.Search.AddNote", "audit");
             global::Resourceful.Runtime.ResourcefulEndpoints.RequireService<global::Shop.Search.IClock>(services, "Shop.Search.Search.AddNote", "requestClock");
-            return HandleAsync;
-
-            async global::System.Threading.Tasks.Task HandleAsync(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+            return async httpContext =>
             {
                 var bindingErrors = new global::Resourceful.Runtime.BindingErrors();
-
-                // tenant: route value 'tenant', required
-                string tenant_arg = default!;
-                var tenant_raw = global::Resourceful.Runtime.ResourcefulBinding.GetRouteValue(httpContext, "tenant");
-                if (tenant_raw is null)
-                {
-                    bindingErrors.AddMissing("tenant", "route");
-                }
-                else
-                {
-                    tenant_arg = tenant_raw;
-                }
-
-                // noteId: route value 'id', required
-                int noteId_arg = default;
-                var noteId_raw = global::Resourceful.Runtime.ResourcefulBinding.GetRouteValue(httpContext, "id");
-                if (string.IsNullOrEmpty(noteId_raw))
-                {
-                    bindingErrors.AddMissing("id", "route");
-                }
-                else if (global::Resourceful.Runtime.ResourcefulBinding.TryParse(noteId_raw, out int noteId_parsed))
-                {
-                    noteId_arg = noteId_parsed;
-                }
-                else
-                {
-                    bindingErrors.AddInvalid("id", noteId_raw, "int");
-                }
-                var user_arg = httpContext.User;
-                var request_arg = httpContext.Request;
-                var response_arg = httpContext.Response;
+                string tenant_arg = global::Resourceful.Runtime.ResourcefulBinding.RequiredString(httpContext, "route", "tenant", ref bindingErrors);
+                int noteId_arg = global::Resourceful.Runtime.ResourcefulBinding.Required<int>(httpContext, "route", "id", "int", ref bindingErrors);
                 var audit_arg = global::Microsoft.Extensions.DependencyInjection.ServiceProviderKeyedServiceExtensions.GetRequiredKeyedService<global::Shop.Search.IAuditLog>(httpContext.RequestServices, "audit");
                 var requestClock_arg = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Search.IClock>(httpContext.RequestServices);
 
@@ -312,10 +143,10 @@ namespace Resourceful.Generated
                 }
                 var note_arg = note_body.Value!;
 
-                var resource = new global::Shop.Search.Search(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Search.IClock>(httpContext.RequestServices));
-                var result = await resource.AddNote(tenant_arg, noteId_arg, note_arg, user_arg, request_arg, response_arg, audit_arg, requestClock_arg);
+                var resource = NewResource(httpContext.RequestServices);
+                var result = await resource.AddNote(tenant_arg, noteId_arg, note_arg, httpContext.User, httpContext.Request, httpContext.Response, audit_arg, requestClock_arg);
                 await global::Resourceful.Runtime.ResourcefulResults.ExecuteAsync(result, httpContext, "Shop.Search.Search.AddNote");
-            }
+            };
         }
     }
 }

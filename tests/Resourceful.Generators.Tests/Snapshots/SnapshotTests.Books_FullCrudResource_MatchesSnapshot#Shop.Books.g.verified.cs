@@ -58,360 +58,203 @@ namespace Resourceful.Generated
         public static global::Resourceful.ResourceConventionBuilder Map(global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints)
         {
             var services = endpoints.ServiceProvider;
-            global::Resourceful.Runtime.ResourcefulEndpoints.RequireService<global::Shop.BookStore>(services, "Shop.Books (constructor)", "store");
-            var builders = new global::Microsoft.AspNetCore.Builder.IEndpointConventionBuilder[7];
-            builders[0] = global::Resourceful.Runtime.ResourcefulEndpoints.Map(endpoints, "/books", global::Resourceful.Runtime.ResourcefulEndpoints.Get, CreateList(services), "GET /books => Shop.Books.List", maxBodySize: global::Resourceful.Runtime.ResourcefulEndpoints.ServerBodyLimit,
-                new global::Microsoft.AspNetCore.Http.EndpointSummaryAttribute("Books.List"),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(global::System.Collections.Generic.IReadOnlyList<global::Shop.Book>), new[] { "application/json" }),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(400, typeof(global::Microsoft.AspNetCore.Http.HttpValidationProblemDetails), new[] { "application/problem+json" })
-            );
-            global::Resourceful.Runtime.ResourcefulApiDescription.Describe(builders[0], services, typeof(global::Shop.Books), "List", new global::System.Type[] { typeof(int?) }, static method => new object[]
-            {
-                global::Resourceful.Runtime.ResourcefulApiDescription.Parameter(method, 0, "limit", hasTryParse: true, isOptional: true),
-            });
-            builders[1] = global::Resourceful.Runtime.ResourcefulEndpoints.Map(endpoints, "/books", global::Resourceful.Runtime.ResourcefulEndpoints.Post, CreateAdd(services), "POST /books => Shop.Books.Add", maxBodySize: global::Resourceful.Runtime.ResourcefulEndpoints.ServerBodyLimit,
-                new global::Microsoft.AspNetCore.Http.EndpointSummaryAttribute("Books.Add"),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(201, typeof(global::Shop.Book), new[] { "application/json" }),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(400, typeof(global::Microsoft.AspNetCore.Http.HttpValidationProblemDetails), new[] { "application/problem+json" })
-            );
-            global::Resourceful.Runtime.ResourcefulApiDescription.Describe(builders[1], services, typeof(global::Shop.Books), "Add", new global::System.Type[] { typeof(global::Shop.NewBook), typeof(global::System.Threading.CancellationToken) }, static method => new object[]
-            {
-                global::Resourceful.Runtime.ResourcefulApiDescription.Parameter(method, 0, "body", hasTryParse: false, isOptional: false),
-                global::Resourceful.Runtime.ResourcefulApiDescription.Parameter(method, 1, "ct", hasTryParse: false, isOptional: true),
-            });
-            builders[2] = global::Resourceful.Runtime.ResourcefulEndpoints.Map(endpoints, "/books/{id:int}", global::Resourceful.Runtime.ResourcefulEndpoints.Get, CreateFind(services), "GET /books/{id:int} => Shop.Books.Find", maxBodySize: global::Resourceful.Runtime.ResourcefulEndpoints.ServerBodyLimit,
-                new global::Microsoft.AspNetCore.Http.EndpointSummaryAttribute("Books.Find"),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(global::Shop.Book), new[] { "application/json" }),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(404, typeof(void))
-            );
-            global::Resourceful.Runtime.ResourcefulApiDescription.Describe(builders[2], services, typeof(global::Shop.Books), "Find", new global::System.Type[] { typeof(int) }, static method => new object[]
-            {
-                global::Resourceful.Runtime.ResourcefulApiDescription.Parameter(method, 0, "id", hasTryParse: true, isOptional: false),
-            });
-            builders[3] = global::Resourceful.Runtime.ResourcefulEndpoints.Map(endpoints, "/books/{id:int}", global::Resourceful.Runtime.ResourcefulEndpoints.Put, CreateReplace(services), "PUT /books/{id:int} => Shop.Books.Replace", maxBodySize: global::Resourceful.Runtime.ResourcefulEndpoints.ServerBodyLimit,
-                new global::Microsoft.AspNetCore.Http.EndpointSummaryAttribute("Books.Replace"),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(204, typeof(void)),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(400, typeof(global::Microsoft.AspNetCore.Http.HttpValidationProblemDetails), new[] { "application/problem+json" }),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(404, typeof(void))
-            );
-            global::Resourceful.Runtime.ResourcefulApiDescription.Describe(builders[3], services, typeof(global::Shop.Books), "Replace", new global::System.Type[] { typeof(int), typeof(global::Shop.NewBook) }, static method => new object[]
-            {
-                global::Resourceful.Runtime.ResourcefulApiDescription.Parameter(method, 0, "id", hasTryParse: true, isOptional: false),
-                global::Resourceful.Runtime.ResourcefulApiDescription.Parameter(method, 1, "body", hasTryParse: false, isOptional: false),
-            });
-            builders[4] = global::Resourceful.Runtime.ResourcefulEndpoints.Map(endpoints, "/books/{id:int}", global::Resourceful.Runtime.ResourcefulEndpoints.Delete, CreateRemove(services), "DELETE /books/{id:int} => Shop.Books.Remove", maxBodySize: global::Resourceful.Runtime.ResourcefulEndpoints.ServerBodyLimit,
-                new global::Microsoft.AspNetCore.Http.EndpointSummaryAttribute("Books.Remove"),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(204, typeof(void)),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(404, typeof(void))
-            );
-            global::Resourceful.Runtime.ResourcefulApiDescription.Describe(builders[4], services, typeof(global::Shop.Books), "Remove", new global::System.Type[] { typeof(int) }, static method => new object[]
-            {
-                global::Resourceful.Runtime.ResourcefulApiDescription.Parameter(method, 0, "id", hasTryParse: true, isOptional: false),
-            });
-            builders[5] = global::Resourceful.Runtime.ResourcefulEndpoints.MapPath(endpoints, "/books", "/books", "GET, HEAD, POST, OPTIONS",
-                "{\"method\":\"GET\",\"handler\":\"List\",\"parameters\":[{\"name\":\"limit\",\"in\":\"query\",\"type\":\"int\",\"required\":false}],\"responses\":[200]},{\"method\":\"POST\",\"handler\":\"Add\",\"parameters\":[{\"name\":\"body\",\"in\":\"body\",\"type\":\"Shop.NewBook\",\"required\":true}],\"responses\":[201,400]}");
-            builders[6] = global::Resourceful.Runtime.ResourcefulEndpoints.MapPath(endpoints, "/books/{id:int}", "/books/{:int}", "GET, HEAD, PUT, DELETE, OPTIONS",
-                "{\"method\":\"GET\",\"handler\":\"Find\",\"parameters\":[{\"name\":\"id\",\"in\":\"route\",\"type\":\"int\",\"required\":true}],\"responses\":[200,404]},{\"method\":\"PUT\",\"handler\":\"Replace\",\"parameters\":[{\"name\":\"id\",\"in\":\"route\",\"type\":\"int\",\"required\":true},{\"name\":\"body\",\"in\":\"body\",\"type\":\"Shop.NewBook\",\"required\":true}],\"responses\":[204,404]},{\"method\":\"DELETE\",\"handler\":\"Remove\",\"parameters\":[{\"name\":\"id\",\"in\":\"route\",\"type\":\"int\",\"required\":true}],\"responses\":[204,404]}");
-            return new global::Resourceful.ResourceConventionBuilder(builders);
+            const string constructor = "Shop.Books (constructor)";
+            global::Resourceful.Runtime.ResourcefulEndpoints.RequireService<global::Shop.BookStore>(services, constructor, "store");
+            return global::Resourceful.Runtime.ResourcefulEndpoints.MapResource(endpoints, typeof(global::Shop.Books), "Shop.Books", "Books",
+                handlers:
+                [
+                    new("GET", "/books", "List", CreateList)
+                    {
+                        Produces = "application/json",
+                        Responses = [new(200, typeof(global::System.Collections.Generic.IReadOnlyList<global::Shop.Book>)), new(400, validationProblem: true)],
+                        ParameterTypes = [typeof(int?)],
+                        Parameters = [new(0, "limit", true, true)],
+                    },
+                    new("POST", "/books", "Add", CreateAdd)
+                    {
+                        Produces = "application/json",
+                        Responses = [new(201, typeof(global::Shop.Book)), new(400, validationProblem: true)],
+                        ParameterTypes = [typeof(global::Shop.NewBook), typeof(global::System.Threading.CancellationToken)],
+                        Parameters = [new(0, "body", false, false), new(1, "ct", false, true)],
+                    },
+                    new("GET", "/books/{id:int}", "Find", CreateFind)
+                    {
+                        Produces = "application/json",
+                        Responses = [new(200, typeof(global::Shop.Book)), new(404)],
+                        ParameterTypes = [typeof(int)],
+                        Parameters = [new(0, "id", true, false)],
+                    },
+                    new("PUT", "/books/{id:int}", "Replace", CreateReplace)
+                    {
+                        Responses = [new(204), new(400, validationProblem: true), new(404)],
+                        ParameterTypes = [typeof(int), typeof(global::Shop.NewBook)],
+                        Parameters = [new(0, "id", true, false), new(1, "body", false, false)],
+                    },
+                    new("DELETE", "/books/{id:int}", "Remove", CreateRemove)
+                    {
+                        Responses = [new(204), new(404)],
+                        ParameterTypes = [typeof(int)],
+                        Parameters = [new(0, "id", true, false)],
+                    },
+                ],
+                paths:
+                [
+                    new("/books", "/books", "GET, HEAD, POST, OPTIONS",
+                        """{"method":"GET","handler":"List","parameters":[{"name":"limit","in":"query","type":"int","required":false}],"responses":[200]},{"method":"POST","handler":"Add","parameters":[{"name":"body","in":"body","type":"Shop.NewBook","required":true}],"responses":[201,400]}"""),
+                    new("/books/{id:int}", "/books/{:int}", "GET, HEAD, PUT, DELETE, OPTIONS",
+                        """{"method":"GET","handler":"Find","parameters":[{"name":"id","in":"route","type":"int","required":true}],"responses":[200,404]},{"method":"PUT","handler":"Replace","parameters":[{"name":"id","in":"route","type":"int","required":true},{"name":"body","in":"body","type":"Shop.NewBook","required":true}],"responses":[204,404]},{"method":"DELETE","handler":"Remove","parameters":[{"name":"id","in":"route","type":"int","required":true}],"responses":[204,404]}"""),
+                ],
+                movedRoutes: []);
         }
 
-        /// <summary><c>GET /books</c>: binds the request, calls <c>List</c>, writes its result.</summary>
+        /// <summary>Creates the resource for one request, its constructor's services from the request's services.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static global::Shop.Books NewResource(global::System.IServiceProvider services)
+        {
+            return new global::Shop.Books(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.BookStore>(services));
+        }
+
+        /// <summary><c>GET /books</c>: calls <c>List</c>.</summary>
         public static global::Microsoft.AspNetCore.Http.RequestDelegate CreateList(global::System.IServiceProvider services)
         {
             var resultTypeInfo = global::Resourceful.Runtime.ResourcefulJson.GetTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Shop.Book>>(services);
-            return Handle;
-
-            global::System.Threading.Tasks.Task Handle(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+            return httpContext =>
             {
-                if (!global::Resourceful.Runtime.ResourcefulContent.Accepts(httpContext, "application/json"))
-                {
-                    return global::Resourceful.Runtime.ResourcefulContent.WriteNotAcceptableAsync(httpContext, "application/json");
-                }
-
                 var bindingErrors = new global::Resourceful.Runtime.BindingErrors();
-
-                // limit: query value 'limit'
-                int? limit_arg = default;
-                var limit_raw = global::Resourceful.Runtime.ResourcefulBinding.GetQueryValue(httpContext, "limit");
-                if (string.IsNullOrEmpty(limit_raw))
-                {
-                    // Optional: keeps its default.
-                }
-                else if (global::Resourceful.Runtime.ResourcefulBinding.TryParse(limit_raw, out int limit_parsed))
-                {
-                    limit_arg = limit_parsed;
-                }
-                else
-                {
-                    bindingErrors.AddInvalid("limit", limit_raw, "int");
-                }
+                int? limit_arg = global::Resourceful.Runtime.ResourcefulBinding.OptionalNullable<int>(httpContext, "query", "limit", "int", default, ref bindingErrors);
 
                 if (bindingErrors.HasErrors)
                 {
                     return bindingErrors.WriteProblemAsync(httpContext);
                 }
 
-                var resource = new global::Shop.Books(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.BookStore>(httpContext.RequestServices));
+                var resource = NewResource(httpContext.RequestServices);
                 var result = resource.List(limit_arg);
                 return global::Resourceful.Runtime.ResourcefulJson.WriteAsync(httpContext, result, resultTypeInfo);
-            }
+            };
         }
 
-        /// <summary><c>POST /books</c>: binds the request, calls <c>Add</c>, writes its result.</summary>
+        /// <summary><c>POST /books</c>: calls <c>Add</c>.</summary>
         public static global::Microsoft.AspNetCore.Http.RequestDelegate CreateAdd(global::System.IServiceProvider services)
         {
-            var body_isService = global::Resourceful.Runtime.ResourcefulEndpoints.IsService<global::Shop.NewBook>(services);
-            var body_typeInfo = body_isService ? null : global::Resourceful.Runtime.ResourcefulJson.GetTypeInfo<global::Shop.NewBook>(services);
+            var body_typeInfo = global::Resourceful.Runtime.ResourcefulJson.GetBodyTypeInfo<global::Shop.NewBook>(services);
             var typedResults = global::Resourceful.Runtime.ResourcefulTypedResults.Create(services);
             var createdBody = typedResults.JsonBody<global::Shop.Book>();
-            return HandleAsync;
-
-            async global::System.Threading.Tasks.Task HandleAsync(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+            return async httpContext =>
             {
-                if (!global::Resourceful.Runtime.ResourcefulContent.Accepts(httpContext, "application/json"))
+                var body_body = await global::Resourceful.Runtime.ResourcefulJson.ReadBodyOrServiceAsync(httpContext, body_typeInfo, "body", allowEmpty: false);
+                if (!body_body.Succeeded)
                 {
-                    await global::Resourceful.Runtime.ResourcefulContent.WriteNotAcceptableAsync(httpContext, "application/json");
                     return;
                 }
+                var body_arg = body_body.Value!;
 
-                var ct_arg = httpContext.RequestAborted;
-                global::Shop.NewBook body_arg;
-                if (body_isService)
-                {
-                    body_arg = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.NewBook>(httpContext.RequestServices);
-                }
-                else
-                {
-                    var body_body = await global::Resourceful.Runtime.ResourcefulJson.ReadBodyAsync(httpContext, body_typeInfo!, "body", allowEmpty: false);
-                    if (!body_body.Succeeded)
-                    {
-                        return;
-                    }
-                    body_arg = body_body.Value!;
-                }
-
-                var resource = new global::Shop.Books(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.BookStore>(httpContext.RequestServices));
-                var result = await resource.Add(body_arg, ct_arg);
-                if (result is null)
-                {
-                    await global::Resourceful.Runtime.ResourcefulResults.ExecuteAsync(null, httpContext, "Shop.Books.Add");
-                    return;
-                }
-
-                await WriteResult(result.Result, httpContext, typedResults, createdBody);
-            }
-
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-            static global::System.Threading.Tasks.Task WriteResult(global::Microsoft.AspNetCore.Http.IResult? result, global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::Resourceful.Runtime.ResourcefulTypedResults typedResults, global::Resourceful.Runtime.JsonResultBody<global::Shop.Book>? createdBody)
-            {
-                switch (result)
-                {
-                    case global::Microsoft.AspNetCore.Http.HttpResults.Created<global::Shop.Book> created:
-                        return typedResults.CreatedAsync(httpContext, created.Location, created.Value, createdBody);
-                    case null:
-                        return global::Resourceful.Runtime.ResourcefulTypedResults.NullUnionMember();
-                    default:
-                        return result.ExecuteAsync(httpContext);
-                }
-            }
+                var resource = NewResource(httpContext.RequestServices);
+                var result = await resource.Add(body_arg, httpContext.RequestAborted) ?? throw NullResult("Add");
+                await WriteCreated(result.Result, httpContext, typedResults, createdBody);
+            };
         }
 
-        /// <summary><c>GET /books/{id:int}</c>: binds the request, calls <c>Find</c>, writes its result.</summary>
+        /// <summary><c>GET /books/{id:int}</c>: calls <c>Find</c>.</summary>
         public static global::Microsoft.AspNetCore.Http.RequestDelegate CreateFind(global::System.IServiceProvider services)
         {
             var typedResults = global::Resourceful.Runtime.ResourcefulTypedResults.Create(services);
             var okBody = typedResults.JsonBody<global::Shop.Book>();
-            return Handle;
-
-            global::System.Threading.Tasks.Task Handle(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+            return httpContext =>
             {
-                if (!global::Resourceful.Runtime.ResourcefulContent.Accepts(httpContext, "application/json"))
-                {
-                    return global::Resourceful.Runtime.ResourcefulContent.WriteNotAcceptableAsync(httpContext, "application/json");
-                }
-
                 var bindingErrors = new global::Resourceful.Runtime.BindingErrors();
-
-                // id: route value 'id', required
-                int id_arg = default;
-                var id_raw = global::Resourceful.Runtime.ResourcefulBinding.GetRouteValue(httpContext, "id");
-                if (string.IsNullOrEmpty(id_raw))
-                {
-                    bindingErrors.AddMissing("id", "route");
-                }
-                else if (global::Resourceful.Runtime.ResourcefulBinding.TryParse(id_raw, out int id_parsed))
-                {
-                    id_arg = id_parsed;
-                }
-                else
-                {
-                    bindingErrors.AddInvalid("id", id_raw, "int");
-                }
+                int id_arg = global::Resourceful.Runtime.ResourcefulBinding.Required<int>(httpContext, "route", "id", "int", ref bindingErrors);
 
                 if (bindingErrors.HasErrors)
                 {
                     return bindingErrors.WriteProblemAsync(httpContext);
                 }
 
-                var resource = new global::Shop.Books(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.BookStore>(httpContext.RequestServices));
-                var result = resource.Find(id_arg);
-                if (result is null)
-                {
-                    return global::Resourceful.Runtime.ResourcefulResults.ExecuteAsync(null, httpContext, "Shop.Books.Find");
-                }
-
-                return WriteResult(result.Result, httpContext, typedResults, okBody);
-            }
-
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-            static global::System.Threading.Tasks.Task WriteResult(global::Microsoft.AspNetCore.Http.IResult? result, global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::Resourceful.Runtime.ResourcefulTypedResults typedResults, global::Resourceful.Runtime.JsonResultBody<global::Shop.Book>? okBody)
-            {
-                switch (result)
-                {
-                    case global::Microsoft.AspNetCore.Http.HttpResults.Ok<global::Shop.Book> ok:
-                        return typedResults.OkAsync(httpContext, ok.Value, okBody);
-                    case global::Microsoft.AspNetCore.Http.HttpResults.NotFound:
-                        return typedResults.NotFoundAsync(httpContext);
-                    case null:
-                        return global::Resourceful.Runtime.ResourcefulTypedResults.NullUnionMember();
-                    default:
-                        return result.ExecuteAsync(httpContext);
-                }
-            }
+                var resource = NewResource(httpContext.RequestServices);
+                var result = resource.Find(id_arg) ?? throw NullResult("Find");
+                return WriteOk(result.Result, httpContext, typedResults, okBody);
+            };
         }
 
-        /// <summary><c>PUT /books/{id:int}</c>: binds the request, calls <c>Replace</c>, writes its result.</summary>
+        /// <summary><c>PUT /books/{id:int}</c>: calls <c>Replace</c>.</summary>
         public static global::Microsoft.AspNetCore.Http.RequestDelegate CreateReplace(global::System.IServiceProvider services)
         {
-            var body_isService = global::Resourceful.Runtime.ResourcefulEndpoints.IsService<global::Shop.NewBook>(services);
-            var body_typeInfo = body_isService ? null : global::Resourceful.Runtime.ResourcefulJson.GetTypeInfo<global::Shop.NewBook>(services);
+            var body_typeInfo = global::Resourceful.Runtime.ResourcefulJson.GetBodyTypeInfo<global::Shop.NewBook>(services);
             var typedResults = global::Resourceful.Runtime.ResourcefulTypedResults.Create(services);
-            return HandleAsync;
-
-            async global::System.Threading.Tasks.Task HandleAsync(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+            return async httpContext =>
             {
                 var bindingErrors = new global::Resourceful.Runtime.BindingErrors();
-
-                // id: route value 'id', required
-                int id_arg = default;
-                var id_raw = global::Resourceful.Runtime.ResourcefulBinding.GetRouteValue(httpContext, "id");
-                if (string.IsNullOrEmpty(id_raw))
-                {
-                    bindingErrors.AddMissing("id", "route");
-                }
-                else if (global::Resourceful.Runtime.ResourcefulBinding.TryParse(id_raw, out int id_parsed))
-                {
-                    id_arg = id_parsed;
-                }
-                else
-                {
-                    bindingErrors.AddInvalid("id", id_raw, "int");
-                }
+                int id_arg = global::Resourceful.Runtime.ResourcefulBinding.Required<int>(httpContext, "route", "id", "int", ref bindingErrors);
 
                 if (bindingErrors.HasErrors)
                 {
                     await bindingErrors.WriteProblemAsync(httpContext);
                     return;
                 }
-                global::Shop.NewBook body_arg;
-                if (body_isService)
-                {
-                    body_arg = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.NewBook>(httpContext.RequestServices);
-                }
-                else
-                {
-                    var body_body = await global::Resourceful.Runtime.ResourcefulJson.ReadBodyAsync(httpContext, body_typeInfo!, "body", allowEmpty: false);
-                    if (!body_body.Succeeded)
-                    {
-                        return;
-                    }
-                    body_arg = body_body.Value!;
-                }
 
-                var resource = new global::Shop.Books(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.BookStore>(httpContext.RequestServices));
-                var result = resource.Replace(id_arg, body_arg);
-                if (result is null)
+                var body_body = await global::Resourceful.Runtime.ResourcefulJson.ReadBodyOrServiceAsync(httpContext, body_typeInfo, "body", allowEmpty: false);
+                if (!body_body.Succeeded)
                 {
-                    await global::Resourceful.Runtime.ResourcefulResults.ExecuteAsync(null, httpContext, "Shop.Books.Replace");
                     return;
                 }
+                var body_arg = body_body.Value!;
 
-                await WriteResult(result.Result, httpContext, typedResults);
-            }
-
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-            static global::System.Threading.Tasks.Task WriteResult(global::Microsoft.AspNetCore.Http.IResult? result, global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::Resourceful.Runtime.ResourcefulTypedResults typedResults)
-            {
-                switch (result)
-                {
-                    case global::Microsoft.AspNetCore.Http.HttpResults.NoContent:
-                        return typedResults.NoContentAsync(httpContext);
-                    case global::Microsoft.AspNetCore.Http.HttpResults.NotFound:
-                        return typedResults.NotFoundAsync(httpContext);
-                    case null:
-                        return global::Resourceful.Runtime.ResourcefulTypedResults.NullUnionMember();
-                    default:
-                        return result.ExecuteAsync(httpContext);
-                }
-            }
+                var resource = NewResource(httpContext.RequestServices);
+                var result = resource.Replace(id_arg, body_arg) ?? throw NullResult("Replace");
+                await typedResults.WriteAsync(result.Result, httpContext);
+            };
         }
 
-        /// <summary><c>DELETE /books/{id:int}</c>: binds the request, calls <c>Remove</c>, writes its result.</summary>
+        /// <summary><c>DELETE /books/{id:int}</c>: calls <c>Remove</c>.</summary>
         public static global::Microsoft.AspNetCore.Http.RequestDelegate CreateRemove(global::System.IServiceProvider services)
         {
             var typedResults = global::Resourceful.Runtime.ResourcefulTypedResults.Create(services);
-            return Handle;
-
-            global::System.Threading.Tasks.Task Handle(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+            return httpContext =>
             {
                 var bindingErrors = new global::Resourceful.Runtime.BindingErrors();
-
-                // id: route value 'id', required
-                int id_arg = default;
-                var id_raw = global::Resourceful.Runtime.ResourcefulBinding.GetRouteValue(httpContext, "id");
-                if (string.IsNullOrEmpty(id_raw))
-                {
-                    bindingErrors.AddMissing("id", "route");
-                }
-                else if (global::Resourceful.Runtime.ResourcefulBinding.TryParse(id_raw, out int id_parsed))
-                {
-                    id_arg = id_parsed;
-                }
-                else
-                {
-                    bindingErrors.AddInvalid("id", id_raw, "int");
-                }
+                int id_arg = global::Resourceful.Runtime.ResourcefulBinding.Required<int>(httpContext, "route", "id", "int", ref bindingErrors);
 
                 if (bindingErrors.HasErrors)
                 {
                     return bindingErrors.WriteProblemAsync(httpContext);
                 }
 
-                var resource = new global::Shop.Books(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.BookStore>(httpContext.RequestServices));
-                var result = resource.Remove(id_arg);
-                if (result is null)
-                {
-                    return global::Resourceful.Runtime.ResourcefulResults.ExecuteAsync(null, httpContext, "Shop.Books.Remove");
-                }
+                var resource = NewResource(httpContext.RequestServices);
+                var result = resource.Remove(id_arg) ?? throw NullResult("Remove");
+                return typedResults.WriteAsync(result.Result, httpContext);
+            };
+        }
 
-                return WriteResult(result.Result, httpContext, typedResults);
-            }
-
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-            static global::System.Threading.Tasks.Task WriteResult(global::Microsoft.AspNetCore.Http.IResult? result, global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::Resourceful.Runtime.ResourcefulTypedResults typedResults)
+        /// <summary>Writes a union's <c>Created&lt;global::Shop.Book&gt;</c>, and the runtime the rest.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private static global::System.Threading.Tasks.Task WriteCreated(global::Microsoft.AspNetCore.Http.IResult? result, global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::Resourceful.Runtime.ResourcefulTypedResults typedResults, global::Resourceful.Runtime.JsonResultBody<global::Shop.Book>? createdBody)
+        {
+            switch (result)
             {
-                switch (result)
-                {
-                    case global::Microsoft.AspNetCore.Http.HttpResults.NoContent:
-                        return typedResults.NoContentAsync(httpContext);
-                    case global::Microsoft.AspNetCore.Http.HttpResults.NotFound:
-                        return typedResults.NotFoundAsync(httpContext);
-                    case null:
-                        return global::Resourceful.Runtime.ResourcefulTypedResults.NullUnionMember();
-                    default:
-                        return result.ExecuteAsync(httpContext);
-                }
+                case global::Microsoft.AspNetCore.Http.HttpResults.Created<global::Shop.Book> created:
+                    return typedResults.CreatedAsync(httpContext, created.Location, created.Value, createdBody);
+                default:
+                    return typedResults.WriteAsync(result, httpContext);
             }
+        }
+
+        /// <summary>Writes a union's <c>Ok&lt;global::Shop.Book&gt;</c>, and the runtime the rest.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private static global::System.Threading.Tasks.Task WriteOk(global::Microsoft.AspNetCore.Http.IResult? result, global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::Resourceful.Runtime.ResourcefulTypedResults typedResults, global::Resourceful.Runtime.JsonResultBody<global::Shop.Book>? okBody)
+        {
+            switch (result)
+            {
+                case global::Microsoft.AspNetCore.Http.HttpResults.Ok<global::Shop.Book> ok:
+                    return typedResults.OkAsync(httpContext, ok.Value, okBody);
+                default:
+                    return typedResults.WriteAsync(result, httpContext);
+            }
+        }
+
+        /// <summary>The error of a handler that returned null instead of its typed result.</summary>
+        private static global::System.InvalidOperationException NullResult(string handlerName)
+        {
+            return global::Resourceful.Runtime.ResourcefulResults.NullResult("Shop.Books." + handlerName);
         }
     }
 }

@@ -194,1135 +194,637 @@ namespace Resourceful.Generated
     {
         public static global::Resourceful.ResourceConventionBuilder Map(global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints)
         {
-            var services = endpoints.ServiceProvider;
-            var builders = new global::Microsoft.AspNetCore.Builder.IEndpointConventionBuilder[44];
-            builders[0] = global::Resourceful.Runtime.ResourcefulEndpoints.Map(endpoints, "/defaults/bool", global::Resourceful.Runtime.ResourcefulEndpoints.Get, CreateBool(services), "GET /defaults/bool => Shop.Defaults.Defaults.Bool", maxBodySize: global::Resourceful.Runtime.ResourcefulEndpoints.ServerBodyLimit,
-                new global::Microsoft.AspNetCore.Http.EndpointSummaryAttribute("Defaults.Bool"),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(string), new[] { "text/plain" }),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(400, typeof(global::Microsoft.AspNetCore.Http.HttpValidationProblemDetails), new[] { "application/problem+json" })
-            );
-            global::Resourceful.Runtime.ResourcefulApiDescription.Describe(builders[0], services, typeof(global::Shop.Defaults.Defaults), "Bool", new global::System.Type[] { typeof(bool) }, static method => new object[]
-            {
-                global::Resourceful.Runtime.ResourcefulApiDescription.Parameter(method, 0, "value", hasTryParse: true, isOptional: true),
-            });
-            builders[1] = global::Resourceful.Runtime.ResourcefulEndpoints.Map(endpoints, "/defaults/byte", global::Resourceful.Runtime.ResourcefulEndpoints.Get, CreateByte(services), "GET /defaults/byte => Shop.Defaults.Defaults.Byte", maxBodySize: global::Resourceful.Runtime.ResourcefulEndpoints.ServerBodyLimit,
-                new global::Microsoft.AspNetCore.Http.EndpointSummaryAttribute("Defaults.Byte"),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(string), new[] { "text/plain" }),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(400, typeof(global::Microsoft.AspNetCore.Http.HttpValidationProblemDetails), new[] { "application/problem+json" })
-            );
-            global::Resourceful.Runtime.ResourcefulApiDescription.Describe(builders[1], services, typeof(global::Shop.Defaults.Defaults), "Byte", new global::System.Type[] { typeof(byte) }, static method => new object[]
-            {
-                global::Resourceful.Runtime.ResourcefulApiDescription.Parameter(method, 0, "value", hasTryParse: true, isOptional: true),
-            });
-            builders[2] = global::Resourceful.Runtime.ResourcefulEndpoints.Map(endpoints, "/defaults/char", global::Resourceful.Runtime.ResourcefulEndpoints.Get, CreateChar(services), "GET /defaults/char => Shop.Defaults.Defaults.Char", maxBodySize: global::Resourceful.Runtime.ResourcefulEndpoints.ServerBodyLimit,
-                new global::Microsoft.AspNetCore.Http.EndpointSummaryAttribute("Defaults.Char"),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(string), new[] { "text/plain" }),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(400, typeof(global::Microsoft.AspNetCore.Http.HttpValidationProblemDetails), new[] { "application/problem+json" })
-            );
-            global::Resourceful.Runtime.ResourcefulApiDescription.Describe(builders[2], services, typeof(global::Shop.Defaults.Defaults), "Char", new global::System.Type[] { typeof(char) }, static method => new object[]
-            {
-                global::Resourceful.Runtime.ResourcefulApiDescription.Parameter(method, 0, "value", hasTryParse: true, isOptional: true),
-            });
-            builders[3] = global::Resourceful.Runtime.ResourcefulEndpoints.Map(endpoints, "/defaults/decimal", global::Resourceful.Runtime.ResourcefulEndpoints.Get, CreateDecimal(services), "GET /defaults/decimal => Shop.Defaults.Defaults.Decimal", maxBodySize: global::Resourceful.Runtime.ResourcefulEndpoints.ServerBodyLimit,
-                new global::Microsoft.AspNetCore.Http.EndpointSummaryAttribute("Defaults.Decimal"),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(string), new[] { "text/plain" }),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(400, typeof(global::Microsoft.AspNetCore.Http.HttpValidationProblemDetails), new[] { "application/problem+json" })
-            );
-            global::Resourceful.Runtime.ResourcefulApiDescription.Describe(builders[3], services, typeof(global::Shop.Defaults.Defaults), "Decimal", new global::System.Type[] { typeof(decimal) }, static method => new object[]
-            {
-                global::Resourceful.Runtime.ResourcefulApiDescription.Parameter(method, 0, "value", hasTryParse: true, isOptional: true),
-            });
-            builders[4] = global::Resourceful.Runtime.ResourcefulEndpoints.Map(endpoints, "/defaults/double", global::Resourceful.Runtime.ResourcefulEndpoints.Get, CreateDouble(services), "GET /defaults/double => Shop.Defaults.Defaults.Double", maxBodySize: global::Resourceful.Runtime.ResourcefulEndpoints.ServerBodyLimit,
-                new global::Microsoft.AspNetCore.Http.EndpointSummaryAttribute("Defaults.Double"),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(string), new[] { "text/plain" }),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(400, typeof(global::Microsoft.AspNetCore.Http.HttpValidationProblemDetails), new[] { "application/problem+json" })
-            );
-            global::Resourceful.Runtime.ResourcefulApiDescription.Describe(builders[4], services, typeof(global::Shop.Defaults.Defaults), "Double", new global::System.Type[] { typeof(double) }, static method => new object[]
-            {
-                global::Resourceful.Runtime.ResourcefulApiDescription.Parameter(method, 0, "value", hasTryParse: true, isOptional: true),
-            });
-            builders[5] = global::Resourceful.Runtime.ResourcefulEndpoints.Map(endpoints, "/defaults/double-infinity", global::Resourceful.Runtime.ResourcefulEndpoints.Get, CreateDoubleInfinity(services), "GET /defaults/double-infinity => Shop.Defaults.Defaults.DoubleInfinity", maxBodySize: global::Resourceful.Runtime.ResourcefulEndpoints.ServerBodyLimit,
-                new global::Microsoft.AspNetCore.Http.EndpointSummaryAttribute("Defaults.DoubleInfinity"),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(string), new[] { "text/plain" }),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(400, typeof(global::Microsoft.AspNetCore.Http.HttpValidationProblemDetails), new[] { "application/problem+json" })
-            );
-            global::Resourceful.Runtime.ResourcefulApiDescription.Describe(builders[5], services, typeof(global::Shop.Defaults.Defaults), "DoubleInfinity", new global::System.Type[] { typeof(double) }, static method => new object[]
-            {
-                global::Resourceful.Runtime.ResourcefulApiDescription.Parameter(method, 0, "value", hasTryParse: true, isOptional: true),
-            });
-            builders[6] = global::Resourceful.Runtime.ResourcefulEndpoints.Map(endpoints, "/defaults/double-nan", global::Resourceful.Runtime.ResourcefulEndpoints.Get, CreateDoubleNaN(services), "GET /defaults/double-nan => Shop.Defaults.Defaults.DoubleNaN", maxBodySize: global::Resourceful.Runtime.ResourcefulEndpoints.ServerBodyLimit,
-                new global::Microsoft.AspNetCore.Http.EndpointSummaryAttribute("Defaults.DoubleNaN"),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(string), new[] { "text/plain" }),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(400, typeof(global::Microsoft.AspNetCore.Http.HttpValidationProblemDetails), new[] { "application/problem+json" })
-            );
-            global::Resourceful.Runtime.ResourcefulApiDescription.Describe(builders[6], services, typeof(global::Shop.Defaults.Defaults), "DoubleNaN", new global::System.Type[] { typeof(double) }, static method => new object[]
-            {
-                global::Resourceful.Runtime.ResourcefulApiDescription.Parameter(method, 0, "value", hasTryParse: true, isOptional: true),
-            });
-            builders[7] = global::Resourceful.Runtime.ResourcefulEndpoints.Map(endpoints, "/defaults/double-tiny", global::Resourceful.Runtime.ResourcefulEndpoints.Get, CreateDoubleTiny(services), "GET /defaults/double-tiny => Shop.Defaults.Defaults.DoubleTiny", maxBodySize: global::Resourceful.Runtime.ResourcefulEndpoints.ServerBodyLimit,
-                new global::Microsoft.AspNetCore.Http.EndpointSummaryAttribute("Defaults.DoubleTiny"),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(string), new[] { "text/plain" }),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(400, typeof(global::Microsoft.AspNetCore.Http.HttpValidationProblemDetails), new[] { "application/problem+json" })
-            );
-            global::Resourceful.Runtime.ResourcefulApiDescription.Describe(builders[7], services, typeof(global::Shop.Defaults.Defaults), "DoubleTiny", new global::System.Type[] { typeof(double) }, static method => new object[]
-            {
-                global::Resourceful.Runtime.ResourcefulApiDescription.Parameter(method, 0, "value", hasTryParse: true, isOptional: true),
-            });
-            builders[8] = global::Resourceful.Runtime.ResourcefulEndpoints.Map(endpoints, "/defaults/enum", global::Resourceful.Runtime.ResourcefulEndpoints.Get, CreateEnum(services), "GET /defaults/enum => Shop.Defaults.Defaults.Enum", maxBodySize: global::Resourceful.Runtime.ResourcefulEndpoints.ServerBodyLimit,
-                new global::Microsoft.AspNetCore.Http.EndpointSummaryAttribute("Defaults.Enum"),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(string), new[] { "text/plain" }),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(400, typeof(global::Microsoft.AspNetCore.Http.HttpValidationProblemDetails), new[] { "application/problem+json" })
-            );
-            global::Resourceful.Runtime.ResourcefulApiDescription.Describe(builders[8], services, typeof(global::Shop.Defaults.Defaults), "Enum", new global::System.Type[] { typeof(global::Shop.Defaults.Mode) }, static method => new object[]
-            {
-                global::Resourceful.Runtime.ResourcefulApiDescription.Parameter(method, 0, "value", hasTryParse: true, isOptional: true),
-            });
-            builders[9] = global::Resourceful.Runtime.ResourcefulEndpoints.Map(endpoints, "/defaults/flags-enum", global::Resourceful.Runtime.ResourcefulEndpoints.Get, CreateFlagsEnum(services), "GET /defaults/flags-enum => Shop.Defaults.Defaults.FlagsEnum", maxBodySize: global::Resourceful.Runtime.ResourcefulEndpoints.ServerBodyLimit,
-                new global::Microsoft.AspNetCore.Http.EndpointSummaryAttribute("Defaults.FlagsEnum"),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(string), new[] { "text/plain" }),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(400, typeof(global::Microsoft.AspNetCore.Http.HttpValidationProblemDetails), new[] { "application/problem+json" })
-            );
-            global::Resourceful.Runtime.ResourcefulApiDescription.Describe(builders[9], services, typeof(global::Shop.Defaults.Defaults), "FlagsEnum", new global::System.Type[] { typeof(global::Shop.Defaults.Features) }, static method => new object[]
-            {
-                global::Resourceful.Runtime.ResourcefulApiDescription.Parameter(method, 0, "value", hasTryParse: true, isOptional: true),
-            });
-            builders[10] = global::Resourceful.Runtime.ResourcefulEndpoints.Map(endpoints, "/defaults/float", global::Resourceful.Runtime.ResourcefulEndpoints.Get, CreateFloat(services), "GET /defaults/float => Shop.Defaults.Defaults.Float", maxBodySize: global::Resourceful.Runtime.ResourcefulEndpoints.ServerBodyLimit,
-                new global::Microsoft.AspNetCore.Http.EndpointSummaryAttribute("Defaults.Float"),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(string), new[] { "text/plain" }),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(400, typeof(global::Microsoft.AspNetCore.Http.HttpValidationProblemDetails), new[] { "application/problem+json" })
-            );
-            global::Resourceful.Runtime.ResourcefulApiDescription.Describe(builders[10], services, typeof(global::Shop.Defaults.Defaults), "Float", new global::System.Type[] { typeof(float) }, static method => new object[]
-            {
-                global::Resourceful.Runtime.ResourcefulApiDescription.Parameter(method, 0, "value", hasTryParse: true, isOptional: true),
-            });
-            builders[11] = global::Resourceful.Runtime.ResourcefulEndpoints.Map(endpoints, "/defaults/float-max", global::Resourceful.Runtime.ResourcefulEndpoints.Get, CreateFloatMax(services), "GET /defaults/float-max => Shop.Defaults.Defaults.FloatMax", maxBodySize: global::Resourceful.Runtime.ResourcefulEndpoints.ServerBodyLimit,
-                new global::Microsoft.AspNetCore.Http.EndpointSummaryAttribute("Defaults.FloatMax"),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(string), new[] { "text/plain" }),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(400, typeof(global::Microsoft.AspNetCore.Http.HttpValidationProblemDetails), new[] { "application/problem+json" })
-            );
-            global::Resourceful.Runtime.ResourcefulApiDescription.Describe(builders[11], services, typeof(global::Shop.Defaults.Defaults), "FloatMax", new global::System.Type[] { typeof(float) }, static method => new object[]
-            {
-                global::Resourceful.Runtime.ResourcefulApiDescription.Parameter(method, 0, "value", hasTryParse: true, isOptional: true),
-            });
-            builders[12] = global::Resourceful.Runtime.ResourcefulEndpoints.Map(endpoints, "/defaults/int", global::Resourceful.Runtime.ResourcefulEndpoints.Get, CreateInt(services), "GET /defaults/int => Shop.Defaults.Defaults.Int", maxBodySize: global::Resourceful.Runtime.ResourcefulEndpoints.ServerBodyLimit,
-                new global::Microsoft.AspNetCore.Http.EndpointSummaryAttribute("Defaults.Int"),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(string), new[] { "text/plain" }),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(400, typeof(global::Microsoft.AspNetCore.Http.HttpValidationProblemDetails), new[] { "application/problem+json" })
-            );
-            global::Resourceful.Runtime.ResourcefulApiDescription.Describe(builders[12], services, typeof(global::Shop.Defaults.Defaults), "Int", new global::System.Type[] { typeof(int) }, static method => new object[]
-            {
-                global::Resourceful.Runtime.ResourcefulApiDescription.Parameter(method, 0, "value", hasTryParse: true, isOptional: true),
-            });
-            builders[13] = global::Resourceful.Runtime.ResourcefulEndpoints.Map(endpoints, "/defaults/long", global::Resourceful.Runtime.ResourcefulEndpoints.Get, CreateLong(services), "GET /defaults/long => Shop.Defaults.Defaults.Long", maxBodySize: global::Resourceful.Runtime.ResourcefulEndpoints.ServerBodyLimit,
-                new global::Microsoft.AspNetCore.Http.EndpointSummaryAttribute("Defaults.Long"),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(string), new[] { "text/plain" }),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(400, typeof(global::Microsoft.AspNetCore.Http.HttpValidationProblemDetails), new[] { "application/problem+json" })
-            );
-            global::Resourceful.Runtime.ResourcefulApiDescription.Describe(builders[13], services, typeof(global::Shop.Defaults.Defaults), "Long", new global::System.Type[] { typeof(long) }, static method => new object[]
-            {
-                global::Resourceful.Runtime.ResourcefulApiDescription.Parameter(method, 0, "value", hasTryParse: true, isOptional: true),
-            });
-            builders[14] = global::Resourceful.Runtime.ResourcefulEndpoints.Map(endpoints, "/defaults/negative-enum", global::Resourceful.Runtime.ResourcefulEndpoints.Get, CreateNegativeEnum(services), "GET /defaults/negative-enum => Shop.Defaults.Defaults.NegativeEnum", maxBodySize: global::Resourceful.Runtime.ResourcefulEndpoints.ServerBodyLimit,
-                new global::Microsoft.AspNetCore.Http.EndpointSummaryAttribute("Defaults.NegativeEnum"),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(string), new[] { "text/plain" }),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(400, typeof(global::Microsoft.AspNetCore.Http.HttpValidationProblemDetails), new[] { "application/problem+json" })
-            );
-            global::Resourceful.Runtime.ResourcefulApiDescription.Describe(builders[14], services, typeof(global::Shop.Defaults.Defaults), "NegativeEnum", new global::System.Type[] { typeof(global::Shop.Defaults.Mode) }, static method => new object[]
-            {
-                global::Resourceful.Runtime.ResourcefulApiDescription.Parameter(method, 0, "value", hasTryParse: true, isOptional: true),
-            });
-            builders[15] = global::Resourceful.Runtime.ResourcefulEndpoints.Map(endpoints, "/defaults/null-text", global::Resourceful.Runtime.ResourcefulEndpoints.Get, CreateNullText(services), "GET /defaults/null-text => Shop.Defaults.Defaults.NullText", maxBodySize: global::Resourceful.Runtime.ResourcefulEndpoints.ServerBodyLimit,
-                new global::Microsoft.AspNetCore.Http.EndpointSummaryAttribute("Defaults.NullText"),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(string), new[] { "text/plain" })
-            );
-            global::Resourceful.Runtime.ResourcefulApiDescription.Describe(builders[15], services, typeof(global::Shop.Defaults.Defaults), "NullText", new global::System.Type[] { typeof(string) }, static method => new object[]
-            {
-                global::Resourceful.Runtime.ResourcefulApiDescription.Parameter(method, 0, "value", hasTryParse: true, isOptional: true),
-            });
-            builders[16] = global::Resourceful.Runtime.ResourcefulEndpoints.Map(endpoints, "/defaults/nullable-enum", global::Resourceful.Runtime.ResourcefulEndpoints.Get, CreateNullableEnum(services), "GET /defaults/nullable-enum => Shop.Defaults.Defaults.NullableEnum", maxBodySize: global::Resourceful.Runtime.ResourcefulEndpoints.ServerBodyLimit,
-                new global::Microsoft.AspNetCore.Http.EndpointSummaryAttribute("Defaults.NullableEnum"),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(string), new[] { "text/plain" }),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(400, typeof(global::Microsoft.AspNetCore.Http.HttpValidationProblemDetails), new[] { "application/problem+json" })
-            );
-            global::Resourceful.Runtime.ResourcefulApiDescription.Describe(builders[16], services, typeof(global::Shop.Defaults.Defaults), "NullableEnum", new global::System.Type[] { typeof(global::Shop.Defaults.Mode?) }, static method => new object[]
-            {
-                global::Resourceful.Runtime.ResourcefulApiDescription.Parameter(method, 0, "value", hasTryParse: true, isOptional: true),
-            });
-            builders[17] = global::Resourceful.Runtime.ResourcefulEndpoints.Map(endpoints, "/defaults/nullable-int", global::Resourceful.Runtime.ResourcefulEndpoints.Get, CreateNullableInt(services), "GET /defaults/nullable-int => Shop.Defaults.Defaults.NullableInt", maxBodySize: global::Resourceful.Runtime.ResourcefulEndpoints.ServerBodyLimit,
-                new global::Microsoft.AspNetCore.Http.EndpointSummaryAttribute("Defaults.NullableInt"),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(string), new[] { "text/plain" }),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(400, typeof(global::Microsoft.AspNetCore.Http.HttpValidationProblemDetails), new[] { "application/problem+json" })
-            );
-            global::Resourceful.Runtime.ResourcefulApiDescription.Describe(builders[17], services, typeof(global::Shop.Defaults.Defaults), "NullableInt", new global::System.Type[] { typeof(int?) }, static method => new object[]
-            {
-                global::Resourceful.Runtime.ResourcefulApiDescription.Parameter(method, 0, "value", hasTryParse: true, isOptional: true),
-            });
-            builders[18] = global::Resourceful.Runtime.ResourcefulEndpoints.Map(endpoints, "/defaults/short", global::Resourceful.Runtime.ResourcefulEndpoints.Get, CreateShort(services), "GET /defaults/short => Shop.Defaults.Defaults.Short", maxBodySize: global::Resourceful.Runtime.ResourcefulEndpoints.ServerBodyLimit,
-                new global::Microsoft.AspNetCore.Http.EndpointSummaryAttribute("Defaults.Short"),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(string), new[] { "text/plain" }),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(400, typeof(global::Microsoft.AspNetCore.Http.HttpValidationProblemDetails), new[] { "application/problem+json" })
-            );
-            global::Resourceful.Runtime.ResourcefulApiDescription.Describe(builders[18], services, typeof(global::Shop.Defaults.Defaults), "Short", new global::System.Type[] { typeof(short) }, static method => new object[]
-            {
-                global::Resourceful.Runtime.ResourcefulApiDescription.Parameter(method, 0, "value", hasTryParse: true, isOptional: true),
-            });
-            builders[19] = global::Resourceful.Runtime.ResourcefulEndpoints.Map(endpoints, "/defaults/text", global::Resourceful.Runtime.ResourcefulEndpoints.Get, CreateText(services), "GET /defaults/text => Shop.Defaults.Defaults.Text", maxBodySize: global::Resourceful.Runtime.ResourcefulEndpoints.ServerBodyLimit,
-                new global::Microsoft.AspNetCore.Http.EndpointSummaryAttribute("Defaults.Text"),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(string), new[] { "text/plain" })
-            );
-            global::Resourceful.Runtime.ResourcefulApiDescription.Describe(builders[19], services, typeof(global::Shop.Defaults.Defaults), "Text", new global::System.Type[] { typeof(string) }, static method => new object[]
-            {
-                global::Resourceful.Runtime.ResourcefulApiDescription.Parameter(method, 0, "value", hasTryParse: true, isOptional: true),
-            });
-            builders[20] = global::Resourceful.Runtime.ResourcefulEndpoints.Map(endpoints, "/defaults/ulong", global::Resourceful.Runtime.ResourcefulEndpoints.Get, CreateULong(services), "GET /defaults/ulong => Shop.Defaults.Defaults.ULong", maxBodySize: global::Resourceful.Runtime.ResourcefulEndpoints.ServerBodyLimit,
-                new global::Microsoft.AspNetCore.Http.EndpointSummaryAttribute("Defaults.ULong"),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(string), new[] { "text/plain" }),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(400, typeof(global::Microsoft.AspNetCore.Http.HttpValidationProblemDetails), new[] { "application/problem+json" })
-            );
-            global::Resourceful.Runtime.ResourcefulApiDescription.Describe(builders[20], services, typeof(global::Shop.Defaults.Defaults), "ULong", new global::System.Type[] { typeof(ulong) }, static method => new object[]
-            {
-                global::Resourceful.Runtime.ResourcefulApiDescription.Parameter(method, 0, "value", hasTryParse: true, isOptional: true),
-            });
-            builders[21] = global::Resourceful.Runtime.ResourcefulEndpoints.Map(endpoints, "/defaults/undeclared-enum", global::Resourceful.Runtime.ResourcefulEndpoints.Get, CreateUndeclaredEnum(services), "GET /defaults/undeclared-enum => Shop.Defaults.Defaults.UndeclaredEnum", maxBodySize: global::Resourceful.Runtime.ResourcefulEndpoints.ServerBodyLimit,
-                new global::Microsoft.AspNetCore.Http.EndpointSummaryAttribute("Defaults.UndeclaredEnum"),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(string), new[] { "text/plain" }),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(400, typeof(global::Microsoft.AspNetCore.Http.HttpValidationProblemDetails), new[] { "application/problem+json" })
-            );
-            global::Resourceful.Runtime.ResourcefulApiDescription.Describe(builders[21], services, typeof(global::Shop.Defaults.Defaults), "UndeclaredEnum", new global::System.Type[] { typeof(global::Shop.Defaults.Mode) }, static method => new object[]
-            {
-                global::Resourceful.Runtime.ResourcefulApiDescription.Parameter(method, 0, "value", hasTryParse: true, isOptional: true),
-            });
-            builders[22] = global::Resourceful.Runtime.ResourcefulEndpoints.MapPath(endpoints, "/defaults/bool", "/defaults/bool", "GET, HEAD, OPTIONS",
-                "{\"method\":\"GET\",\"handler\":\"Bool\",\"parameters\":[{\"name\":\"value\",\"in\":\"query\",\"type\":\"bool\",\"required\":false}],\"responses\":[200]}");
-            builders[23] = global::Resourceful.Runtime.ResourcefulEndpoints.MapPath(endpoints, "/defaults/byte", "/defaults/byte", "GET, HEAD, OPTIONS",
-                "{\"method\":\"GET\",\"handler\":\"Byte\",\"parameters\":[{\"name\":\"value\",\"in\":\"query\",\"type\":\"byte\",\"required\":false}],\"responses\":[200]}");
-            builders[24] = global::Resourceful.Runtime.ResourcefulEndpoints.MapPath(endpoints, "/defaults/char", "/defaults/char", "GET, HEAD, OPTIONS",
-                "{\"method\":\"GET\",\"handler\":\"Char\",\"parameters\":[{\"name\":\"value\",\"in\":\"query\",\"type\":\"char\",\"required\":false}],\"responses\":[200]}");
-            builders[25] = global::Resourceful.Runtime.ResourcefulEndpoints.MapPath(endpoints, "/defaults/decimal", "/defaults/decimal", "GET, HEAD, OPTIONS",
-                "{\"method\":\"GET\",\"handler\":\"Decimal\",\"parameters\":[{\"name\":\"value\",\"in\":\"query\",\"type\":\"decimal\",\"required\":false}],\"responses\":[200]}");
-            builders[26] = global::Resourceful.Runtime.ResourcefulEndpoints.MapPath(endpoints, "/defaults/double", "/defaults/double", "GET, HEAD, OPTIONS",
-                "{\"method\":\"GET\",\"handler\":\"Double\",\"parameters\":[{\"name\":\"value\",\"in\":\"query\",\"type\":\"double\",\"required\":false}],\"responses\":[200]}");
-            builders[27] = global::Resourceful.Runtime.ResourcefulEndpoints.MapPath(endpoints, "/defaults/double-infinity", "/defaults/double-infinity", "GET, HEAD, OPTIONS",
-                "{\"method\":\"GET\",\"handler\":\"DoubleInfinity\",\"parameters\":[{\"name\":\"value\",\"in\":\"query\",\"type\":\"double\",\"required\":false}],\"responses\":[200]}");
-            builders[28] = global::Resourceful.Runtime.ResourcefulEndpoints.MapPath(endpoints, "/defaults/double-nan", "/defaults/double-nan", "GET, HEAD, OPTIONS",
-                "{\"method\":\"GET\",\"handler\":\"DoubleNaN\",\"parameters\":[{\"name\":\"value\",\"in\":\"query\",\"type\":\"double\",\"required\":false}],\"responses\":[200]}");
-            builders[29] = global::Resourceful.Runtime.ResourcefulEndpoints.MapPath(endpoints, "/defaults/double-tiny", "/defaults/double-tiny", "GET, HEAD, OPTIONS",
-                "{\"method\":\"GET\",\"handler\":\"DoubleTiny\",\"parameters\":[{\"name\":\"value\",\"in\":\"query\",\"type\":\"double\",\"required\":false}],\"responses\":[200]}");
-            builders[30] = global::Resourceful.Runtime.ResourcefulEndpoints.MapPath(endpoints, "/defaults/enum", "/defaults/enum", "GET, HEAD, OPTIONS",
-                "{\"method\":\"GET\",\"handler\":\"Enum\",\"parameters\":[{\"name\":\"value\",\"in\":\"query\",\"type\":\"Mode\",\"required\":false}],\"responses\":[200]}");
-            builders[31] = global::Resourceful.Runtime.ResourcefulEndpoints.MapPath(endpoints, "/defaults/flags-enum", "/defaults/flags-enum", "GET, HEAD, OPTIONS",
-                "{\"method\":\"GET\",\"handler\":\"FlagsEnum\",\"parameters\":[{\"name\":\"value\",\"in\":\"query\",\"type\":\"Features\",\"required\":false}],\"responses\":[200]}");
-            builders[32] = global::Resourceful.Runtime.ResourcefulEndpoints.MapPath(endpoints, "/defaults/float", "/defaults/float", "GET, HEAD, OPTIONS",
-                "{\"method\":\"GET\",\"handler\":\"Float\",\"parameters\":[{\"name\":\"value\",\"in\":\"query\",\"type\":\"float\",\"required\":false}],\"responses\":[200]}");
-            builders[33] = global::Resourceful.Runtime.ResourcefulEndpoints.MapPath(endpoints, "/defaults/float-max", "/defaults/float-max", "GET, HEAD, OPTIONS",
-                "{\"method\":\"GET\",\"handler\":\"FloatMax\",\"parameters\":[{\"name\":\"value\",\"in\":\"query\",\"type\":\"float\",\"required\":false}],\"responses\":[200]}");
-            builders[34] = global::Resourceful.Runtime.ResourcefulEndpoints.MapPath(endpoints, "/defaults/int", "/defaults/int", "GET, HEAD, OPTIONS",
-                "{\"method\":\"GET\",\"handler\":\"Int\",\"parameters\":[{\"name\":\"value\",\"in\":\"query\",\"type\":\"int\",\"required\":false}],\"responses\":[200]}");
-            builders[35] = global::Resourceful.Runtime.ResourcefulEndpoints.MapPath(endpoints, "/defaults/long", "/defaults/long", "GET, HEAD, OPTIONS",
-                "{\"method\":\"GET\",\"handler\":\"Long\",\"parameters\":[{\"name\":\"value\",\"in\":\"query\",\"type\":\"long\",\"required\":false}],\"responses\":[200]}");
-            builders[36] = global::Resourceful.Runtime.ResourcefulEndpoints.MapPath(endpoints, "/defaults/negative-enum", "/defaults/negative-enum", "GET, HEAD, OPTIONS",
-                "{\"method\":\"GET\",\"handler\":\"NegativeEnum\",\"parameters\":[{\"name\":\"value\",\"in\":\"query\",\"type\":\"Mode\",\"required\":false}],\"responses\":[200]}");
-            builders[37] = global::Resourceful.Runtime.ResourcefulEndpoints.MapPath(endpoints, "/defaults/null-text", "/defaults/null-text", "GET, HEAD, OPTIONS",
-                "{\"method\":\"GET\",\"handler\":\"NullText\",\"parameters\":[{\"name\":\"value\",\"in\":\"query\",\"type\":\"string\",\"required\":false}],\"responses\":[200]}");
-            builders[38] = global::Resourceful.Runtime.ResourcefulEndpoints.MapPath(endpoints, "/defaults/nullable-enum", "/defaults/nullable-enum", "GET, HEAD, OPTIONS",
-                "{\"method\":\"GET\",\"handler\":\"NullableEnum\",\"parameters\":[{\"name\":\"value\",\"in\":\"query\",\"type\":\"Mode\",\"required\":false}],\"responses\":[200]}");
-            builders[39] = global::Resourceful.Runtime.ResourcefulEndpoints.MapPath(endpoints, "/defaults/nullable-int", "/defaults/nullable-int", "GET, HEAD, OPTIONS",
-                "{\"method\":\"GET\",\"handler\":\"NullableInt\",\"parameters\":[{\"name\":\"value\",\"in\":\"query\",\"type\":\"int\",\"required\":false}],\"responses\":[200]}");
-            builders[40] = global::Resourceful.Runtime.ResourcefulEndpoints.MapPath(endpoints, "/defaults/short", "/defaults/short", "GET, HEAD, OPTIONS",
-                "{\"method\":\"GET\",\"handler\":\"Short\",\"parameters\":[{\"name\":\"value\",\"in\":\"query\",\"type\":\"short\",\"required\":false}],\"responses\":[200]}");
-            builders[41] = global::Resourceful.Runtime.ResourcefulEndpoints.MapPath(endpoints, "/defaults/text", "/defaults/text", "GET, HEAD, OPTIONS",
-                "{\"method\":\"GET\",\"handler\":\"Text\",\"parameters\":[{\"name\":\"value\",\"in\":\"query\",\"type\":\"string\",\"required\":false}],\"responses\":[200]}");
-            builders[42] = global::Resourceful.Runtime.ResourcefulEndpoints.MapPath(endpoints, "/defaults/ulong", "/defaults/ulong", "GET, HEAD, OPTIONS",
-                "{\"method\":\"GET\",\"handler\":\"ULong\",\"parameters\":[{\"name\":\"value\",\"in\":\"query\",\"type\":\"ulong\",\"required\":false}],\"responses\":[200]}");
-            builders[43] = global::Resourceful.Runtime.ResourcefulEndpoints.MapPath(endpoints, "/defaults/undeclared-enum", "/defaults/undeclared-enum", "GET, HEAD, OPTIONS",
-                "{\"method\":\"GET\",\"handler\":\"UndeclaredEnum\",\"parameters\":[{\"name\":\"value\",\"in\":\"query\",\"type\":\"Mode\",\"required\":false}],\"responses\":[200]}");
-            return new global::Resourceful.ResourceConventionBuilder(builders);
+            return global::Resourceful.Runtime.ResourcefulEndpoints.MapResource(endpoints, typeof(global::Shop.Defaults.Defaults), "Shop.Defaults.Defaults", "Defaults",
+                handlers:
+                [
+                    new("GET", "/defaults/bool", "Bool", CreateBool)
+                    {
+                        Produces = "text/plain",
+                        Responses = [new(200, typeof(string), "text/plain"), new(400, validationProblem: true)],
+                        ParameterTypes = [typeof(bool)],
+                        Parameters = [new(0, "value", true, true)],
+                    },
+                    new("GET", "/defaults/byte", "Byte", CreateByte)
+                    {
+                        Produces = "text/plain",
+                        Responses = [new(200, typeof(string), "text/plain"), new(400, validationProblem: true)],
+                        ParameterTypes = [typeof(byte)],
+                        Parameters = [new(0, "value", true, true)],
+                    },
+                    new("GET", "/defaults/char", "Char", CreateChar)
+                    {
+                        Produces = "text/plain",
+                        Responses = [new(200, typeof(string), "text/plain"), new(400, validationProblem: true)],
+                        ParameterTypes = [typeof(char)],
+                        Parameters = [new(0, "value", true, true)],
+                    },
+                    new("GET", "/defaults/decimal", "Decimal", CreateDecimal)
+                    {
+                        Produces = "text/plain",
+                        Responses = [new(200, typeof(string), "text/plain"), new(400, validationProblem: true)],
+                        ParameterTypes = [typeof(decimal)],
+                        Parameters = [new(0, "value", true, true)],
+                    },
+                    new("GET", "/defaults/double", "Double", CreateDouble)
+                    {
+                        Produces = "text/plain",
+                        Responses = [new(200, typeof(string), "text/plain"), new(400, validationProblem: true)],
+                        ParameterTypes = [typeof(double)],
+                        Parameters = [new(0, "value", true, true)],
+                    },
+                    new("GET", "/defaults/double-infinity", "DoubleInfinity", CreateDoubleInfinity)
+                    {
+                        Produces = "text/plain",
+                        Responses = [new(200, typeof(string), "text/plain"), new(400, validationProblem: true)],
+                        ParameterTypes = [typeof(double)],
+                        Parameters = [new(0, "value", true, true)],
+                    },
+                    new("GET", "/defaults/double-nan", "DoubleNaN", CreateDoubleNaN)
+                    {
+                        Produces = "text/plain",
+                        Responses = [new(200, typeof(string), "text/plain"), new(400, validationProblem: true)],
+                        ParameterTypes = [typeof(double)],
+                        Parameters = [new(0, "value", true, true)],
+                    },
+                    new("GET", "/defaults/double-tiny", "DoubleTiny", CreateDoubleTiny)
+                    {
+                        Produces = "text/plain",
+                        Responses = [new(200, typeof(string), "text/plain"), new(400, validationProblem: true)],
+                        ParameterTypes = [typeof(double)],
+                        Parameters = [new(0, "value", true, true)],
+                    },
+                    new("GET", "/defaults/enum", "Enum", CreateEnum)
+                    {
+                        Produces = "text/plain",
+                        Responses = [new(200, typeof(string), "text/plain"), new(400, validationProblem: true)],
+                        ParameterTypes = [typeof(global::Shop.Defaults.Mode)],
+                        Parameters = [new(0, "value", true, true)],
+                    },
+                    new("GET", "/defaults/flags-enum", "FlagsEnum", CreateFlagsEnum)
+                    {
+                        Produces = "text/plain",
+                        Responses = [new(200, typeof(string), "text/plain"), new(400, validationProblem: true)],
+                        ParameterTypes = [typeof(global::Shop.Defaults.Features)],
+                        Parameters = [new(0, "value", true, true)],
+                    },
+                    new("GET", "/defaults/float", "Float", CreateFloat)
+                    {
+                        Produces = "text/plain",
+                        Responses = [new(200, typeof(string), "text/plain"), new(400, validationProblem: true)],
+                        ParameterTypes = [typeof(float)],
+                        Parameters = [new(0, "value", true, true)],
+                    },
+                    new("GET", "/defaults/float-max", "FloatMax", CreateFloatMax)
+                    {
+                        Produces = "text/plain",
+                        Responses = [new(200, typeof(string), "text/plain"), new(400, validationProblem: true)],
+                        ParameterTypes = [typeof(float)],
+                        Parameters = [new(0, "value", true, true)],
+                    },
+                    new("GET", "/defaults/int", "Int", CreateInt)
+                    {
+                        Produces = "text/plain",
+                        Responses = [new(200, typeof(string), "text/plain"), new(400, validationProblem: true)],
+                        ParameterTypes = [typeof(int)],
+                        Parameters = [new(0, "value", true, true)],
+                    },
+                    new("GET", "/defaults/long", "Long", CreateLong)
+                    {
+                        Produces = "text/plain",
+                        Responses = [new(200, typeof(string), "text/plain"), new(400, validationProblem: true)],
+                        ParameterTypes = [typeof(long)],
+                        Parameters = [new(0, "value", true, true)],
+                    },
+                    new("GET", "/defaults/negative-enum", "NegativeEnum", CreateNegativeEnum)
+                    {
+                        Produces = "text/plain",
+                        Responses = [new(200, typeof(string), "text/plain"), new(400, validationProblem: true)],
+                        ParameterTypes = [typeof(global::Shop.Defaults.Mode)],
+                        Parameters = [new(0, "value", true, true)],
+                    },
+                    new("GET", "/defaults/null-text", "NullText", CreateNullText)
+                    {
+                        Produces = "text/plain",
+                        Responses = [new(200, typeof(string), "text/plain")],
+                        ParameterTypes = [typeof(string)],
+                        Parameters = [new(0, "value", true, true)],
+                    },
+                    new("GET", "/defaults/nullable-enum", "NullableEnum", CreateNullableEnum)
+                    {
+                        Produces = "text/plain",
+                        Responses = [new(200, typeof(string), "text/plain"), new(400, validationProblem: true)],
+                        ParameterTypes = [typeof(global::Shop.Defaults.Mode?)],
+                        Parameters = [new(0, "value", true, true)],
+                    },
+                    new("GET", "/defaults/nullable-int", "NullableInt", CreateNullableInt)
+                    {
+                        Produces = "text/plain",
+                        Responses = [new(200, typeof(string), "text/plain"), new(400, validationProblem: true)],
+                        ParameterTypes = [typeof(int?)],
+                        Parameters = [new(0, "value", true, true)],
+                    },
+                    new("GET", "/defaults/short", "Short", CreateShort)
+                    {
+                        Produces = "text/plain",
+                        Responses = [new(200, typeof(string), "text/plain"), new(400, validationProblem: true)],
+                        ParameterTypes = [typeof(short)],
+                        Parameters = [new(0, "value", true, true)],
+                    },
+                    new("GET", "/defaults/text", "Text", CreateText)
+                    {
+                        Produces = "text/plain",
+                        Responses = [new(200, typeof(string), "text/plain")],
+                        ParameterTypes = [typeof(string)],
+                        Parameters = [new(0, "value", true, true)],
+                    },
+                    new("GET", "/defaults/ulong", "ULong", CreateULong)
+                    {
+                        Produces = "text/plain",
+                        Responses = [new(200, typeof(string), "text/plain"), new(400, validationProblem: true)],
+                        ParameterTypes = [typeof(ulong)],
+                        Parameters = [new(0, "value", true, true)],
+                    },
+                    new("GET", "/defaults/undeclared-enum", "UndeclaredEnum", CreateUndeclaredEnum)
+                    {
+                        Produces = "text/plain",
+                        Responses = [new(200, typeof(string), "text/plain"), new(400, validationProblem: true)],
+                        ParameterTypes = [typeof(global::Shop.Defaults.Mode)],
+                        Parameters = [new(0, "value", true, true)],
+                    },
+                ],
+                paths:
+                [
+                    new("/defaults/bool", "/defaults/bool", "GET, HEAD, OPTIONS",
+                        """{"method":"GET","handler":"Bool","parameters":[{"name":"value","in":"query","type":"bool","required":false}],"responses":[200]}"""),
+                    new("/defaults/byte", "/defaults/byte", "GET, HEAD, OPTIONS",
+                        """{"method":"GET","handler":"Byte","parameters":[{"name":"value","in":"query","type":"byte","required":false}],"responses":[200]}"""),
+                    new("/defaults/char", "/defaults/char", "GET, HEAD, OPTIONS",
+                        """{"method":"GET","handler":"Char","parameters":[{"name":"value","in":"query","type":"char","required":false}],"responses":[200]}"""),
+                    new("/defaults/decimal", "/defaults/decimal", "GET, HEAD, OPTIONS",
+                        """{"method":"GET","handler":"Decimal","parameters":[{"name":"value","in":"query","type":"decimal","required":false}],"responses":[200]}"""),
+                    new("/defaults/double", "/defaults/double", "GET, HEAD, OPTIONS",
+                        """{"method":"GET","handler":"Double","parameters":[{"name":"value","in":"query","type":"double","required":false}],"responses":[200]}"""),
+                    new("/defaults/double-infinity", "/defaults/double-infinity", "GET, HEAD, OPTIONS",
+                        """{"method":"GET","handler":"DoubleInfinity","parameters":[{"name":"value","in":"query","type":"double","required":false}],"responses":[200]}"""),
+                    new("/defaults/double-nan", "/defaults/double-nan", "GET, HEAD, OPTIONS",
+                        """{"method":"GET","handler":"DoubleNaN","parameters":[{"name":"value","in":"query","type":"double","required":false}],"responses":[200]}"""),
+                    new("/defaults/double-tiny", "/defaults/double-tiny", "GET, HEAD, OPTIONS",
+                        """{"method":"GET","handler":"DoubleTiny","parameters":[{"name":"value","in":"query","type":"double","required":false}],"responses":[200]}"""),
+                    new("/defaults/enum", "/defaults/enum", "GET, HEAD, OPTIONS",
+                        """{"method":"GET","handler":"Enum","parameters":[{"name":"value","in":"query","type":"Mode","required":false}],"responses":[200]}"""),
+                    new("/defaults/flags-enum", "/defaults/flags-enum", "GET, HEAD, OPTIONS",
+                        """{"method":"GET","handler":"FlagsEnum","parameters":[{"name":"value","in":"query","type":"Features","required":false}],"responses":[200]}"""),
+                    new("/defaults/float", "/defaults/float", "GET, HEAD, OPTIONS",
+                        """{"method":"GET","handler":"Float","parameters":[{"name":"value","in":"query","type":"float","required":false}],"responses":[200]}"""),
+                    new("/defaults/float-max", "/defaults/float-max", "GET, HEAD, OPTIONS",
+                        """{"method":"GET","handler":"FloatMax","parameters":[{"name":"value","in":"query","type":"float","required":false}],"responses":[200]}"""),
+                    new("/defaults/int", "/defaults/int", "GET, HEAD, OPTIONS",
+                        """{"method":"GET","handler":"Int","parameters":[{"name":"value","in":"query","type":"int","required":false}],"responses":[200]}"""),
+                    new("/defaults/long", "/defaults/long", "GET, HEAD, OPTIONS",
+                        """{"method":"GET","handler":"Long","parameters":[{"name":"value","in":"query","type":"long","required":false}],"responses":[200]}"""),
+                    new("/defaults/negative-enum", "/defaults/negative-enum", "GET, HEAD, OPTIONS",
+                        """{"method":"GET","handler":"NegativeEnum","parameters":[{"name":"value","in":"query","type":"Mode","required":false}],"responses":[200]}"""),
+                    new("/defaults/null-text", "/defaults/null-text", "GET, HEAD, OPTIONS",
+                        """{"method":"GET","handler":"NullText","parameters":[{"name":"value","in":"query","type":"string","required":false}],"responses":[200]}"""),
+                    new("/defaults/nullable-enum", "/defaults/nullable-enum", "GET, HEAD, OPTIONS",
+                        """{"method":"GET","handler":"NullableEnum","parameters":[{"name":"value","in":"query","type":"Mode","required":false}],"responses":[200]}"""),
+                    new("/defaults/nullable-int", "/defaults/nullable-int", "GET, HEAD, OPTIONS",
+                        """{"method":"GET","handler":"NullableInt","parameters":[{"name":"value","in":"query","type":"int","required":false}],"responses":[200]}"""),
+                    new("/defaults/short", "/defaults/short", "GET, HEAD, OPTIONS",
+                        """{"method":"GET","handler":"Short","parameters":[{"name":"value","in":"query","type":"short","required":false}],"responses":[200]}"""),
+                    new("/defaults/text", "/defaults/text", "GET, HEAD, OPTIONS",
+                        """{"method":"GET","handler":"Text","parameters":[{"name":"value","in":"query","type":"string","required":false}],"responses":[200]}"""),
+                    new("/defaults/ulong", "/defaults/ulong", "GET, HEAD, OPTIONS",
+                        """{"method":"GET","handler":"ULong","parameters":[{"name":"value","in":"query","type":"ulong","required":false}],"responses":[200]}"""),
+                    new("/defaults/undeclared-enum", "/defaults/undeclared-enum", "GET, HEAD, OPTIONS",
+                        """{"method":"GET","handler":"UndeclaredEnum","parameters":[{"name":"value","in":"query","type":"Mode","required":false}],"responses":[200]}"""),
+                ],
+                movedRoutes: []);
         }
 
-        /// <summary><c>GET /defaults/bool</c>: binds the request, calls <c>Bool</c>, writes its result.</summary>
+        /// <summary>Creates the resource for one request, its constructor's services from the request's services.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static global::Shop.Defaults.Defaults NewResource(global::System.IServiceProvider services)
+        {
+            return new global::Shop.Defaults.Defaults();
+        }
+
+        /// <summary><c>GET /defaults/bool</c>: calls <c>Bool</c>.</summary>
         public static global::Microsoft.AspNetCore.Http.RequestDelegate CreateBool(global::System.IServiceProvider services)
         {
-            return Handle;
-
-            static global::System.Threading.Tasks.Task Handle(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+            return static httpContext =>
             {
-                if (!global::Resourceful.Runtime.ResourcefulContent.Accepts(httpContext, "text/plain"))
-                {
-                    return global::Resourceful.Runtime.ResourcefulContent.WriteNotAcceptableAsync(httpContext, "text/plain");
-                }
-
                 var bindingErrors = new global::Resourceful.Runtime.BindingErrors();
-
-                // value: query value 'value'
-                bool value_arg = true;
-                var value_raw = global::Resourceful.Runtime.ResourcefulBinding.GetQueryValue(httpContext, "value");
-                if (string.IsNullOrEmpty(value_raw))
-                {
-                    // Optional: keeps its default.
-                }
-                else if (global::Resourceful.Runtime.ResourcefulBinding.TryParse(value_raw, out bool value_parsed))
-                {
-                    value_arg = value_parsed;
-                }
-                else
-                {
-                    bindingErrors.AddInvalid("value", value_raw, "bool");
-                }
+                bool value_arg = global::Resourceful.Runtime.ResourcefulBinding.Optional<bool>(httpContext, "query", "value", "bool", true, ref bindingErrors);
 
                 if (bindingErrors.HasErrors)
                 {
                     return bindingErrors.WriteProblemAsync(httpContext);
                 }
 
-                var resource = new global::Shop.Defaults.Defaults();
+                var resource = NewResource(httpContext.RequestServices);
                 var result = resource.Bool(value_arg);
                 return global::Resourceful.Runtime.ResourcefulResults.WriteTextAsync(httpContext, result);
-            }
+            };
         }
 
-        /// <summary><c>GET /defaults/byte</c>: binds the request, calls <c>Byte</c>, writes its result.</summary>
+        /// <summary><c>GET /defaults/byte</c>: calls <c>Byte</c>.</summary>
         public static global::Microsoft.AspNetCore.Http.RequestDelegate CreateByte(global::System.IServiceProvider services)
         {
-            return Handle;
-
-            static global::System.Threading.Tasks.Task Handle(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+            return static httpContext =>
             {
-                if (!global::Resourceful.Runtime.ResourcefulContent.Accepts(httpContext, "text/plain"))
-                {
-                    return global::Resourceful.Runtime.ResourcefulContent.WriteNotAcceptableAsync(httpContext, "text/plain");
-                }
-
                 var bindingErrors = new global::Resourceful.Runtime.BindingErrors();
-
-                // value: query value 'value'
-                byte value_arg = (byte)255;
-                var value_raw = global::Resourceful.Runtime.ResourcefulBinding.GetQueryValue(httpContext, "value");
-                if (string.IsNullOrEmpty(value_raw))
-                {
-                    // Optional: keeps its default.
-                }
-                else if (global::Resourceful.Runtime.ResourcefulBinding.TryParse(value_raw, out byte value_parsed))
-                {
-                    value_arg = value_parsed;
-                }
-                else
-                {
-                    bindingErrors.AddInvalid("value", value_raw, "byte");
-                }
+                byte value_arg = global::Resourceful.Runtime.ResourcefulBinding.Optional<byte>(httpContext, "query", "value", "byte", (byte)255, ref bindingErrors);
 
                 if (bindingErrors.HasErrors)
                 {
                     return bindingErrors.WriteProblemAsync(httpContext);
                 }
 
-                var resource = new global::Shop.Defaults.Defaults();
+                var resource = NewResource(httpContext.RequestServices);
                 var result = resource.Byte(value_arg);
                 return global::Resourceful.Runtime.ResourcefulResults.WriteTextAsync(httpContext, result);
-            }
+            };
         }
 
-        /// <summary><c>GET /defaults/char</c>: binds the request, calls <c>Char</c>, writes its result.</summary>
+        /// <summary><c>GET /defaults/char</c>: calls <c>Char</c>.</summary>
         public static global::Microsoft.AspNetCore.Http.RequestDelegate CreateChar(global::System.IServiceProvider services)
         {
-            return Handle;
-
-            static global::System.Threading.Tasks.Task Handle(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+            return static httpContext =>
             {
-                if (!global::Resourceful.Runtime.ResourcefulContent.Accepts(httpContext, "text/plain"))
-                {
-                    return global::Resourceful.Runtime.ResourcefulContent.WriteNotAcceptableAsync(httpContext, "text/plain");
-                }
-
                 var bindingErrors = new global::Resourceful.Runtime.BindingErrors();
-
-                // value: query value 'value'
-                char value_arg = '\'';
-                var value_raw = global::Resourceful.Runtime.ResourcefulBinding.GetQueryValue(httpContext, "value");
-                if (string.IsNullOrEmpty(value_raw))
-                {
-                    // Optional: keeps its default.
-                }
-                else if (global::Resourceful.Runtime.ResourcefulBinding.TryParse(value_raw, out char value_parsed))
-                {
-                    value_arg = value_parsed;
-                }
-                else
-                {
-                    bindingErrors.AddInvalid("value", value_raw, "char");
-                }
+                char value_arg = global::Resourceful.Runtime.ResourcefulBinding.Optional<char>(httpContext, "query", "value", "char", '\'', ref bindingErrors);
 
                 if (bindingErrors.HasErrors)
                 {
                     return bindingErrors.WriteProblemAsync(httpContext);
                 }
 
-                var resource = new global::Shop.Defaults.Defaults();
+                var resource = NewResource(httpContext.RequestServices);
                 var result = resource.Char(value_arg);
                 return global::Resourceful.Runtime.ResourcefulResults.WriteTextAsync(httpContext, result);
-            }
+            };
         }
 
-        /// <summary><c>GET /defaults/decimal</c>: binds the request, calls <c>Decimal</c>, writes its result.</summary>
+        /// <summary><c>GET /defaults/decimal</c>: calls <c>Decimal</c>.</summary>
         public static global::Microsoft.AspNetCore.Http.RequestDelegate CreateDecimal(global::System.IServiceProvider services)
         {
-            return Handle;
-
-            static global::System.Threading.Tasks.Task Handle(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+            return static httpContext =>
             {
-                if (!global::Resourceful.Runtime.ResourcefulContent.Accepts(httpContext, "text/plain"))
-                {
-                    return global::Resourceful.Runtime.ResourcefulContent.WriteNotAcceptableAsync(httpContext, "text/plain");
-                }
-
                 var bindingErrors = new global::Resourceful.Runtime.BindingErrors();
-
-                // value: query value 'value'
-                decimal value_arg = 2.50M;
-                var value_raw = global::Resourceful.Runtime.ResourcefulBinding.GetQueryValue(httpContext, "value");
-                if (string.IsNullOrEmpty(value_raw))
-                {
-                    // Optional: keeps its default.
-                }
-                else if (global::Resourceful.Runtime.ResourcefulBinding.TryParse(value_raw, out decimal value_parsed))
-                {
-                    value_arg = value_parsed;
-                }
-                else
-                {
-                    bindingErrors.AddInvalid("value", value_raw, "decimal");
-                }
+                decimal value_arg = global::Resourceful.Runtime.ResourcefulBinding.Optional<decimal>(httpContext, "query", "value", "decimal", 2.50M, ref bindingErrors);
 
                 if (bindingErrors.HasErrors)
                 {
                     return bindingErrors.WriteProblemAsync(httpContext);
                 }
 
-                var resource = new global::Shop.Defaults.Defaults();
+                var resource = NewResource(httpContext.RequestServices);
                 var result = resource.Decimal(value_arg);
                 return global::Resourceful.Runtime.ResourcefulResults.WriteTextAsync(httpContext, result);
-            }
+            };
         }
 
-        /// <summary><c>GET /defaults/double</c>: binds the request, calls <c>Double</c>, writes its result.</summary>
+        /// <summary><c>GET /defaults/double</c>: calls <c>Double</c>.</summary>
         public static global::Microsoft.AspNetCore.Http.RequestDelegate CreateDouble(global::System.IServiceProvider services)
         {
-            return Handle;
-
-            static global::System.Threading.Tasks.Task Handle(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+            return static httpContext =>
             {
-                if (!global::Resourceful.Runtime.ResourcefulContent.Accepts(httpContext, "text/plain"))
-                {
-                    return global::Resourceful.Runtime.ResourcefulContent.WriteNotAcceptableAsync(httpContext, "text/plain");
-                }
-
                 var bindingErrors = new global::Resourceful.Runtime.BindingErrors();
-
-                // value: query value 'value'
-                double value_arg = 1.5D;
-                var value_raw = global::Resourceful.Runtime.ResourcefulBinding.GetQueryValue(httpContext, "value");
-                if (string.IsNullOrEmpty(value_raw))
-                {
-                    // Optional: keeps its default.
-                }
-                else if (global::Resourceful.Runtime.ResourcefulBinding.TryParse(value_raw, out double value_parsed))
-                {
-                    value_arg = value_parsed;
-                }
-                else
-                {
-                    bindingErrors.AddInvalid("value", value_raw, "double");
-                }
+                double value_arg = global::Resourceful.Runtime.ResourcefulBinding.Optional<double>(httpContext, "query", "value", "double", 1.5D, ref bindingErrors);
 
                 if (bindingErrors.HasErrors)
                 {
                     return bindingErrors.WriteProblemAsync(httpContext);
                 }
 
-                var resource = new global::Shop.Defaults.Defaults();
+                var resource = NewResource(httpContext.RequestServices);
                 var result = resource.Double(value_arg);
                 return global::Resourceful.Runtime.ResourcefulResults.WriteTextAsync(httpContext, result);
-            }
+            };
         }
 
-        /// <summary><c>GET /defaults/double-infinity</c>: binds the request, calls <c>DoubleInfinity</c>, writes its result.</summary>
+        /// <summary><c>GET /defaults/double-infinity</c>: calls <c>DoubleInfinity</c>.</summary>
         public static global::Microsoft.AspNetCore.Http.RequestDelegate CreateDoubleInfinity(global::System.IServiceProvider services)
         {
-            return Handle;
-
-            static global::System.Threading.Tasks.Task Handle(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+            return static httpContext =>
             {
-                if (!global::Resourceful.Runtime.ResourcefulContent.Accepts(httpContext, "text/plain"))
-                {
-                    return global::Resourceful.Runtime.ResourcefulContent.WriteNotAcceptableAsync(httpContext, "text/plain");
-                }
-
                 var bindingErrors = new global::Resourceful.Runtime.BindingErrors();
-
-                // value: query value 'value'
-                double value_arg = double.NegativeInfinity;
-                var value_raw = global::Resourceful.Runtime.ResourcefulBinding.GetQueryValue(httpContext, "value");
-                if (string.IsNullOrEmpty(value_raw))
-                {
-                    // Optional: keeps its default.
-                }
-                else if (global::Resourceful.Runtime.ResourcefulBinding.TryParse(value_raw, out double value_parsed))
-                {
-                    value_arg = value_parsed;
-                }
-                else
-                {
-                    bindingErrors.AddInvalid("value", value_raw, "double");
-                }
+                double value_arg = global::Resourceful.Runtime.ResourcefulBinding.Optional<double>(httpContext, "query", "value", "double", double.NegativeInfinity, ref bindingErrors);
 
                 if (bindingErrors.HasErrors)
                 {
                     return bindingErrors.WriteProblemAsync(httpContext);
                 }
 
-                var resource = new global::Shop.Defaults.Defaults();
+                var resource = NewResource(httpContext.RequestServices);
                 var result = resource.DoubleInfinity(value_arg);
                 return global::Resourceful.Runtime.ResourcefulResults.WriteTextAsync(httpContext, result);
-            }
+            };
         }
 
-        /// <summary><c>GET /defaults/double-nan</c>: binds the request, calls <c>DoubleNaN</c>, writes its result.</summary>
+        /// <summary><c>GET /defaults/double-nan</c>: calls <c>DoubleNaN</c>.</summary>
         public static global::Microsoft.AspNetCore.Http.RequestDelegate CreateDoubleNaN(global::System.IServiceProvider services)
         {
-            return Handle;
-
-            static global::System.Threading.Tasks.Task Handle(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+            return static httpContext =>
             {
-                if (!global::Resourceful.Runtime.ResourcefulContent.Accepts(httpContext, "text/plain"))
-                {
-                    return global::Resourceful.Runtime.ResourcefulContent.WriteNotAcceptableAsync(httpContext, "text/plain");
-                }
-
                 var bindingErrors = new global::Resourceful.Runtime.BindingErrors();
-
-                // value: query value 'value'
-                double value_arg = double.NaN;
-                var value_raw = global::Resourceful.Runtime.ResourcefulBinding.GetQueryValue(httpContext, "value");
-                if (string.IsNullOrEmpty(value_raw))
-                {
-                    // Optional: keeps its default.
-                }
-                else if (global::Resourceful.Runtime.ResourcefulBinding.TryParse(value_raw, out double value_parsed))
-                {
-                    value_arg = value_parsed;
-                }
-                else
-                {
-                    bindingErrors.AddInvalid("value", value_raw, "double");
-                }
+                double value_arg = global::Resourceful.Runtime.ResourcefulBinding.Optional<double>(httpContext, "query", "value", "double", double.NaN, ref bindingErrors);
 
                 if (bindingErrors.HasErrors)
                 {
                     return bindingErrors.WriteProblemAsync(httpContext);
                 }
 
-                var resource = new global::Shop.Defaults.Defaults();
+                var resource = NewResource(httpContext.RequestServices);
                 var result = resource.DoubleNaN(value_arg);
                 return global::Resourceful.Runtime.ResourcefulResults.WriteTextAsync(httpContext, result);
-            }
+            };
         }
 
-        /// <summary><c>GET /defaults/double-tiny</c>: binds the request, calls <c>DoubleTiny</c>, writes its result.</summary>
+        /// <summary><c>GET /defaults/double-tiny</c>: calls <c>DoubleTiny</c>.</summary>
         public static global::Microsoft.AspNetCore.Http.RequestDelegate CreateDoubleTiny(global::System.IServiceProvider services)
         {
-            return Handle;
-
-            static global::System.Threading.Tasks.Task Handle(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+            return static httpContext =>
             {
-                if (!global::Resourceful.Runtime.ResourcefulContent.Accepts(httpContext, "text/plain"))
-                {
-                    return global::Resourceful.Runtime.ResourcefulContent.WriteNotAcceptableAsync(httpContext, "text/plain");
-                }
-
                 var bindingErrors = new global::Resourceful.Runtime.BindingErrors();
-
-                // value: query value 'value'
-                double value_arg = 1E-300D;
-                var value_raw = global::Resourceful.Runtime.ResourcefulBinding.GetQueryValue(httpContext, "value");
-                if (string.IsNullOrEmpty(value_raw))
-                {
-                    // Optional: keeps its default.
-                }
-                else if (global::Resourceful.Runtime.ResourcefulBinding.TryParse(value_raw, out double value_parsed))
-                {
-                    value_arg = value_parsed;
-                }
-                else
-                {
-                    bindingErrors.AddInvalid("value", value_raw, "double");
-                }
+                double value_arg = global::Resourceful.Runtime.ResourcefulBinding.Optional<double>(httpContext, "query", "value", "double", 1E-300D, ref bindingErrors);
 
                 if (bindingErrors.HasErrors)
                 {
                     return bindingErrors.WriteProblemAsync(httpContext);
                 }
 
-                var resource = new global::Shop.Defaults.Defaults();
+                var resource = NewResource(httpContext.RequestServices);
                 var result = resource.DoubleTiny(value_arg);
                 return global::Resourceful.Runtime.ResourcefulResults.WriteTextAsync(httpContext, result);
-            }
+            };
         }
 
-        /// <summary><c>GET /defaults/enum</c>: binds the request, calls <c>Enum</c>, writes its result.</summary>
+        /// <summary><c>GET /defaults/enum</c>: calls <c>Enum</c>.</summary>
         public static global::Microsoft.AspNetCore.Http.RequestDelegate CreateEnum(global::System.IServiceProvider services)
         {
-            return Handle;
-
-            static global::System.Threading.Tasks.Task Handle(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+            return static httpContext =>
             {
-                if (!global::Resourceful.Runtime.ResourcefulContent.Accepts(httpContext, "text/plain"))
-                {
-                    return global::Resourceful.Runtime.ResourcefulContent.WriteNotAcceptableAsync(httpContext, "text/plain");
-                }
-
                 var bindingErrors = new global::Resourceful.Runtime.BindingErrors();
-
-                // value: query value 'value'
-                global::Shop.Defaults.Mode value_arg = global::Shop.Defaults.Mode.Fast;
-                var value_raw = global::Resourceful.Runtime.ResourcefulBinding.GetQueryValue(httpContext, "value");
-                if (string.IsNullOrEmpty(value_raw))
-                {
-                    // Optional: keeps its default.
-                }
-                else if (global::Resourceful.Runtime.ResourcefulBinding.TryParseEnum(value_raw, out global::Shop.Defaults.Mode value_parsed))
-                {
-                    value_arg = value_parsed;
-                }
-                else
-                {
-                    bindingErrors.AddInvalid("value", value_raw, "Mode");
-                }
+                global::Shop.Defaults.Mode value_arg = global::Resourceful.Runtime.ResourcefulBinding.OptionalEnum<global::Shop.Defaults.Mode>(httpContext, "query", "value", "Mode", global::Shop.Defaults.Mode.Fast, ref bindingErrors);
 
                 if (bindingErrors.HasErrors)
                 {
                     return bindingErrors.WriteProblemAsync(httpContext);
                 }
 
-                var resource = new global::Shop.Defaults.Defaults();
+                var resource = NewResource(httpContext.RequestServices);
                 var result = resource.Enum(value_arg);
                 return global::Resourceful.Runtime.ResourcefulResults.WriteTextAsync(httpContext, result);
-            }
+            };
         }
 
-        /// <summary><c>GET /defaults/flags-enum</c>: binds the request, calls <c>FlagsEnum</c>, writes its result.</summary>
+        /// <summary><c>GET /defaults/flags-enum</c>: calls <c>FlagsEnum</c>.</summary>
         public static global::Microsoft.AspNetCore.Http.RequestDelegate CreateFlagsEnum(global::System.IServiceProvider services)
         {
-            return Handle;
-
-            static global::System.Threading.Tasks.Task Handle(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+            return static httpContext =>
             {
-                if (!global::Resourceful.Runtime.ResourcefulContent.Accepts(httpContext, "text/plain"))
-                {
-                    return global::Resourceful.Runtime.ResourcefulContent.WriteNotAcceptableAsync(httpContext, "text/plain");
-                }
-
                 var bindingErrors = new global::Resourceful.Runtime.BindingErrors();
-
-                // value: query value 'value'
-                global::Shop.Defaults.Features value_arg = (global::Shop.Defaults.Features)3;
-                var value_raw = global::Resourceful.Runtime.ResourcefulBinding.GetQueryValue(httpContext, "value");
-                if (string.IsNullOrEmpty(value_raw))
-                {
-                    // Optional: keeps its default.
-                }
-                else if (global::Resourceful.Runtime.ResourcefulBinding.TryParseEnum(value_raw, out global::Shop.Defaults.Features value_parsed))
-                {
-                    value_arg = value_parsed;
-                }
-                else
-                {
-                    bindingErrors.AddInvalid("value", value_raw, "Features");
-                }
+                global::Shop.Defaults.Features value_arg = global::Resourceful.Runtime.ResourcefulBinding.OptionalEnum<global::Shop.Defaults.Features>(httpContext, "query", "value", "Features", (global::Shop.Defaults.Features)3, ref bindingErrors);
 
                 if (bindingErrors.HasErrors)
                 {
                     return bindingErrors.WriteProblemAsync(httpContext);
                 }
 
-                var resource = new global::Shop.Defaults.Defaults();
+                var resource = NewResource(httpContext.RequestServices);
                 var result = resource.FlagsEnum(value_arg);
                 return global::Resourceful.Runtime.ResourcefulResults.WriteTextAsync(httpContext, result);
-            }
+            };
         }
 
-        /// <summary><c>GET /defaults/float</c>: binds the request, calls <c>Float</c>, writes its result.</summary>
+        /// <summary><c>GET /defaults/float</c>: calls <c>Float</c>.</summary>
         public static global::Microsoft.AspNetCore.Http.RequestDelegate CreateFloat(global::System.IServiceProvider services)
         {
-            return Handle;
-
-            static global::System.Threading.Tasks.Task Handle(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+            return static httpContext =>
             {
-                if (!global::Resourceful.Runtime.ResourcefulContent.Accepts(httpContext, "text/plain"))
-                {
-                    return global::Resourceful.Runtime.ResourcefulContent.WriteNotAcceptableAsync(httpContext, "text/plain");
-                }
-
                 var bindingErrors = new global::Resourceful.Runtime.BindingErrors();
-
-                // value: query value 'value'
-                float value_arg = -0.25F;
-                var value_raw = global::Resourceful.Runtime.ResourcefulBinding.GetQueryValue(httpContext, "value");
-                if (string.IsNullOrEmpty(value_raw))
-                {
-                    // Optional: keeps its default.
-                }
-                else if (global::Resourceful.Runtime.ResourcefulBinding.TryParse(value_raw, out float value_parsed))
-                {
-                    value_arg = value_parsed;
-                }
-                else
-                {
-                    bindingErrors.AddInvalid("value", value_raw, "float");
-                }
+                float value_arg = global::Resourceful.Runtime.ResourcefulBinding.Optional<float>(httpContext, "query", "value", "float", -0.25F, ref bindingErrors);
 
                 if (bindingErrors.HasErrors)
                 {
                     return bindingErrors.WriteProblemAsync(httpContext);
                 }
 
-                var resource = new global::Shop.Defaults.Defaults();
+                var resource = NewResource(httpContext.RequestServices);
                 var result = resource.Float(value_arg);
                 return global::Resourceful.Runtime.ResourcefulResults.WriteTextAsync(httpContext, result);
-            }
+            };
         }
 
-        /// <summary><c>GET /defaults/float-max</c>: binds the request, calls <c>FloatMax</c>, writes its result.</summary>
+        /// <summary><c>GET /defaults/float-max</c>: calls <c>FloatMax</c>.</summary>
         public static global::Microsoft.AspNetCore.Http.RequestDelegate CreateFloatMax(global::System.IServiceProvider services)
         {
-            return Handle;
-
-            static global::System.Threading.Tasks.Task Handle(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+            return static httpContext =>
             {
-                if (!global::Resourceful.Runtime.ResourcefulContent.Accepts(httpContext, "text/plain"))
-                {
-                    return global::Resourceful.Runtime.ResourcefulContent.WriteNotAcceptableAsync(httpContext, "text/plain");
-                }
-
                 var bindingErrors = new global::Resourceful.Runtime.BindingErrors();
-
-                // value: query value 'value'
-                float value_arg = 3.4028235E+38F;
-                var value_raw = global::Resourceful.Runtime.ResourcefulBinding.GetQueryValue(httpContext, "value");
-                if (string.IsNullOrEmpty(value_raw))
-                {
-                    // Optional: keeps its default.
-                }
-                else if (global::Resourceful.Runtime.ResourcefulBinding.TryParse(value_raw, out float value_parsed))
-                {
-                    value_arg = value_parsed;
-                }
-                else
-                {
-                    bindingErrors.AddInvalid("value", value_raw, "float");
-                }
+                float value_arg = global::Resourceful.Runtime.ResourcefulBinding.Optional<float>(httpContext, "query", "value", "float", 3.4028235E+38F, ref bindingErrors);
 
                 if (bindingErrors.HasErrors)
                 {
                     return bindingErrors.WriteProblemAsync(httpContext);
                 }
 
-                var resource = new global::Shop.Defaults.Defaults();
+                var resource = NewResource(httpContext.RequestServices);
                 var result = resource.FloatMax(value_arg);
                 return global::Resourceful.Runtime.ResourcefulResults.WriteTextAsync(httpContext, result);
-            }
+            };
         }
 
-        /// <summary><c>GET /defaults/int</c>: binds the request, calls <c>Int</c>, writes its result.</summary>
+        /// <summary><c>GET /defaults/int</c>: calls <c>Int</c>.</summary>
         public static global::Microsoft.AspNetCore.Http.RequestDelegate CreateInt(global::System.IServiceProvider services)
         {
-            return Handle;
-
-            static global::System.Threading.Tasks.Task Handle(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+            return static httpContext =>
             {
-                if (!global::Resourceful.Runtime.ResourcefulContent.Accepts(httpContext, "text/plain"))
-                {
-                    return global::Resourceful.Runtime.ResourcefulContent.WriteNotAcceptableAsync(httpContext, "text/plain");
-                }
-
                 var bindingErrors = new global::Resourceful.Runtime.BindingErrors();
-
-                // value: query value 'value'
-                int value_arg = -1;
-                var value_raw = global::Resourceful.Runtime.ResourcefulBinding.GetQueryValue(httpContext, "value");
-                if (string.IsNullOrEmpty(value_raw))
-                {
-                    // Optional: keeps its default.
-                }
-                else if (global::Resourceful.Runtime.ResourcefulBinding.TryParse(value_raw, out int value_parsed))
-                {
-                    value_arg = value_parsed;
-                }
-                else
-                {
-                    bindingErrors.AddInvalid("value", value_raw, "int");
-                }
+                int value_arg = global::Resourceful.Runtime.ResourcefulBinding.Optional<int>(httpContext, "query", "value", "int", -1, ref bindingErrors);
 
                 if (bindingErrors.HasErrors)
                 {
                     return bindingErrors.WriteProblemAsync(httpContext);
                 }
 
-                var resource = new global::Shop.Defaults.Defaults();
+                var resource = NewResource(httpContext.RequestServices);
                 var result = resource.Int(value_arg);
                 return global::Resourceful.Runtime.ResourcefulResults.WriteTextAsync(httpContext, result);
-            }
+            };
         }
 
-        /// <summary><c>GET /defaults/long</c>: binds the request, calls <c>Long</c>, writes its result.</summary>
+        /// <summary><c>GET /defaults/long</c>: calls <c>Long</c>.</summary>
         public static global::Microsoft.AspNetCore.Http.RequestDelegate CreateLong(global::System.IServiceProvider services)
         {
-            return Handle;
-
-            static global::System.Threading.Tasks.Task Handle(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+            return static httpContext =>
             {
-                if (!global::Resourceful.Runtime.ResourcefulContent.Accepts(httpContext, "text/plain"))
-                {
-                    return global::Resourceful.Runtime.ResourcefulContent.WriteNotAcceptableAsync(httpContext, "text/plain");
-                }
-
                 var bindingErrors = new global::Resourceful.Runtime.BindingErrors();
-
-                // value: query value 'value'
-                long value_arg = -9223372036854775808L;
-                var value_raw = global::Resourceful.Runtime.ResourcefulBinding.GetQueryValue(httpContext, "value");
-                if (string.IsNullOrEmpty(value_raw))
-                {
-                    // Optional: keeps its default.
-                }
-                else if (global::Resourceful.Runtime.ResourcefulBinding.TryParse(value_raw, out long value_parsed))
-                {
-                    value_arg = value_parsed;
-                }
-                else
-                {
-                    bindingErrors.AddInvalid("value", value_raw, "long");
-                }
+                long value_arg = global::Resourceful.Runtime.ResourcefulBinding.Optional<long>(httpContext, "query", "value", "long", -9223372036854775808L, ref bindingErrors);
 
                 if (bindingErrors.HasErrors)
                 {
                     return bindingErrors.WriteProblemAsync(httpContext);
                 }
 
-                var resource = new global::Shop.Defaults.Defaults();
+                var resource = NewResource(httpContext.RequestServices);
                 var result = resource.Long(value_arg);
                 return global::Resourceful.Runtime.ResourcefulResults.WriteTextAsync(httpContext, result);
-            }
+            };
         }
 
-        /// <summary><c>GET /defaults/negative-enum</c>: binds the request, calls <c>NegativeEnum</c>, writes its result.</summary>
+        /// <summary><c>GET /defaults/negative-enum</c>: calls <c>NegativeEnum</c>.</summary>
         public static global::Microsoft.AspNetCore.Http.RequestDelegate CreateNegativeEnum(global::System.IServiceProvider services)
         {
-            return Handle;
-
-            static global::System.Threading.Tasks.Task Handle(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+            return static httpContext =>
             {
-                if (!global::Resourceful.Runtime.ResourcefulContent.Accepts(httpContext, "text/plain"))
-                {
-                    return global::Resourceful.Runtime.ResourcefulContent.WriteNotAcceptableAsync(httpContext, "text/plain");
-                }
-
                 var bindingErrors = new global::Resourceful.Runtime.BindingErrors();
-
-                // value: query value 'value'
-                global::Shop.Defaults.Mode value_arg = global::Shop.Defaults.Mode.Slow;
-                var value_raw = global::Resourceful.Runtime.ResourcefulBinding.GetQueryValue(httpContext, "value");
-                if (string.IsNullOrEmpty(value_raw))
-                {
-                    // Optional: keeps its default.
-                }
-                else if (global::Resourceful.Runtime.ResourcefulBinding.TryParseEnum(value_raw, out global::Shop.Defaults.Mode value_parsed))
-                {
-                    value_arg = value_parsed;
-                }
-                else
-                {
-                    bindingErrors.AddInvalid("value", value_raw, "Mode");
-                }
+                global::Shop.Defaults.Mode value_arg = global::Resourceful.Runtime.ResourcefulBinding.OptionalEnum<global::Shop.Defaults.Mode>(httpContext, "query", "value", "Mode", global::Shop.Defaults.Mode.Slow, ref bindingErrors);
 
                 if (bindingErrors.HasErrors)
                 {
                     return bindingErrors.WriteProblemAsync(httpContext);
                 }
 
-                var resource = new global::Shop.Defaults.Defaults();
+                var resource = NewResource(httpContext.RequestServices);
                 var result = resource.NegativeEnum(value_arg);
                 return global::Resourceful.Runtime.ResourcefulResults.WriteTextAsync(httpContext, result);
-            }
+            };
         }
 
-        /// <summary><c>GET /defaults/null-text</c>: binds the request, calls <c>NullText</c>, writes its result.</summary>
+        /// <summary><c>GET /defaults/null-text</c>: calls <c>NullText</c>.</summary>
         public static global::Microsoft.AspNetCore.Http.RequestDelegate CreateNullText(global::System.IServiceProvider services)
         {
-            return Handle;
-
-            static global::System.Threading.Tasks.Task Handle(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+            return static httpContext =>
             {
-                if (!global::Resourceful.Runtime.ResourcefulContent.Accepts(httpContext, "text/plain"))
-                {
-                    return global::Resourceful.Runtime.ResourcefulContent.WriteNotAcceptableAsync(httpContext, "text/plain");
-                }
-
                 var bindingErrors = new global::Resourceful.Runtime.BindingErrors();
-
-                // value: query value 'value'
-                string? value_arg = default;
-                var value_raw = global::Resourceful.Runtime.ResourcefulBinding.GetQueryValue(httpContext, "value");
-                if (value_raw is not null)
-                {
-                    value_arg = value_raw;
-                }
+                string? value_arg = global::Resourceful.Runtime.ResourcefulBinding.GetValue(httpContext, "query", "value");
 
                 if (bindingErrors.HasErrors)
                 {
                     return bindingErrors.WriteProblemAsync(httpContext);
                 }
 
-                var resource = new global::Shop.Defaults.Defaults();
+                var resource = NewResource(httpContext.RequestServices);
                 var result = resource.NullText(value_arg);
                 return global::Resourceful.Runtime.ResourcefulResults.WriteTextAsync(httpContext, result);
-            }
+            };
         }
 
-        /// <summary><c>GET /defaults/nullable-enum</c>: binds the request, calls <c>NullableEnum</c>, writes its result.</summary>
+        /// <summary><c>GET /defaults/nullable-enum</c>: calls <c>NullableEnum</c>.</summary>
         public static global::Microsoft.AspNetCore.Http.RequestDelegate CreateNullableEnum(global::System.IServiceProvider services)
         {
-            return Handle;
-
-            static global::System.Threading.Tasks.Task Handle(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+            return static httpContext =>
             {
-                if (!global::Resourceful.Runtime.ResourcefulContent.Accepts(httpContext, "text/plain"))
-                {
-                    return global::Resourceful.Runtime.ResourcefulContent.WriteNotAcceptableAsync(httpContext, "text/plain");
-                }
-
                 var bindingErrors = new global::Resourceful.Runtime.BindingErrors();
-
-                // value: query value 'value'
-                global::Shop.Defaults.Mode? value_arg = global::Shop.Defaults.Mode.Slow;
-                var value_raw = global::Resourceful.Runtime.ResourcefulBinding.GetQueryValue(httpContext, "value");
-                if (string.IsNullOrEmpty(value_raw))
-                {
-                    // Optional: keeps its default.
-                }
-                else if (global::Resourceful.Runtime.ResourcefulBinding.TryParseEnum(value_raw, out global::Shop.Defaults.Mode value_parsed))
-                {
-                    value_arg = value_parsed;
-                }
-                else
-                {
-                    bindingErrors.AddInvalid("value", value_raw, "Mode");
-                }
+                global::Shop.Defaults.Mode? value_arg = global::Resourceful.Runtime.ResourcefulBinding.OptionalNullableEnum<global::Shop.Defaults.Mode>(httpContext, "query", "value", "Mode", global::Shop.Defaults.Mode.Slow, ref bindingErrors);
 
                 if (bindingErrors.HasErrors)
                 {
                     return bindingErrors.WriteProblemAsync(httpContext);
                 }
 
-                var resource = new global::Shop.Defaults.Defaults();
+                var resource = NewResource(httpContext.RequestServices);
                 var result = resource.NullableEnum(value_arg);
                 return global::Resourceful.Runtime.ResourcefulResults.WriteTextAsync(httpContext, result);
-            }
+            };
         }
 
-        /// <summary><c>GET /defaults/nullable-int</c>: binds the request, calls <c>NullableInt</c>, writes its result.</summary>
+        /// <summary><c>GET /defaults/nullable-int</c>: calls <c>NullableInt</c>.</summary>
         public static global::Microsoft.AspNetCore.Http.RequestDelegate CreateNullableInt(global::System.IServiceProvider services)
         {
-            return Handle;
-
-            static global::System.Threading.Tasks.Task Handle(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+            return static httpContext =>
             {
-                if (!global::Resourceful.Runtime.ResourcefulContent.Accepts(httpContext, "text/plain"))
-                {
-                    return global::Resourceful.Runtime.ResourcefulContent.WriteNotAcceptableAsync(httpContext, "text/plain");
-                }
-
                 var bindingErrors = new global::Resourceful.Runtime.BindingErrors();
-
-                // value: query value 'value'
-                int? value_arg = 5;
-                var value_raw = global::Resourceful.Runtime.ResourcefulBinding.GetQueryValue(httpContext, "value");
-                if (string.IsNullOrEmpty(value_raw))
-                {
-                    // Optional: keeps its default.
-                }
-                else if (global::Resourceful.Runtime.ResourcefulBinding.TryParse(value_raw, out int value_parsed))
-                {
-                    value_arg = value_parsed;
-                }
-                else
-                {
-                    bindingErrors.AddInvalid("value", value_raw, "int");
-                }
+                int? value_arg = global::Resourceful.Runtime.ResourcefulBinding.OptionalNullable<int>(httpContext, "query", "value", "int", 5, ref bindingErrors);
 
                 if (bindingErrors.HasErrors)
                 {
                     return bindingErrors.WriteProblemAsync(httpContext);
                 }
 
-                var resource = new global::Shop.Defaults.Defaults();
+                var resource = NewResource(httpContext.RequestServices);
                 var result = resource.NullableInt(value_arg);
                 return global::Resourceful.Runtime.ResourcefulResults.WriteTextAsync(httpContext, result);
-            }
+            };
         }
 
-        /// <summary><c>GET /defaults/short</c>: binds the request, calls <c>Short</c>, writes its result.</summary>
+        /// <summary><c>GET /defaults/short</c>: calls <c>Short</c>.</summary>
         public static global::Microsoft.AspNetCore.Http.RequestDelegate CreateShort(global::System.IServiceProvider services)
         {
-            return Handle;
-
-            static global::System.Threading.Tasks.Task Handle(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+            return static httpContext =>
             {
-                if (!global::Resourceful.Runtime.ResourcefulContent.Accepts(httpContext, "text/plain"))
-                {
-                    return global::Resourceful.Runtime.ResourcefulContent.WriteNotAcceptableAsync(httpContext, "text/plain");
-                }
-
                 var bindingErrors = new global::Resourceful.Runtime.BindingErrors();
-
-                // value: query value 'value'
-                short value_arg = (short)-5;
-                var value_raw = global::Resourceful.Runtime.ResourcefulBinding.GetQueryValue(httpContext, "value");
-                if (string.IsNullOrEmpty(value_raw))
-                {
-                    // Optional: keeps its default.
-                }
-                else if (global::Resourceful.Runtime.ResourcefulBinding.TryParse(value_raw, out short value_parsed))
-                {
-                    value_arg = value_parsed;
-                }
-                else
-                {
-                    bindingErrors.AddInvalid("value", value_raw, "short");
-                }
+                short value_arg = global::Resourceful.Runtime.ResourcefulBinding.Optional<short>(httpContext, "query", "value", "short", (short)-5, ref bindingErrors);
 
                 if (bindingErrors.HasErrors)
                 {
                     return bindingErrors.WriteProblemAsync(httpContext);
                 }
 
-                var resource = new global::Shop.Defaults.Defaults();
+                var resource = NewResource(httpContext.RequestServices);
                 var result = resource.Short(value_arg);
                 return global::Resourceful.Runtime.ResourcefulResults.WriteTextAsync(httpContext, result);
-            }
+            };
         }
 
-        /// <summary><c>GET /defaults/text</c>: binds the request, calls <c>Text</c>, writes its result.</summary>
+        /// <summary><c>GET /defaults/text</c>: calls <c>Text</c>.</summary>
         public static global::Microsoft.AspNetCore.Http.RequestDelegate CreateText(global::System.IServiceProvider services)
         {
-            return Handle;
-
-            static global::System.Threading.Tasks.Task Handle(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+            return static httpContext =>
             {
-                if (!global::Resourceful.Runtime.ResourcefulContent.Accepts(httpContext, "text/plain"))
-                {
-                    return global::Resourceful.Runtime.ResourcefulContent.WriteNotAcceptableAsync(httpContext, "text/plain");
-                }
-
                 var bindingErrors = new global::Resourceful.Runtime.BindingErrors();
-
-                // value: query value 'value'
-                string value_arg = "quote \" backslash \\ newline \n tab \t unicode é";
-                var value_raw = global::Resourceful.Runtime.ResourcefulBinding.GetQueryValue(httpContext, "value");
-                if (value_raw is not null)
-                {
-                    value_arg = value_raw;
-                }
+                string value_arg = global::Resourceful.Runtime.ResourcefulBinding.GetValue(httpContext, "query", "value") ?? "quote \" backslash \\ newline \n tab \t unicode é";
 
                 if (bindingErrors.HasErrors)
                 {
                     return bindingErrors.WriteProblemAsync(httpContext);
                 }
 
-                var resource = new global::Shop.Defaults.Defaults();
+                var resource = NewResource(httpContext.RequestServices);
                 var result = resource.Text(value_arg);
                 return global::Resourceful.Runtime.ResourcefulResults.WriteTextAsync(httpContext, result);
-            }
+            };
         }
 
-        /// <summary><c>GET /defaults/ulong</c>: binds the request, calls <c>ULong</c>, writes its result.</summary>
+        /// <summary><c>GET /defaults/ulong</c>: calls <c>ULong</c>.</summary>
         public static global::Microsoft.AspNetCore.Http.RequestDelegate CreateULong(global::System.IServiceProvider services)
         {
-            return Handle;
-
-            static global::System.Threading.Tasks.Task Handle(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+            return static httpContext =>
             {
-                if (!global::Resourceful.Runtime.ResourcefulContent.Accepts(httpContext, "text/plain"))
-                {
-                    return global::Resourceful.Runtime.ResourcefulContent.WriteNotAcceptableAsync(httpContext, "text/plain");
-                }
-
                 var bindingErrors = new global::Resourceful.Runtime.BindingErrors();
-
-                // value: query value 'value'
-                ulong value_arg = 18446744073709551615UL;
-                var value_raw = global::Resourceful.Runtime.ResourcefulBinding.GetQueryValue(httpContext, "value");
-                if (string.IsNullOrEmpty(value_raw))
-                {
-                    // Optional: keeps its default.
-                }
-                else if (global::Resourceful.Runtime.ResourcefulBinding.TryParse(value_raw, out ulong value_parsed))
-                {
-                    value_arg = value_parsed;
-                }
-                else
-                {
-                    bindingErrors.AddInvalid("value", value_raw, "ulong");
-                }
+                ulong value_arg = global::Resourceful.Runtime.ResourcefulBinding.Optional<ulong>(httpContext, "query", "value", "ulong", 18446744073709551615UL, ref bindingErrors);
 
                 if (bindingErrors.HasErrors)
                 {
                     return bindingErrors.WriteProblemAsync(httpContext);
                 }
 
-                var resource = new global::Shop.Defaults.Defaults();
+                var resource = NewResource(httpContext.RequestServices);
                 var result = resource.ULong(value_arg);
                 return global::Resourceful.Runtime.ResourcefulResults.WriteTextAsync(httpContext, result);
-            }
+            };
         }
 
-        /// <summary><c>GET /defaults/undeclared-enum</c>: binds the request, calls <c>UndeclaredEnum</c>, writes its result.</summary>
+        /// <summary><c>GET /defaults/undeclared-enum</c>: calls <c>UndeclaredEnum</c>.</summary>
         public static global::Microsoft.AspNetCore.Http.RequestDelegate CreateUndeclaredEnum(global::System.IServiceProvider services)
         {
-            return Handle;
-
-            static global::System.Threading.Tasks.Task Handle(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+            return static httpContext =>
             {
-                if (!global::Resourceful.Runtime.ResourcefulContent.Accepts(httpContext, "text/plain"))
-                {
-                    return global::Resourceful.Runtime.ResourcefulContent.WriteNotAcceptableAsync(httpContext, "text/plain");
-                }
-
                 var bindingErrors = new global::Resourceful.Runtime.BindingErrors();
-
-                // value: query value 'value'
-                global::Shop.Defaults.Mode value_arg = (global::Shop.Defaults.Mode)7;
-                var value_raw = global::Resourceful.Runtime.ResourcefulBinding.GetQueryValue(httpContext, "value");
-                if (string.IsNullOrEmpty(value_raw))
-                {
-                    // Optional: keeps its default.
-                }
-                else if (global::Resourceful.Runtime.ResourcefulBinding.TryParseEnum(value_raw, out global::Shop.Defaults.Mode value_parsed))
-                {
-                    value_arg = value_parsed;
-                }
-                else
-                {
-                    bindingErrors.AddInvalid("value", value_raw, "Mode");
-                }
+                global::Shop.Defaults.Mode value_arg = global::Resourceful.Runtime.ResourcefulBinding.OptionalEnum<global::Shop.Defaults.Mode>(httpContext, "query", "value", "Mode", (global::Shop.Defaults.Mode)7, ref bindingErrors);
 
                 if (bindingErrors.HasErrors)
                 {
                     return bindingErrors.WriteProblemAsync(httpContext);
                 }
 
-                var resource = new global::Shop.Defaults.Defaults();
+                var resource = NewResource(httpContext.RequestServices);
                 var result = resource.UndeclaredEnum(value_arg);
                 return global::Resourceful.Runtime.ResourcefulResults.WriteTextAsync(httpContext, result);
-            }
+            };
         }
     }
 }

@@ -51,134 +51,96 @@ namespace Resourceful.Generated
     {
         public static global::Resourceful.ResourceConventionBuilder Map(global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints)
         {
-            var services = endpoints.ServiceProvider;
-            var builders = new global::Microsoft.AspNetCore.Builder.IEndpointConventionBuilder[3];
-            builders[0] = global::Resourceful.Runtime.ResourcefulEndpoints.Map(endpoints, "/v1/orders/{id:guid}", global::Resourceful.Runtime.ResourcefulEndpoints.Get, CreateFind(services), "GET /v1/orders/{id:guid} => Shop.Api.V1.Orders.Find", maxBodySize: global::Resourceful.Runtime.ResourcefulEndpoints.ServerBodyLimit,
-                new global::Microsoft.AspNetCore.Http.EndpointSummaryAttribute("Orders.Find"),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(global::Shop.Api.Order), new[] { "application/json" }),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(404, typeof(void))
-            );
-            global::Resourceful.Runtime.ResourcefulApiDescription.Describe(builders[0], services, typeof(global::Shop.Api.V1.Orders), "Find", new global::System.Type[] { typeof(global::System.Guid) }, static method => new object[]
-            {
-                global::Resourceful.Runtime.ResourcefulApiDescription.Parameter(method, 0, "id", hasTryParse: true, isOptional: false),
-            });
-            builders[1] = global::Resourceful.Runtime.ResourcefulEndpoints.Map(endpoints, "/v1/orders/{id:guid}", global::Resourceful.Runtime.ResourcefulEndpoints.Delete, CreateCancel(services), "DELETE /v1/orders/{id:guid} => Shop.Api.V1.Orders.Cancel", maxBodySize: global::Resourceful.Runtime.ResourcefulEndpoints.ServerBodyLimit,
-                new global::Microsoft.AspNetCore.Http.EndpointSummaryAttribute("Orders.Cancel"),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(204, typeof(void))
-            );
-            global::Resourceful.Runtime.ResourcefulApiDescription.Describe(builders[1], services, typeof(global::Shop.Api.V1.Orders), "Cancel", new global::System.Type[] { typeof(global::System.Guid) }, static method => new object[]
-            {
-                global::Resourceful.Runtime.ResourcefulApiDescription.Parameter(method, 0, "id", hasTryParse: true, isOptional: false),
-            });
-            builders[2] = global::Resourceful.Runtime.ResourcefulEndpoints.MapPath(endpoints, "/v1/orders/{id:guid}", "/v1/orders/{:guid}", "GET, HEAD, DELETE, OPTIONS",
-                "{\"method\":\"GET\",\"handler\":\"Find\",\"parameters\":[{\"name\":\"id\",\"in\":\"route\",\"type\":\"Guid\",\"required\":true}],\"responses\":[200,404]},{\"method\":\"DELETE\",\"handler\":\"Cancel\",\"parameters\":[{\"name\":\"id\",\"in\":\"route\",\"type\":\"Guid\",\"required\":true}],\"responses\":[204]}");
-            return new global::Resourceful.ResourceConventionBuilder(builders);
+            return global::Resourceful.Runtime.ResourcefulEndpoints.MapResource(endpoints, typeof(global::Shop.Api.V1.Orders), "Shop.Api.V1.Orders", "Orders",
+                handlers:
+                [
+                    new("GET", "/v1/orders/{id:guid}", "Find", CreateFind)
+                    {
+                        Produces = "application/json",
+                        Responses = [new(200, typeof(global::Shop.Api.Order)), new(404)],
+                        ParameterTypes = [typeof(global::System.Guid)],
+                        Parameters = [new(0, "id", true, false)],
+                    },
+                    new("DELETE", "/v1/orders/{id:guid}", "Cancel", CreateCancel)
+                    {
+                        Responses = [new(204)],
+                        ParameterTypes = [typeof(global::System.Guid)],
+                        Parameters = [new(0, "id", true, false)],
+                    },
+                ],
+                paths:
+                [
+                    new("/v1/orders/{id:guid}", "/v1/orders/{:guid}", "GET, HEAD, DELETE, OPTIONS",
+                        """{"method":"GET","handler":"Find","parameters":[{"name":"id","in":"route","type":"Guid","required":true}],"responses":[200,404]},{"method":"DELETE","handler":"Cancel","parameters":[{"name":"id","in":"route","type":"Guid","required":true}],"responses":[204]}"""),
+                ],
+                movedRoutes: []);
         }
 
-        /// <summary><c>GET /v1/orders/{id:guid}</c>: binds the request, calls <c>Find</c>, writes its result.</summary>
+        /// <summary>Creates the resource for one request, its constructor's services from the request's services.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static global::Shop.Api.V1.Orders NewResource(global::System.IServiceProvider services)
+        {
+            return new global::Shop.Api.V1.Orders();
+        }
+
+        /// <summary><c>GET /v1/orders/{id:guid}</c>: calls <c>Find</c>.</summary>
         public static global::Microsoft.AspNetCore.Http.RequestDelegate CreateFind(global::System.IServiceProvider services)
         {
             var typedResults = global::Resourceful.Runtime.ResourcefulTypedResults.Create(services);
             var okBody = typedResults.JsonBody<global::Shop.Api.Order>();
-            return Handle;
-
-            global::System.Threading.Tasks.Task Handle(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+            return httpContext =>
             {
-                if (!global::Resourceful.Runtime.ResourcefulContent.Accepts(httpContext, "application/json"))
-                {
-                    return global::Resourceful.Runtime.ResourcefulContent.WriteNotAcceptableAsync(httpContext, "application/json");
-                }
-
                 var bindingErrors = new global::Resourceful.Runtime.BindingErrors();
-
-                // id: route value 'id', required
-                global::System.Guid id_arg = default;
-                var id_raw = global::Resourceful.Runtime.ResourcefulBinding.GetRouteValue(httpContext, "id");
-                if (string.IsNullOrEmpty(id_raw))
-                {
-                    bindingErrors.AddMissing("id", "route");
-                }
-                else if (global::Resourceful.Runtime.ResourcefulBinding.TryParse(id_raw, out global::System.Guid id_parsed))
-                {
-                    id_arg = id_parsed;
-                }
-                else
-                {
-                    bindingErrors.AddInvalid("id", id_raw, "Guid");
-                }
+                global::System.Guid id_arg = global::Resourceful.Runtime.ResourcefulBinding.Required<global::System.Guid>(httpContext, "route", "id", "Guid", ref bindingErrors);
 
                 if (bindingErrors.HasErrors)
                 {
                     return bindingErrors.WriteProblemAsync(httpContext);
                 }
 
-                var resource = new global::Shop.Api.V1.Orders();
-                var result = resource.Find(id_arg);
-                if (result is null)
-                {
-                    return global::Resourceful.Runtime.ResourcefulResults.ExecuteAsync(null, httpContext, "Shop.Api.V1.Orders.Find");
-                }
-
-                return WriteResult(result.Result, httpContext, typedResults, okBody);
-            }
-
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-            static global::System.Threading.Tasks.Task WriteResult(global::Microsoft.AspNetCore.Http.IResult? result, global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::Resourceful.Runtime.ResourcefulTypedResults typedResults, global::Resourceful.Runtime.JsonResultBody<global::Shop.Api.Order>? okBody)
-            {
-                switch (result)
-                {
-                    case global::Microsoft.AspNetCore.Http.HttpResults.Ok<global::Shop.Api.Order> ok:
-                        return typedResults.OkAsync(httpContext, ok.Value, okBody);
-                    case global::Microsoft.AspNetCore.Http.HttpResults.NotFound:
-                        return typedResults.NotFoundAsync(httpContext);
-                    case null:
-                        return global::Resourceful.Runtime.ResourcefulTypedResults.NullUnionMember();
-                    default:
-                        return result.ExecuteAsync(httpContext);
-                }
-            }
+                var resource = NewResource(httpContext.RequestServices);
+                var result = resource.Find(id_arg) ?? throw NullResult("Find");
+                return WriteOk(result.Result, httpContext, typedResults, okBody);
+            };
         }
 
-        /// <summary><c>DELETE /v1/orders/{id:guid}</c>: binds the request, calls <c>Cancel</c>, writes its result.</summary>
+        /// <summary><c>DELETE /v1/orders/{id:guid}</c>: calls <c>Cancel</c>.</summary>
         public static global::Microsoft.AspNetCore.Http.RequestDelegate CreateCancel(global::System.IServiceProvider services)
         {
             var typedResults = global::Resourceful.Runtime.ResourcefulTypedResults.Create(services);
-            return Handle;
-
-            global::System.Threading.Tasks.Task Handle(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+            return httpContext =>
             {
                 var bindingErrors = new global::Resourceful.Runtime.BindingErrors();
-
-                // id: route value 'id', required
-                global::System.Guid id_arg = default;
-                var id_raw = global::Resourceful.Runtime.ResourcefulBinding.GetRouteValue(httpContext, "id");
-                if (string.IsNullOrEmpty(id_raw))
-                {
-                    bindingErrors.AddMissing("id", "route");
-                }
-                else if (global::Resourceful.Runtime.ResourcefulBinding.TryParse(id_raw, out global::System.Guid id_parsed))
-                {
-                    id_arg = id_parsed;
-                }
-                else
-                {
-                    bindingErrors.AddInvalid("id", id_raw, "Guid");
-                }
+                global::System.Guid id_arg = global::Resourceful.Runtime.ResourcefulBinding.Required<global::System.Guid>(httpContext, "route", "id", "Guid", ref bindingErrors);
 
                 if (bindingErrors.HasErrors)
                 {
                     return bindingErrors.WriteProblemAsync(httpContext);
                 }
 
-                var resource = new global::Shop.Api.V1.Orders();
-                var result = resource.Cancel(id_arg);
-                if (result is null)
-                {
-                    return global::Resourceful.Runtime.ResourcefulResults.ExecuteAsync(null, httpContext, "Shop.Api.V1.Orders.Cancel");
-                }
-
+                var resource = NewResource(httpContext.RequestServices);
+                var result = resource.Cancel(id_arg) ?? throw NullResult("Cancel");
                 return typedResults.NoContentAsync(httpContext);
+            };
+        }
+
+        /// <summary>Writes a union's <c>Ok&lt;global::Shop.Api.Order&gt;</c>, and the runtime the rest.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private static global::System.Threading.Tasks.Task WriteOk(global::Microsoft.AspNetCore.Http.IResult? result, global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::Resourceful.Runtime.ResourcefulTypedResults typedResults, global::Resourceful.Runtime.JsonResultBody<global::Shop.Api.Order>? okBody)
+        {
+            switch (result)
+            {
+                case global::Microsoft.AspNetCore.Http.HttpResults.Ok<global::Shop.Api.Order> ok:
+                    return typedResults.OkAsync(httpContext, ok.Value, okBody);
+                default:
+                    return typedResults.WriteAsync(result, httpContext);
             }
+        }
+
+        /// <summary>The error of a handler that returned null instead of its typed result.</summary>
+        private static global::System.InvalidOperationException NullResult(string handlerName)
+        {
+            return global::Resourceful.Runtime.ResourcefulResults.NullResult("Shop.Api.V1.Orders." + handlerName);
         }
     }
 }

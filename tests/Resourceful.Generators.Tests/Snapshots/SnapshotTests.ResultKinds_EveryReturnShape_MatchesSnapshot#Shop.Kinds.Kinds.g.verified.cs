@@ -100,372 +100,268 @@ namespace Resourceful.Generated
     {
         public static global::Resourceful.ResourceConventionBuilder Map(global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints)
         {
-            var services = endpoints.ServiceProvider;
-            var builders = new global::Microsoft.AspNetCore.Builder.IEndpointConventionBuilder[24];
-            builders[0] = global::Resourceful.Runtime.ResourcefulEndpoints.Map(endpoints, "/kinds/result", global::Resourceful.Runtime.ResourcefulEndpoints.Get, CreateResult(services), "GET /kinds/result => Shop.Kinds.Kinds.Result", maxBodySize: global::Resourceful.Runtime.ResourcefulEndpoints.ServerBodyLimit,
-                new global::Microsoft.AspNetCore.Http.EndpointSummaryAttribute("Kinds.Result"),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(void))
-            );
-            global::Resourceful.Runtime.ResourcefulApiDescription.Describe(builders[0], services, typeof(global::Shop.Kinds.Kinds), "Result", global::System.Type.EmptyTypes, static method => new object[]
-            {
-            });
-            builders[1] = global::Resourceful.Runtime.ResourcefulEndpoints.Map(endpoints, "/kinds/task", global::Resourceful.Runtime.ResourcefulEndpoints.Post, CreateWork(services), "POST /kinds/task => Shop.Kinds.Kinds.Work", maxBodySize: global::Resourceful.Runtime.ResourcefulEndpoints.ServerBodyLimit,
-                new global::Microsoft.AspNetCore.Http.EndpointSummaryAttribute("Kinds.Work"),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(204, typeof(void))
-            );
-            global::Resourceful.Runtime.ResourcefulApiDescription.Describe(builders[1], services, typeof(global::Shop.Kinds.Kinds), "Work", global::System.Type.EmptyTypes, static method => new object[]
-            {
-            });
-            builders[2] = global::Resourceful.Runtime.ResourcefulEndpoints.Map(endpoints, "/kinds/task-of-text", global::Resourceful.Runtime.ResourcefulEndpoints.Get, CreateTaskOfText(services), "GET /kinds/task-of-text => Shop.Kinds.Kinds.TaskOfText", maxBodySize: global::Resourceful.Runtime.ResourcefulEndpoints.ServerBodyLimit,
-                new global::Microsoft.AspNetCore.Http.EndpointSummaryAttribute("Kinds.TaskOfText"),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(string), new[] { "text/plain" })
-            );
-            global::Resourceful.Runtime.ResourcefulApiDescription.Describe(builders[2], services, typeof(global::Shop.Kinds.Kinds), "TaskOfText", global::System.Type.EmptyTypes, static method => new object[]
-            {
-            });
-            builders[3] = global::Resourceful.Runtime.ResourcefulEndpoints.Map(endpoints, "/kinds/task-of-value", global::Resourceful.Runtime.ResourcefulEndpoints.Get, CreateTaskOfValue(services), "GET /kinds/task-of-value => Shop.Kinds.Kinds.TaskOfValue", maxBodySize: global::Resourceful.Runtime.ResourcefulEndpoints.ServerBodyLimit,
-                new global::Microsoft.AspNetCore.Http.EndpointSummaryAttribute("Kinds.TaskOfValue"),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(global::Shop.Kinds.Item), new[] { "application/json" })
-            );
-            global::Resourceful.Runtime.ResourcefulApiDescription.Describe(builders[3], services, typeof(global::Shop.Kinds.Kinds), "TaskOfValue", global::System.Type.EmptyTypes, static method => new object[]
-            {
-            });
-            builders[4] = global::Resourceful.Runtime.ResourcefulEndpoints.Map(endpoints, "/kinds/text", global::Resourceful.Runtime.ResourcefulEndpoints.Get, CreateText(services), "GET /kinds/text => Shop.Kinds.Kinds.Text", maxBodySize: global::Resourceful.Runtime.ResourcefulEndpoints.ServerBodyLimit,
-                new global::Microsoft.AspNetCore.Http.EndpointSummaryAttribute("Kinds.Text"),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(string), new[] { "text/plain" })
-            );
-            global::Resourceful.Runtime.ResourcefulApiDescription.Describe(builders[4], services, typeof(global::Shop.Kinds.Kinds), "Text", global::System.Type.EmptyTypes, static method => new object[]
-            {
-            });
-            builders[5] = global::Resourceful.Runtime.ResourcefulEndpoints.Map(endpoints, "/kinds/typed", global::Resourceful.Runtime.ResourcefulEndpoints.Get, CreateTyped(services), "GET /kinds/typed => Shop.Kinds.Kinds.Typed", maxBodySize: global::Resourceful.Runtime.ResourcefulEndpoints.ServerBodyLimit,
-                new global::Microsoft.AspNetCore.Http.EndpointSummaryAttribute("Kinds.Typed"),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(global::Shop.Kinds.Item), new[] { "application/json" })
-            );
-            global::Resourceful.Runtime.ResourcefulApiDescription.Describe(builders[5], services, typeof(global::Shop.Kinds.Kinds), "Typed", global::System.Type.EmptyTypes, static method => new object[]
-            {
-            });
-            builders[6] = global::Resourceful.Runtime.ResourcefulEndpoints.Map(endpoints, "/kinds/union", global::Resourceful.Runtime.ResourcefulEndpoints.Get, CreateUnion(services), "GET /kinds/union => Shop.Kinds.Kinds.Union", maxBodySize: global::Resourceful.Runtime.ResourcefulEndpoints.ServerBodyLimit,
-                new global::Microsoft.AspNetCore.Http.EndpointSummaryAttribute("Kinds.Union"),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(global::Shop.Kinds.Item), new[] { "application/json" }),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(400, typeof(void)),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(404, typeof(void))
-            );
-            global::Resourceful.Runtime.ResourcefulApiDescription.Describe(builders[6], services, typeof(global::Shop.Kinds.Kinds), "Union", new global::System.Type[] { typeof(int) }, static method => new object[]
-            {
-                global::Resourceful.Runtime.ResourcefulApiDescription.Parameter(method, 0, "id", hasTryParse: true, isOptional: false),
-            });
-            builders[7] = global::Resourceful.Runtime.ResourcefulEndpoints.Map(endpoints, "/kinds/value", global::Resourceful.Runtime.ResourcefulEndpoints.Get, CreateValue(services), "GET /kinds/value => Shop.Kinds.Kinds.Value", maxBodySize: global::Resourceful.Runtime.ResourcefulEndpoints.ServerBodyLimit,
-                new global::Microsoft.AspNetCore.Http.EndpointSummaryAttribute("Kinds.Value"),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(global::Shop.Kinds.Item), new[] { "application/json" })
-            );
-            global::Resourceful.Runtime.ResourcefulApiDescription.Describe(builders[7], services, typeof(global::Shop.Kinds.Kinds), "Value", global::System.Type.EmptyTypes, static method => new object[]
-            {
-            });
-            builders[8] = global::Resourceful.Runtime.ResourcefulEndpoints.Map(endpoints, "/kinds/value-task", global::Resourceful.Runtime.ResourcefulEndpoints.Put, CreateWorkLater(services), "PUT /kinds/value-task => Shop.Kinds.Kinds.WorkLater", maxBodySize: global::Resourceful.Runtime.ResourcefulEndpoints.ServerBodyLimit,
-                new global::Microsoft.AspNetCore.Http.EndpointSummaryAttribute("Kinds.WorkLater"),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(204, typeof(void))
-            );
-            global::Resourceful.Runtime.ResourcefulApiDescription.Describe(builders[8], services, typeof(global::Shop.Kinds.Kinds), "WorkLater", global::System.Type.EmptyTypes, static method => new object[]
-            {
-            });
-            builders[9] = global::Resourceful.Runtime.ResourcefulEndpoints.Map(endpoints, "/kinds/value-task-of-result", global::Resourceful.Runtime.ResourcefulEndpoints.Patch, CreateValueTaskOfResult(services), "PATCH /kinds/value-task-of-result => Shop.Kinds.Kinds.ValueTaskOfResult", maxBodySize: global::Resourceful.Runtime.ResourcefulEndpoints.ServerBodyLimit,
-                new global::Microsoft.AspNetCore.Http.EndpointSummaryAttribute("Kinds.ValueTaskOfResult"),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(void))
-            );
-            global::Resourceful.Runtime.ResourcefulApiDescription.Describe(builders[9], services, typeof(global::Shop.Kinds.Kinds), "ValueTaskOfResult", global::System.Type.EmptyTypes, static method => new object[]
-            {
-            });
-            builders[10] = global::Resourceful.Runtime.ResourcefulEndpoints.Map(endpoints, "/kinds/value-task-of-value", global::Resourceful.Runtime.ResourcefulEndpoints.Get, CreateValueTaskOfValue(services), "GET /kinds/value-task-of-value => Shop.Kinds.Kinds.ValueTaskOfValue", maxBodySize: global::Resourceful.Runtime.ResourcefulEndpoints.ServerBodyLimit,
-                new global::Microsoft.AspNetCore.Http.EndpointSummaryAttribute("Kinds.ValueTaskOfValue"),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(global::Shop.Kinds.Item), new[] { "application/json" })
-            );
-            global::Resourceful.Runtime.ResourcefulApiDescription.Describe(builders[10], services, typeof(global::Shop.Kinds.Kinds), "ValueTaskOfValue", global::System.Type.EmptyTypes, static method => new object[]
-            {
-            });
-            builders[11] = global::Resourceful.Runtime.ResourcefulEndpoints.Map(endpoints, "/kinds/void", global::Resourceful.Runtime.ResourcefulEndpoints.Delete, CreateNothing(services), "DELETE /kinds/void => Shop.Kinds.Kinds.Nothing", maxBodySize: global::Resourceful.Runtime.ResourcefulEndpoints.ServerBodyLimit,
-                new global::Microsoft.AspNetCore.Http.EndpointSummaryAttribute("Kinds.Nothing"),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(204, typeof(void))
-            );
-            global::Resourceful.Runtime.ResourcefulApiDescription.Describe(builders[11], services, typeof(global::Shop.Kinds.Kinds), "Nothing", global::System.Type.EmptyTypes, static method => new object[]
-            {
-            });
-            builders[12] = global::Resourceful.Runtime.ResourcefulEndpoints.MapPath(endpoints, "/kinds/result", "/kinds/result", "GET, HEAD, OPTIONS",
-                "{\"method\":\"GET\",\"handler\":\"Result\",\"parameters\":[],\"responses\":[],\"otherResponses\":true}");
-            builders[13] = global::Resourceful.Runtime.ResourcefulEndpoints.MapPath(endpoints, "/kinds/task", "/kinds/task", "POST, OPTIONS",
-                "{\"method\":\"POST\",\"handler\":\"Work\",\"parameters\":[],\"responses\":[204]}");
-            builders[14] = global::Resourceful.Runtime.ResourcefulEndpoints.MapPath(endpoints, "/kinds/task-of-text", "/kinds/task-of-text", "GET, HEAD, OPTIONS",
-                "{\"method\":\"GET\",\"handler\":\"TaskOfText\",\"parameters\":[],\"responses\":[200]}");
-            builders[15] = global::Resourceful.Runtime.ResourcefulEndpoints.MapPath(endpoints, "/kinds/task-of-value", "/kinds/task-of-value", "GET, HEAD, OPTIONS",
-                "{\"method\":\"GET\",\"handler\":\"TaskOfValue\",\"parameters\":[],\"responses\":[200]}");
-            builders[16] = global::Resourceful.Runtime.ResourcefulEndpoints.MapPath(endpoints, "/kinds/text", "/kinds/text", "GET, HEAD, OPTIONS",
-                "{\"method\":\"GET\",\"handler\":\"Text\",\"parameters\":[],\"responses\":[200]}");
-            builders[17] = global::Resourceful.Runtime.ResourcefulEndpoints.MapPath(endpoints, "/kinds/typed", "/kinds/typed", "GET, HEAD, OPTIONS",
-                "{\"method\":\"GET\",\"handler\":\"Typed\",\"parameters\":[],\"responses\":[200]}");
-            builders[18] = global::Resourceful.Runtime.ResourcefulEndpoints.MapPath(endpoints, "/kinds/union", "/kinds/union", "GET, HEAD, OPTIONS",
-                "{\"method\":\"GET\",\"handler\":\"Union\",\"parameters\":[{\"name\":\"id\",\"in\":\"query\",\"type\":\"int\",\"required\":true}],\"responses\":[200,400,404]}");
-            builders[19] = global::Resourceful.Runtime.ResourcefulEndpoints.MapPath(endpoints, "/kinds/value", "/kinds/value", "GET, HEAD, OPTIONS",
-                "{\"method\":\"GET\",\"handler\":\"Value\",\"parameters\":[],\"responses\":[200]}");
-            builders[20] = global::Resourceful.Runtime.ResourcefulEndpoints.MapPath(endpoints, "/kinds/value-task", "/kinds/value-task", "PUT, OPTIONS",
-                "{\"method\":\"PUT\",\"handler\":\"WorkLater\",\"parameters\":[],\"responses\":[204]}");
-            builders[21] = global::Resourceful.Runtime.ResourcefulEndpoints.MapPath(endpoints, "/kinds/value-task-of-result", "/kinds/value-task-of-result", "PATCH, OPTIONS",
-                "{\"method\":\"PATCH\",\"handler\":\"ValueTaskOfResult\",\"parameters\":[],\"responses\":[],\"otherResponses\":true}");
-            builders[22] = global::Resourceful.Runtime.ResourcefulEndpoints.MapPath(endpoints, "/kinds/value-task-of-value", "/kinds/value-task-of-value", "GET, HEAD, OPTIONS",
-                "{\"method\":\"GET\",\"handler\":\"ValueTaskOfValue\",\"parameters\":[],\"responses\":[200]}");
-            builders[23] = global::Resourceful.Runtime.ResourcefulEndpoints.MapPath(endpoints, "/kinds/void", "/kinds/void", "DELETE, OPTIONS",
-                "{\"method\":\"DELETE\",\"handler\":\"Nothing\",\"parameters\":[],\"responses\":[204]}");
-            return new global::Resourceful.ResourceConventionBuilder(builders);
+            return global::Resourceful.Runtime.ResourcefulEndpoints.MapResource(endpoints, typeof(global::Shop.Kinds.Kinds), "Shop.Kinds.Kinds", "Kinds",
+                handlers:
+                [
+                    new("GET", "/kinds/result", "Result", CreateResult)
+                    {
+                        Responses = [new(200)],
+                    },
+                    new("POST", "/kinds/task", "Work", CreateWork)
+                    {
+                        Responses = [new(204)],
+                    },
+                    new("GET", "/kinds/task-of-text", "TaskOfText", CreateTaskOfText)
+                    {
+                        Produces = "text/plain",
+                        Responses = [new(200, typeof(string), "text/plain")],
+                    },
+                    new("GET", "/kinds/task-of-value", "TaskOfValue", CreateTaskOfValue)
+                    {
+                        Produces = "application/json",
+                        Responses = [new(200, typeof(global::Shop.Kinds.Item))],
+                    },
+                    new("GET", "/kinds/text", "Text", CreateText)
+                    {
+                        Produces = "text/plain",
+                        Responses = [new(200, typeof(string), "text/plain")],
+                    },
+                    new("GET", "/kinds/typed", "Typed", CreateTyped)
+                    {
+                        Produces = "application/json",
+                        Responses = [new(200, typeof(global::Shop.Kinds.Item))],
+                    },
+                    new("GET", "/kinds/union", "Union", CreateUnion)
+                    {
+                        Produces = "application/json",
+                        Responses = [new(200, typeof(global::Shop.Kinds.Item)), new(400), new(404)],
+                        ParameterTypes = [typeof(int)],
+                        Parameters = [new(0, "id", true, false)],
+                    },
+                    new("GET", "/kinds/value", "Value", CreateValue)
+                    {
+                        Produces = "application/json",
+                        Responses = [new(200, typeof(global::Shop.Kinds.Item))],
+                    },
+                    new("PUT", "/kinds/value-task", "WorkLater", CreateWorkLater)
+                    {
+                        Responses = [new(204)],
+                    },
+                    new("PATCH", "/kinds/value-task-of-result", "ValueTaskOfResult", CreateValueTaskOfResult)
+                    {
+                        Responses = [new(200)],
+                    },
+                    new("GET", "/kinds/value-task-of-value", "ValueTaskOfValue", CreateValueTaskOfValue)
+                    {
+                        Produces = "application/json",
+                        Responses = [new(200, typeof(global::Shop.Kinds.Item))],
+                    },
+                    new("DELETE", "/kinds/void", "Nothing", CreateNothing)
+                    {
+                        Responses = [new(204)],
+                    },
+                ],
+                paths:
+                [
+                    new("/kinds/result", "/kinds/result", "GET, HEAD, OPTIONS",
+                        """{"method":"GET","handler":"Result","parameters":[],"responses":[],"otherResponses":true}"""),
+                    new("/kinds/task", "/kinds/task", "POST, OPTIONS",
+                        """{"method":"POST","handler":"Work","parameters":[],"responses":[204]}"""),
+                    new("/kinds/task-of-text", "/kinds/task-of-text", "GET, HEAD, OPTIONS",
+                        """{"method":"GET","handler":"TaskOfText","parameters":[],"responses":[200]}"""),
+                    new("/kinds/task-of-value", "/kinds/task-of-value", "GET, HEAD, OPTIONS",
+                        """{"method":"GET","handler":"TaskOfValue","parameters":[],"responses":[200]}"""),
+                    new("/kinds/text", "/kinds/text", "GET, HEAD, OPTIONS",
+                        """{"method":"GET","handler":"Text","parameters":[],"responses":[200]}"""),
+                    new("/kinds/typed", "/kinds/typed", "GET, HEAD, OPTIONS",
+                        """{"method":"GET","handler":"Typed","parameters":[],"responses":[200]}"""),
+                    new("/kinds/union", "/kinds/union", "GET, HEAD, OPTIONS",
+                        """{"method":"GET","handler":"Union","parameters":[{"name":"id","in":"query","type":"int","required":true}],"responses":[200,400,404]}"""),
+                    new("/kinds/value", "/kinds/value", "GET, HEAD, OPTIONS",
+                        """{"method":"GET","handler":"Value","parameters":[],"responses":[200]}"""),
+                    new("/kinds/value-task", "/kinds/value-task", "PUT, OPTIONS",
+                        """{"method":"PUT","handler":"WorkLater","parameters":[],"responses":[204]}"""),
+                    new("/kinds/value-task-of-result", "/kinds/value-task-of-result", "PATCH, OPTIONS",
+                        """{"method":"PATCH","handler":"ValueTaskOfResult","parameters":[],"responses":[],"otherResponses":true}"""),
+                    new("/kinds/value-task-of-value", "/kinds/value-task-of-value", "GET, HEAD, OPTIONS",
+                        """{"method":"GET","handler":"ValueTaskOfValue","parameters":[],"responses":[200]}"""),
+                    new("/kinds/void", "/kinds/void", "DELETE, OPTIONS",
+                        """{"method":"DELETE","handler":"Nothing","parameters":[],"responses":[204]}"""),
+                ],
+                movedRoutes: []);
         }
 
-        /// <summary><c>GET /kinds/result</c>: binds the request, calls <c>Result</c>, writes its result.</summary>
+        /// <summary>Creates the resource for one request, its constructor's services from the request's services.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static global::Shop.Kinds.Kinds NewResource(global::System.IServiceProvider services)
+        {
+            return new global::Shop.Kinds.Kinds();
+        }
+
+        /// <summary><c>GET /kinds/result</c>: calls <c>Result</c>.</summary>
         public static global::Microsoft.AspNetCore.Http.RequestDelegate CreateResult(global::System.IServiceProvider services)
         {
-            return Handle;
-
-            static global::System.Threading.Tasks.Task Handle(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+            return static httpContext =>
             {
-                var resource = new global::Shop.Kinds.Kinds();
+                var resource = NewResource(httpContext.RequestServices);
                 var result = resource.Result();
                 return global::Resourceful.Runtime.ResourcefulResults.ExecuteAsync(result, httpContext, "Shop.Kinds.Kinds.Result");
-            }
+            };
         }
 
-        /// <summary><c>POST /kinds/task</c>: binds the request, calls <c>Work</c>, writes its result.</summary>
+        /// <summary><c>POST /kinds/task</c>: calls <c>Work</c>.</summary>
         public static global::Microsoft.AspNetCore.Http.RequestDelegate CreateWork(global::System.IServiceProvider services)
         {
-            return HandleAsync;
-
-            static async global::System.Threading.Tasks.Task HandleAsync(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+            return static async httpContext =>
             {
-                var resource = new global::Shop.Kinds.Kinds();
+                var resource = NewResource(httpContext.RequestServices);
                 await resource.Work();
                 await global::Resourceful.Runtime.ResourcefulResults.WriteNoContent(httpContext);
-            }
+            };
         }
 
-        /// <summary><c>GET /kinds/task-of-text</c>: binds the request, calls <c>TaskOfText</c>, writes its result.</summary>
+        /// <summary><c>GET /kinds/task-of-text</c>: calls <c>TaskOfText</c>.</summary>
         public static global::Microsoft.AspNetCore.Http.RequestDelegate CreateTaskOfText(global::System.IServiceProvider services)
         {
-            return HandleAsync;
-
-            static async global::System.Threading.Tasks.Task HandleAsync(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+            return static async httpContext =>
             {
-                if (!global::Resourceful.Runtime.ResourcefulContent.Accepts(httpContext, "text/plain"))
-                {
-                    await global::Resourceful.Runtime.ResourcefulContent.WriteNotAcceptableAsync(httpContext, "text/plain");
-                    return;
-                }
-
-                var resource = new global::Shop.Kinds.Kinds();
+                var resource = NewResource(httpContext.RequestServices);
                 var result = await resource.TaskOfText();
                 await global::Resourceful.Runtime.ResourcefulResults.WriteTextAsync(httpContext, result);
-            }
+            };
         }
 
-        /// <summary><c>GET /kinds/task-of-value</c>: binds the request, calls <c>TaskOfValue</c>, writes its result.</summary>
+        /// <summary><c>GET /kinds/task-of-value</c>: calls <c>TaskOfValue</c>.</summary>
         public static global::Microsoft.AspNetCore.Http.RequestDelegate CreateTaskOfValue(global::System.IServiceProvider services)
         {
             var resultTypeInfo = global::Resourceful.Runtime.ResourcefulJson.GetTypeInfo<global::Shop.Kinds.Item>(services);
-            return HandleAsync;
-
-            async global::System.Threading.Tasks.Task HandleAsync(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+            return async httpContext =>
             {
-                if (!global::Resourceful.Runtime.ResourcefulContent.Accepts(httpContext, "application/json"))
-                {
-                    await global::Resourceful.Runtime.ResourcefulContent.WriteNotAcceptableAsync(httpContext, "application/json");
-                    return;
-                }
-
-                var resource = new global::Shop.Kinds.Kinds();
+                var resource = NewResource(httpContext.RequestServices);
                 var result = await resource.TaskOfValue();
                 await global::Resourceful.Runtime.ResourcefulJson.WriteAsync(httpContext, result, resultTypeInfo);
-            }
+            };
         }
 
-        /// <summary><c>GET /kinds/text</c>: binds the request, calls <c>Text</c>, writes its result.</summary>
+        /// <summary><c>GET /kinds/text</c>: calls <c>Text</c>.</summary>
         public static global::Microsoft.AspNetCore.Http.RequestDelegate CreateText(global::System.IServiceProvider services)
         {
-            return Handle;
-
-            static global::System.Threading.Tasks.Task Handle(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+            return static httpContext =>
             {
-                if (!global::Resourceful.Runtime.ResourcefulContent.Accepts(httpContext, "text/plain"))
-                {
-                    return global::Resourceful.Runtime.ResourcefulContent.WriteNotAcceptableAsync(httpContext, "text/plain");
-                }
-
-                var resource = new global::Shop.Kinds.Kinds();
+                var resource = NewResource(httpContext.RequestServices);
                 var result = resource.Text();
                 return global::Resourceful.Runtime.ResourcefulResults.WriteTextAsync(httpContext, result);
-            }
+            };
         }
 
-        /// <summary><c>GET /kinds/typed</c>: binds the request, calls <c>Typed</c>, writes its result.</summary>
+        /// <summary><c>GET /kinds/typed</c>: calls <c>Typed</c>.</summary>
         public static global::Microsoft.AspNetCore.Http.RequestDelegate CreateTyped(global::System.IServiceProvider services)
         {
             var typedResults = global::Resourceful.Runtime.ResourcefulTypedResults.Create(services);
             var okBody = typedResults.JsonBody<global::Shop.Kinds.Item>();
-            return Handle;
-
-            global::System.Threading.Tasks.Task Handle(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+            return httpContext =>
             {
-                if (!global::Resourceful.Runtime.ResourcefulContent.Accepts(httpContext, "application/json"))
-                {
-                    return global::Resourceful.Runtime.ResourcefulContent.WriteNotAcceptableAsync(httpContext, "application/json");
-                }
-
-                var resource = new global::Shop.Kinds.Kinds();
-                var result = resource.Typed();
-                if (result is null)
-                {
-                    return global::Resourceful.Runtime.ResourcefulResults.ExecuteAsync(null, httpContext, "Shop.Kinds.Kinds.Typed");
-                }
-
+                var resource = NewResource(httpContext.RequestServices);
+                var result = resource.Typed() ?? throw NullResult("Typed");
                 return typedResults.OkAsync(httpContext, result.Value, okBody);
-            }
+            };
         }
 
-        /// <summary><c>GET /kinds/union</c>: binds the request, calls <c>Union</c>, writes its result.</summary>
+        /// <summary><c>GET /kinds/union</c>: calls <c>Union</c>.</summary>
         public static global::Microsoft.AspNetCore.Http.RequestDelegate CreateUnion(global::System.IServiceProvider services)
         {
             var typedResults = global::Resourceful.Runtime.ResourcefulTypedResults.Create(services);
             var okBody = typedResults.JsonBody<global::Shop.Kinds.Item>();
-            return Handle;
-
-            global::System.Threading.Tasks.Task Handle(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+            return httpContext =>
             {
-                if (!global::Resourceful.Runtime.ResourcefulContent.Accepts(httpContext, "application/json"))
-                {
-                    return global::Resourceful.Runtime.ResourcefulContent.WriteNotAcceptableAsync(httpContext, "application/json");
-                }
-
                 var bindingErrors = new global::Resourceful.Runtime.BindingErrors();
-
-                // id: query value 'id', required
-                int id_arg = default;
-                var id_raw = global::Resourceful.Runtime.ResourcefulBinding.GetQueryValue(httpContext, "id");
-                if (string.IsNullOrEmpty(id_raw))
-                {
-                    bindingErrors.AddMissing("id", "query");
-                }
-                else if (global::Resourceful.Runtime.ResourcefulBinding.TryParse(id_raw, out int id_parsed))
-                {
-                    id_arg = id_parsed;
-                }
-                else
-                {
-                    bindingErrors.AddInvalid("id", id_raw, "int");
-                }
+                int id_arg = global::Resourceful.Runtime.ResourcefulBinding.Required<int>(httpContext, "query", "id", "int", ref bindingErrors);
 
                 if (bindingErrors.HasErrors)
                 {
                     return bindingErrors.WriteProblemAsync(httpContext);
                 }
 
-                var resource = new global::Shop.Kinds.Kinds();
-                var result = resource.Union(id_arg);
-                if (result is null)
-                {
-                    return global::Resourceful.Runtime.ResourcefulResults.ExecuteAsync(null, httpContext, "Shop.Kinds.Kinds.Union");
-                }
-
-                return WriteResult(result.Result, httpContext, typedResults, okBody);
-            }
-
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-            static global::System.Threading.Tasks.Task WriteResult(global::Microsoft.AspNetCore.Http.IResult? result, global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::Resourceful.Runtime.ResourcefulTypedResults typedResults, global::Resourceful.Runtime.JsonResultBody<global::Shop.Kinds.Item>? okBody)
-            {
-                switch (result)
-                {
-                    case global::Microsoft.AspNetCore.Http.HttpResults.Ok<global::Shop.Kinds.Item> ok:
-                        return typedResults.OkAsync(httpContext, ok.Value, okBody);
-                    case global::Microsoft.AspNetCore.Http.HttpResults.NotFound:
-                        return typedResults.NotFoundAsync(httpContext);
-                    case global::Microsoft.AspNetCore.Http.HttpResults.BadRequest:
-                        return typedResults.BadRequestAsync(httpContext);
-                    case null:
-                        return global::Resourceful.Runtime.ResourcefulTypedResults.NullUnionMember();
-                    default:
-                        return result.ExecuteAsync(httpContext);
-                }
-            }
+                var resource = NewResource(httpContext.RequestServices);
+                var result = resource.Union(id_arg) ?? throw NullResult("Union");
+                return WriteOk(result.Result, httpContext, typedResults, okBody);
+            };
         }
 
-        /// <summary><c>GET /kinds/value</c>: binds the request, calls <c>Value</c>, writes its result.</summary>
+        /// <summary><c>GET /kinds/value</c>: calls <c>Value</c>.</summary>
         public static global::Microsoft.AspNetCore.Http.RequestDelegate CreateValue(global::System.IServiceProvider services)
         {
             var resultTypeInfo = global::Resourceful.Runtime.ResourcefulJson.GetTypeInfo<global::Shop.Kinds.Item>(services);
-            return Handle;
-
-            global::System.Threading.Tasks.Task Handle(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+            return httpContext =>
             {
-                if (!global::Resourceful.Runtime.ResourcefulContent.Accepts(httpContext, "application/json"))
-                {
-                    return global::Resourceful.Runtime.ResourcefulContent.WriteNotAcceptableAsync(httpContext, "application/json");
-                }
-
-                var resource = new global::Shop.Kinds.Kinds();
+                var resource = NewResource(httpContext.RequestServices);
                 var result = resource.Value();
                 return global::Resourceful.Runtime.ResourcefulJson.WriteAsync(httpContext, result, resultTypeInfo);
-            }
+            };
         }
 
-        /// <summary><c>PUT /kinds/value-task</c>: binds the request, calls <c>WorkLater</c>, writes its result.</summary>
+        /// <summary><c>PUT /kinds/value-task</c>: calls <c>WorkLater</c>.</summary>
         public static global::Microsoft.AspNetCore.Http.RequestDelegate CreateWorkLater(global::System.IServiceProvider services)
         {
-            return HandleAsync;
-
-            static async global::System.Threading.Tasks.Task HandleAsync(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+            return static async httpContext =>
             {
-                var resource = new global::Shop.Kinds.Kinds();
+                var resource = NewResource(httpContext.RequestServices);
                 await resource.WorkLater();
                 await global::Resourceful.Runtime.ResourcefulResults.WriteNoContent(httpContext);
-            }
+            };
         }
 
-        /// <summary><c>PATCH /kinds/value-task-of-result</c>: binds the request, calls <c>ValueTaskOfResult</c>, writes its result.</summary>
+        /// <summary><c>PATCH /kinds/value-task-of-result</c>: calls <c>ValueTaskOfResult</c>.</summary>
         public static global::Microsoft.AspNetCore.Http.RequestDelegate CreateValueTaskOfResult(global::System.IServiceProvider services)
         {
-            return HandleAsync;
-
-            static async global::System.Threading.Tasks.Task HandleAsync(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+            return static async httpContext =>
             {
-                var resource = new global::Shop.Kinds.Kinds();
+                var resource = NewResource(httpContext.RequestServices);
                 var result = await resource.ValueTaskOfResult();
                 await global::Resourceful.Runtime.ResourcefulResults.ExecuteAsync(result, httpContext, "Shop.Kinds.Kinds.ValueTaskOfResult");
-            }
+            };
         }
 
-        /// <summary><c>GET /kinds/value-task-of-value</c>: binds the request, calls <c>ValueTaskOfValue</c>, writes its result.</summary>
+        /// <summary><c>GET /kinds/value-task-of-value</c>: calls <c>ValueTaskOfValue</c>.</summary>
         public static global::Microsoft.AspNetCore.Http.RequestDelegate CreateValueTaskOfValue(global::System.IServiceProvider services)
         {
             var resultTypeInfo = global::Resourceful.Runtime.ResourcefulJson.GetTypeInfo<global::Shop.Kinds.Item>(services);
-            return HandleAsync;
-
-            async global::System.Threading.Tasks.Task HandleAsync(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+            return async httpContext =>
             {
-                if (!global::Resourceful.Runtime.ResourcefulContent.Accepts(httpContext, "application/json"))
-                {
-                    await global::Resourceful.Runtime.ResourcefulContent.WriteNotAcceptableAsync(httpContext, "application/json");
-                    return;
-                }
-
-                var resource = new global::Shop.Kinds.Kinds();
+                var resource = NewResource(httpContext.RequestServices);
                 var result = await resource.ValueTaskOfValue();
                 await global::Resourceful.Runtime.ResourcefulJson.WriteAsync(httpContext, result, resultTypeInfo);
+            };
+        }
+
+        /// <summary><c>DELETE /kinds/void</c>: calls <c>Nothing</c>.</summary>
+        public static global::Microsoft.AspNetCore.Http.RequestDelegate CreateNothing(global::System.IServiceProvider services)
+        {
+            return static httpContext =>
+            {
+                var resource = NewResource(httpContext.RequestServices);
+                resource.Nothing();
+                return global::Resourceful.Runtime.ResourcefulResults.WriteNoContent(httpContext);
+            };
+        }
+
+        /// <summary>Writes a union's <c>Ok&lt;global::Shop.Kinds.Item&gt;</c>, and the runtime the rest.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private static global::System.Threading.Tasks.Task WriteOk(global::Microsoft.AspNetCore.Http.IResult? result, global::Microsoft.AspNetCore.Http.HttpContext httpContext, global::Resourceful.Runtime.ResourcefulTypedResults typedResults, global::Resourceful.Runtime.JsonResultBody<global::Shop.Kinds.Item>? okBody)
+        {
+            switch (result)
+            {
+                case global::Microsoft.AspNetCore.Http.HttpResults.Ok<global::Shop.Kinds.Item> ok:
+                    return typedResults.OkAsync(httpContext, ok.Value, okBody);
+                default:
+                    return typedResults.WriteAsync(result, httpContext);
             }
         }
 
-        /// <summary><c>DELETE /kinds/void</c>: binds the request, calls <c>Nothing</c>, writes its result.</summary>
-        public static global::Microsoft.AspNetCore.Http.RequestDelegate CreateNothing(global::System.IServiceProvider services)
+        /// <summary>The error of a handler that returned null instead of its typed result.</summary>
+        private static global::System.InvalidOperationException NullResult(string handlerName)
         {
-            return Handle;
-
-            static global::System.Threading.Tasks.Task Handle(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
-            {
-                var resource = new global::Shop.Kinds.Kinds();
-                resource.Nothing();
-                return global::Resourceful.Runtime.ResourcefulResults.WriteNoContent(httpContext);
-            }
+            return global::Resourceful.Runtime.ResourcefulResults.NullResult("Shop.Kinds.Kinds." + handlerName);
         }
     }
 }

@@ -47,36 +47,39 @@ namespace Resourceful.Generated
     {
         public static global::Resourceful.ResourceConventionBuilder Map(global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints)
         {
-            var services = endpoints.ServiceProvider;
-            var builders = new global::Microsoft.AspNetCore.Builder.IEndpointConventionBuilder[2];
-            builders[0] = global::Resourceful.Runtime.ResourcefulEndpoints.Map(endpoints, "/admin/books", global::Resourceful.Runtime.ResourcefulEndpoints.Get, CreateList(services), "GET /admin/books => Shop.Admin.Books.List", maxBodySize: global::Resourceful.Runtime.ResourcefulEndpoints.ServerBodyLimit,
-                new global::Microsoft.AspNetCore.Http.EndpointSummaryAttribute("Books.List"),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(string), new[] { "text/plain" })
-            );
-            global::Resourceful.Runtime.ResourcefulApiDescription.Describe(builders[0], services, typeof(global::Shop.Admin.Books), "List", global::System.Type.EmptyTypes, static method => new object[]
-            {
-            });
-            builders[1] = global::Resourceful.Runtime.ResourcefulEndpoints.MapPath(endpoints, "/admin/books", "/admin/books", "GET, HEAD, OPTIONS",
-                "{\"method\":\"GET\",\"handler\":\"List\",\"parameters\":[],\"responses\":[200]}");
-            return new global::Resourceful.ResourceConventionBuilder(builders);
+            return global::Resourceful.Runtime.ResourcefulEndpoints.MapResource(endpoints, typeof(global::Shop.Admin.Books), "Shop.Admin.Books", "Books",
+                handlers:
+                [
+                    new("GET", "/admin/books", "List", CreateList)
+                    {
+                        Produces = "text/plain",
+                        Responses = [new(200, typeof(string), "text/plain")],
+                    },
+                ],
+                paths:
+                [
+                    new("/admin/books", "/admin/books", "GET, HEAD, OPTIONS",
+                        """{"method":"GET","handler":"List","parameters":[],"responses":[200]}"""),
+                ],
+                movedRoutes: []);
         }
 
-        /// <summary><c>GET /admin/books</c>: binds the request, calls <c>List</c>, writes its result.</summary>
+        /// <summary>Creates the resource for one request, its constructor's services from the request's services.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static global::Shop.Admin.Books NewResource(global::System.IServiceProvider services)
+        {
+            return new global::Shop.Admin.Books();
+        }
+
+        /// <summary><c>GET /admin/books</c>: calls <c>List</c>.</summary>
         public static global::Microsoft.AspNetCore.Http.RequestDelegate CreateList(global::System.IServiceProvider services)
         {
-            return Handle;
-
-            static global::System.Threading.Tasks.Task Handle(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+            return static httpContext =>
             {
-                if (!global::Resourceful.Runtime.ResourcefulContent.Accepts(httpContext, "text/plain"))
-                {
-                    return global::Resourceful.Runtime.ResourcefulContent.WriteNotAcceptableAsync(httpContext, "text/plain");
-                }
-
-                var resource = new global::Shop.Admin.Books();
+                var resource = NewResource(httpContext.RequestServices);
                 var result = resource.List();
                 return global::Resourceful.Runtime.ResourcefulResults.WriteTextAsync(httpContext, result);
-            }
+            };
         }
     }
 }

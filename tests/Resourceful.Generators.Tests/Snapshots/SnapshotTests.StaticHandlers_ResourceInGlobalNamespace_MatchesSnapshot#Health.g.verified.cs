@@ -51,90 +51,50 @@ namespace Resourceful.Generated
     {
         public static global::Resourceful.ResourceConventionBuilder Map(global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints)
         {
-            var services = endpoints.ServiceProvider;
-            var builders = new global::Microsoft.AspNetCore.Builder.IEndpointConventionBuilder[4];
-            builders[0] = global::Resourceful.Runtime.ResourcefulEndpoints.Map(endpoints, "/health", global::Resourceful.Runtime.ResourcefulEndpoints.Get, CreatePing(services), "GET /health => Health.Ping", maxBodySize: global::Resourceful.Runtime.ResourcefulEndpoints.ServerBodyLimit,
-                new global::Microsoft.AspNetCore.Http.EndpointSummaryAttribute("Health.Ping"),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(string), new[] { "text/plain" })
-            );
-            global::Resourceful.Runtime.ResourcefulApiDescription.Describe(builders[0], services, typeof(global::Health), "Ping", global::System.Type.EmptyTypes, static method => new object[]
-            {
-            });
-            builders[1] = global::Resourceful.Runtime.ResourcefulEndpoints.Map(endpoints, "/health/{component}", global::Resourceful.Runtime.ResourcefulEndpoints.Get, CreateCheck(services), "GET /health/{component} => Health.Check", maxBodySize: global::Resourceful.Runtime.ResourcefulEndpoints.ServerBodyLimit,
-                new global::Microsoft.AspNetCore.Http.EndpointSummaryAttribute("Health.Check"),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(200, typeof(string), new[] { "text/plain" }),
-                new global::Microsoft.AspNetCore.Http.ProducesResponseTypeMetadata(400, typeof(global::Microsoft.AspNetCore.Http.HttpValidationProblemDetails), new[] { "application/problem+json" })
-            );
-            global::Resourceful.Runtime.ResourcefulApiDescription.Describe(builders[1], services, typeof(global::Health), "Check", new global::System.Type[] { typeof(string), typeof(global::System.DateTimeOffset?) }, static method => new object[]
-            {
-                global::Resourceful.Runtime.ResourcefulApiDescription.Parameter(method, 0, "component", hasTryParse: true, isOptional: false),
-                global::Resourceful.Runtime.ResourcefulApiDescription.Parameter(method, 1, "since", hasTryParse: true, isOptional: true),
-            });
-            builders[2] = global::Resourceful.Runtime.ResourcefulEndpoints.MapPath(endpoints, "/health", "/health", "GET, HEAD, OPTIONS",
-                "{\"method\":\"GET\",\"handler\":\"Ping\",\"parameters\":[],\"responses\":[200]}");
-            builders[3] = global::Resourceful.Runtime.ResourcefulEndpoints.MapPath(endpoints, "/health/{component}", "/health/{}", "GET, HEAD, OPTIONS",
-                "{\"method\":\"GET\",\"handler\":\"Check\",\"parameters\":[{\"name\":\"component\",\"in\":\"route\",\"type\":\"string\",\"required\":true},{\"name\":\"since\",\"in\":\"query\",\"type\":\"DateTimeOffset\",\"required\":false}],\"responses\":[200]}");
-            return new global::Resourceful.ResourceConventionBuilder(builders);
+            return global::Resourceful.Runtime.ResourcefulEndpoints.MapResource(endpoints, typeof(global::Health), "Health", "Health",
+                handlers:
+                [
+                    new("GET", "/health", "Ping", CreatePing)
+                    {
+                        Produces = "text/plain",
+                        Responses = [new(200, typeof(string), "text/plain")],
+                    },
+                    new("GET", "/health/{component}", "Check", CreateCheck)
+                    {
+                        Produces = "text/plain",
+                        Responses = [new(200, typeof(string), "text/plain"), new(400, validationProblem: true)],
+                        ParameterTypes = [typeof(string), typeof(global::System.DateTimeOffset?)],
+                        Parameters = [new(0, "component", true, false), new(1, "since", true, true)],
+                    },
+                ],
+                paths:
+                [
+                    new("/health", "/health", "GET, HEAD, OPTIONS",
+                        """{"method":"GET","handler":"Ping","parameters":[],"responses":[200]}"""),
+                    new("/health/{component}", "/health/{}", "GET, HEAD, OPTIONS",
+                        """{"method":"GET","handler":"Check","parameters":[{"name":"component","in":"route","type":"string","required":true},{"name":"since","in":"query","type":"DateTimeOffset","required":false}],"responses":[200]}"""),
+                ],
+                movedRoutes: []);
         }
 
-        /// <summary><c>GET /health</c>: binds the request, calls <c>Ping</c>, writes its result.</summary>
+        /// <summary><c>GET /health</c>: calls <c>Ping</c>.</summary>
         public static global::Microsoft.AspNetCore.Http.RequestDelegate CreatePing(global::System.IServiceProvider services)
         {
-            return Handle;
-
-            static global::System.Threading.Tasks.Task Handle(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+            return static httpContext =>
             {
-                if (!global::Resourceful.Runtime.ResourcefulContent.Accepts(httpContext, "text/plain"))
-                {
-                    return global::Resourceful.Runtime.ResourcefulContent.WriteNotAcceptableAsync(httpContext, "text/plain");
-                }
-
                 var result = global::Health.Ping();
                 return global::Resourceful.Runtime.ResourcefulResults.WriteTextAsync(httpContext, result);
-            }
+            };
         }
 
-        /// <summary><c>GET /health/{component}</c>: binds the request, calls <c>Check</c>, writes its result.</summary>
+        /// <summary><c>GET /health/{component}</c>: calls <c>Check</c>.</summary>
         public static global::Microsoft.AspNetCore.Http.RequestDelegate CreateCheck(global::System.IServiceProvider services)
         {
-            return Handle;
-
-            static global::System.Threading.Tasks.Task Handle(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+            return static httpContext =>
             {
-                if (!global::Resourceful.Runtime.ResourcefulContent.Accepts(httpContext, "text/plain"))
-                {
-                    return global::Resourceful.Runtime.ResourcefulContent.WriteNotAcceptableAsync(httpContext, "text/plain");
-                }
-
                 var bindingErrors = new global::Resourceful.Runtime.BindingErrors();
-
-                // component: route value 'component', required
-                string component_arg = default!;
-                var component_raw = global::Resourceful.Runtime.ResourcefulBinding.GetRouteValue(httpContext, "component");
-                if (component_raw is null)
-                {
-                    bindingErrors.AddMissing("component", "route");
-                }
-                else
-                {
-                    component_arg = component_raw;
-                }
-
-                // since: query value 'since'
-                global::System.DateTimeOffset? since_arg = default;
-                var since_raw = global::Resourceful.Runtime.ResourcefulBinding.GetQueryValue(httpContext, "since");
-                if (string.IsNullOrEmpty(since_raw))
-                {
-                    // Optional: keeps its default.
-                }
-                else if (global::Resourceful.Runtime.ResourcefulBinding.TryParse(since_raw, out global::System.DateTimeOffset since_parsed))
-                {
-                    since_arg = since_parsed;
-                }
-                else
-                {
-                    bindingErrors.AddInvalid("since", since_raw, "DateTimeOffset");
-                }
+                string component_arg = global::Resourceful.Runtime.ResourcefulBinding.RequiredString(httpContext, "route", "component", ref bindingErrors);
+                global::System.DateTimeOffset? since_arg = global::Resourceful.Runtime.ResourcefulBinding.OptionalNullable<global::System.DateTimeOffset>(httpContext, "query", "since", "DateTimeOffset", default, ref bindingErrors);
 
                 if (bindingErrors.HasErrors)
                 {
@@ -143,7 +103,7 @@ namespace Resourceful.Generated
 
                 var result = global::Health.Check(component_arg, since_arg);
                 return global::Resourceful.Runtime.ResourcefulResults.WriteTextAsync(httpContext, result);
-            }
+            };
         }
     }
 }
