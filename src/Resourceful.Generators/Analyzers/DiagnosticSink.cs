@@ -2,17 +2,17 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Resourceful.Generators.Parsing;
 
 namespace Resourceful.Generators.Analyzers;
 
 /// <summary>
-/// Reports each diagnostic once: a method with two HTTP method attributes is analysed twice, but a problem of
-/// the method itself (not public, generic) must show once. Two diagnostics of one id at one place are both
-/// kept when they say different things.
+/// Reports each of a rule family's own diagnostics once, as <see cref="ProblemList"/> records the parser's: a method
+/// with two HTTP method attributes is analysed twice, but a problem of the method itself must show once.
 /// </summary>
 internal sealed class DiagnosticSink(Action<Diagnostic> report)
 {
-    private readonly HashSet<(string Id, Location Location, string Message)> seen = new();
+    private readonly ProblemList reported = new();
 
     public void Report(DiagnosticDescriptor descriptor, Location location, params object?[] arguments) =>
         Report(descriptor, location, null, null, arguments);
@@ -24,10 +24,9 @@ internal sealed class DiagnosticSink(Action<Diagnostic> report)
         ImmutableDictionary<string, string?>? properties,
         params object?[] arguments)
     {
-        var diagnostic = Diagnostic.Create(descriptor, location, additionalLocations, properties, arguments);
-        if (seen.Add((descriptor.Id, location, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture))))
+        if (reported.Add(descriptor, location, additionalLocations, properties, arguments) is { } problem)
         {
-            report(diagnostic);
+            report(problem.ToDiagnostic());
         }
     }
 }

@@ -68,7 +68,8 @@ internal sealed class ProblemList
     public void Add(DiagnosticDescriptor descriptor, Location location, params object?[] arguments) =>
         Add(descriptor, location, null, null, arguments);
 
-    public void Add(
+    /// <summary>Records the problem, and returns it; <see langword="null"/> when the same one is already recorded.</summary>
+    public Problem? Add(
         DiagnosticDescriptor descriptor,
         Location location,
         IEnumerable<Location>? additionalLocations,
@@ -76,10 +77,13 @@ internal sealed class ProblemList
         params object?[] arguments)
     {
         var problem = new Problem(descriptor, location, additionalLocations, properties, arguments);
-        if (seen.Add((descriptor.Id, location, problem.ToDiagnostic().GetMessage(CultureInfo.InvariantCulture))))
+        if (!seen.Add((descriptor.Id, location, problem.ToDiagnostic().GetMessage(CultureInfo.InvariantCulture))))
         {
-            problems.Add(problem);
+            return null;
         }
+
+        problems.Add(problem);
+        return problem;
     }
 
     /// <summary>
