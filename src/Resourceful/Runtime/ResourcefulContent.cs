@@ -126,26 +126,20 @@ public static class ResourcefulContent
     /// <summary>The length of the element before the first comma outside a quoted string (all of it when there is none).</summary>
     private static int ElementLength(ReadOnlySpan<char> value)
     {
-        var inQuotes = false;
         for (var i = 0; i < value.Length; i++)
         {
-            var c = value[i];
-            if (inQuotes)
+            if (value[i] == '"')
             {
-                if (c == '\\')
+                // A quoted string that never ends takes the rest of the value with it.
+                var length = QuotedStringLength(value, i);
+                if (length == 0)
                 {
-                    i++;
+                    return value.Length;
                 }
-                else if (c == '"')
-                {
-                    inQuotes = false;
-                }
+
+                i += length - 1;
             }
-            else if (c == '"')
-            {
-                inQuotes = true;
-            }
-            else if (c == ',')
+            else if (value[i] == ',')
             {
                 return i;
             }
