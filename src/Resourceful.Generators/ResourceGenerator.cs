@@ -132,16 +132,18 @@ public sealed class ResourceGenerator : IIncrementalGenerator
             .Select(static (all, _) => all.OrderBy(static r => r.MetadataName, StringComparer.Ordinal).ToEquatableArray())
             .Combine(shapes)
             .Combine(title)
+            .Combine(duplicateNames)
             .WithTrackingName(TrackingNames.OpenApi);
         context.RegisterSourceOutput(openApi.Combine(referencedLibraries), static (spc, pair) =>
         {
-            var (((all, shapes), title), libraries) = pair;
+            var ((((all, shapes), title), duplicates), libraries) = pair;
             if (all.Count == 0 && libraries.MapResourcesVisible)
             {
                 return;
             }
 
-            spc.AddSource(OpenApiEmitter.HintName, SourceText.From(OpenApiEmitter.Emit(title, all.ToList(), shapes), System.Text.Encoding.UTF8));
+            var source = OpenApiEmitter.Emit(title, all.ToList(), shapes, duplicates);
+            spc.AddSource(OpenApiEmitter.HintName, SourceText.From(source, System.Text.Encoding.UTF8));
         });
     }
 

@@ -69,6 +69,20 @@ public sealed class OpenApiTests(BookshelfFixture fixture) : IClassFixture<Books
     }
 
     [Fact]
+    public async Task Documents_EachOperation_AgreeOnOneOperationId()
+    {
+        var aspNetCore = await GetDocumentAsync(AspNetCoreDocumentPath);
+        var resourceful = await GetDocumentAsync(ResourcefulDocumentPath);
+
+        var expected = OperationIdLines(resourceful);
+
+        // Client generators name methods after these ids: each operation has one, and no two share it.
+        Assert.DoesNotContain(expected, line => line.EndsWith(": ", StringComparison.Ordinal));
+        Assert.Equal(expected.Count, expected.Select(line => line[(line.IndexOf(": ", StringComparison.Ordinal) + 2)..]).Distinct().Count());
+        Assert.Equal(expected, OperationIdLines(aspNetCore));
+    }
+
+    [Fact]
     public async Task CompileTimeDocument_EachOperation_HasTheParametersAspNetCoreDescribes()
     {
         var aspNetCore = await GetDocumentAsync(AspNetCoreDocumentPath);
@@ -161,6 +175,10 @@ public sealed class OpenApiTests(BookshelfFixture fixture) : IClassFixture<Books
             .Select(response => response.Key)
             .Where(code => code.Length == 3 && code.All(char.IsAsciiDigit))
             .Order(StringComparer.Ordinal);
+
+    /// <summary><c>"GET /books/{id}: Books_Find"</c> per operation.</summary>
+    private static List<string> OperationIdLines(JsonNode document)
+        => [.. Operations(document).Select(operation => $"{operation.Key}: {(string?)operation.Value["operationId"]}")];
 
     /// <summary><c>"GET /books/{id} 404: application/problem+json"</c> per numeric response.</summary>
     private static List<string> ResponseMediaTypeLines(JsonNode document)

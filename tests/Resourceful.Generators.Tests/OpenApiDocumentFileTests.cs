@@ -75,7 +75,7 @@ public sealed class OpenApiDocumentFileTests
 
         var parsed = run.GeneratorResult.TrackedSteps[TrackingNames.ParsedResources].SelectMany(static s => s.Outputs).Select(static o => (Model.ParsedResource)o.Value).ToArray();
         var shapes = Emitting.OpenApiEmitter.MergeShapes(parsed.Select(static p => (p.Model!.MetadataName, p.Shapes)));
-        using var json = JsonDocument.Parse(Emitting.OpenApiEmitter.Document(TestHelpers.UserAssemblyName, [.. parsed.Select(static p => p.Model!)], shapes));
+        using var json = JsonDocument.Parse(Emitting.OpenApiEmitter.Document(TestHelpers.UserAssemblyName, [.. parsed.Select(static p => p.Model!)], shapes, Model.EquatableArray<Model.MapNameOverride>.Empty));
         var requestBody = json.RootElement.GetProperty("paths").GetProperty("/uploads").GetProperty("post").GetProperty("requestBody");
 
         Assert.True(requestBody.GetProperty("required").GetBoolean());

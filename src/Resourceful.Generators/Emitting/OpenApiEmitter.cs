@@ -26,9 +26,9 @@ internal static class OpenApiEmitter
 
     private static readonly Regex ParameterDecoration = new(@"\{\*{0,2}([^:=?}]+)[^}]*\}", RegexOptions.CultureInvariant);
 
-    public static string Emit(string title, IReadOnlyList<ResourceModel> resources, EquatableArray<TypeShapeModel> shapes)
+    public static string Emit(string title, IReadOnlyList<ResourceModel> resources, EquatableArray<TypeShapeModel> shapes, EquatableArray<MapNameOverride> mapNames)
     {
-        var document = Document(title, resources, shapes);
+        var document = Document(title, resources, shapes, mapNames);
         var quotes = new string('"', System.Math.Max(3, LongestQuoteRun(document) + 1));
 
         var writer = new SourceWriter();
@@ -83,7 +83,11 @@ internal static class OpenApiEmitter
             .ToEquatableArray();
     }
 
-    public static string Document(string title, IReadOnlyList<ResourceModel> resources, EquatableArray<TypeShapeModel> shapeList)
+    /// <param name="title">The document's title.</param>
+    /// <param name="resources">Every resource of the assembly.</param>
+    /// <param name="shapeList">Their body types' shapes.</param>
+    /// <param name="mapNames">The resources whose <c>Map…</c> method is not <c>Map{ClassName}</c>: their operation ids follow it.</param>
+    public static string Document(string title, IReadOnlyList<ResourceModel> resources, EquatableArray<TypeShapeModel> shapeList, EquatableArray<MapNameOverride> mapNames)
     {
         var shapes = shapeList.ToDictionary(static s => s.Key, System.StringComparer.Ordinal);
         var names = ComponentNames(shapeList);
@@ -94,7 +98,7 @@ internal static class OpenApiEmitter
         json.StartArray("servers").StartObject().String("url", "/").EndObject().EndArray();
 
         var operations = resources
-            .SelectMany(static r => r.Endpoints.Select(e => (Resource: r, Endpoint: e)))
+            .SelectMany(r => r.Endpoints.Zip(OperationIds.Of(r, MapResourcesEmitter.MapMethodName(r, mapNames)), (e, id) => (Resource: r, Endpoint: e, Id: id)))
             .GroupBy(static o => PathModel.KeyOf(o.Endpoint.Template))
             .Select(static g => (Path: OpenApiPath(g.First().Endpoint.Template), Names: RouteNames(g.First().Endpoint.Template), Operations: g.ToList()))
             .OrderBy(static g => g.Path, System.StringComparer.Ordinal);
@@ -105,12 +109,14 @@ internal static class OpenApiEmitter
         {
             // Templates that differ only in parameter names are one path in OpenAPI (and in routing): the first names win.
             json.StartObject(path.Path);
-            foreach (var (resource, endpoint) in path.Operations.OrderBy(static o => MethodRank(o.Endpoint.HttpMethod)))
+            foreach (var (resource, endpoint, id) in path.Operations.OrderBy(static o => MethodRank(o.Endpoint.HttpMethod)))
             {
-                var operationId = resource.ClassName + "_" + endpoint.HandlerName;
+                // Unique by construction (see OperationIds), except where a resource and handler name happen to
+                // spell another pair's id (A_B.C and A.B_C): OpenAPI requires uniqueness, so number those.
+                var operationId = id;
                 for (var i = 2; !operationIds.Add(operationId); i++)
                 {
-                    operationId = resource.ClassName + "_" + endpoint.HandlerName + i.ToString(CultureInfo.InvariantCulture);
+                    operationId = id + i.ToString(CultureInfo.InvariantCulture);
                 }
 
                 var own = RouteNames(endpoint.Template);
@@ -270,15 +276,25 @@ internal static class OpenApiEmitter
             if (response.BodyTypeOf is { } bodyType)
             {
                 var isProblem = DocumentedResponses.IsValidationProblem(response);
-                var contentType = isProblem ? "application/problem+json" : endpoint.Result.Kind == ResultKind.Text ? "text/plain" : "application/json";
+                var contentType = isProblem ? "application/problem+json" : response.ContentType ?? "application/json";
                 json.StartObject("content").StartObject(contentType).StartObject("schema");
                 if (isProblem)
                 {
                     json.String("$ref", "#/components/schemas/HttpValidationProblemDetails");
                 }
-                else if (endpoint.Result.Kind == ResultKind.Text)
+                else if (response.ContentType == ResponseModel.Text)
                 {
                     json.String("type", "string");
+                }
+                else if (response.IsNullable)
+                {
+                    // JSON Schema 2020-12: a body that may be null is "this schema or null".
+                    json.StartArray("anyOf");
+                    json.StartObject();
+                    WriteReference(json, bodyType, shapes, names);
+                    json.EndObject();
+                    json.StartObject().String("type", "null").EndObject();
+                    json.EndArray();
                 }
                 else
                 {

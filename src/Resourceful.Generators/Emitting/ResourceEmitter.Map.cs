@@ -28,8 +28,9 @@ internal static partial class ResourceEmitter
         writer.WriteLine();
     }
 
-    private static void WriteEndpointsClass(SourceWriter writer, ResourceModel resource, string endpointsClass)
+    private static void WriteEndpointsClass(SourceWriter writer, ResourceModel resource, string endpointsClass, string mapMethodName)
     {
+        var operationIds = OperationIds.Of(resource, mapMethodName);
         var paths = PathModel.Group(resource.Endpoints);
         var resultWriters = ResultWriters(resource);
         writer.OpenBlock("namespace Resourceful.Generated");
@@ -60,7 +61,8 @@ internal static partial class ResourceEmitter
             writer.OpenList();
             for (var i = 0; i < resource.Endpoints.Count; i++)
             {
-                WriteHandlerRow(writer, resource.Endpoints[i], CreateMethodName(resource, i));
+                var operationId = operationIds[i] == OperationIds.Default(resource, resource.Endpoints[i]) ? null : operationIds[i];
+                WriteHandlerRow(writer, resource.Endpoints[i], CreateMethodName(resource, i), operationId);
             }
 
             writer.CloseList(",");
@@ -139,12 +141,18 @@ internal static partial class ResourceEmitter
 
     /// <summary>
     /// One row of the handler table: the handler's method, template and name, its request delegate's factory, and
-    /// what the API explorer (and so <c>AddOpenApi()</c>) reads about it, from the compile-time model.
+    /// what the API explorer (and so <c>AddOpenApi()</c>) reads about it, from the compile-time model. The endpoint's
+    /// name (its operation id) is written only where it is not the runtime's default, <c>{ClassName}_{Handler}</c>.
     /// </summary>
-    private static void WriteHandlerRow(SourceWriter writer, EndpointModel endpoint, string createName)
+    private static void WriteHandlerRow(SourceWriter writer, EndpointModel endpoint, string createName, string? operationId)
     {
         writer.WriteLine($"new({Literal(endpoint.HttpMethod)}, {Literal(endpoint.Template)}, {Literal(endpoint.HandlerName)}, {createName})");
         writer.OpenBlock();
+        if (operationId is not null)
+        {
+            writer.WriteLine($"OperationId = {Literal(operationId)},");
+        }
+
         if (ProducedMediaType(endpoint.Result) is { } mediaType)
         {
             writer.WriteLine($"Produces = {Literal(mediaType)},");
@@ -202,8 +210,8 @@ internal static partial class ResourceEmitter
 
             // JSON unless said otherwise (see ResourcefulResponse).
             var contentType = DocumentedResponses.IsValidationProblem(response) ? ", \"application/problem+json\""
-                : response.BodyTypeOf == "string" && endpoint.Result.Kind == ResultKind.Text
-                ? ", \"text/plain\""
+                : response.ContentType is { } mediaType
+                ? ", " + Literal(mediaType)
                 : string.Empty;
             yield return $"new({status}, typeof({response.BodyTypeOf}){contentType})";
         }

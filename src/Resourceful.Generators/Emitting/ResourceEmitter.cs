@@ -90,7 +90,7 @@ internal static partial class ResourceEmitter
         }
 
         WriteMapExtension(writer, resource, mapMethodName, endpointsClass);
-        WriteEndpointsClass(writer, resource, endpointsClass);
+        WriteEndpointsClass(writer, resource, endpointsClass, mapMethodName);
         return writer.ToString();
     }
 
@@ -114,23 +114,23 @@ internal static partial class ResourceEmitter
 
     /// <summary>
     /// The media type a handler's successful responses carry, when the generator knows it: JSON for values and
-    /// typed results with a body, text for strings. <see langword="null"/> (no 406 check) when the result decides
-    /// at run time or has no body.
+    /// typed results with a body, text for strings, <c>text/event-stream</c> for server-sent events.
+    /// <see langword="null"/> (no 406 check) when the result decides at run time, has no body, or may answer
+    /// with bodies of more than one media type.
     /// </summary>
     internal static string? ProducedMediaType(ResultModel result)
     {
-        switch (result.Kind)
+        if (result.Kind == ResultKind.NoContent || (result.Kind == ResultKind.HttpResult && result.IsOpen))
         {
-            case ResultKind.Json:
-                return "application/json";
-            case ResultKind.Text:
-                return "text/plain";
-            case ResultKind.HttpResult when !result.IsOpen
-                && result.Responses.Any(static r => r.StatusCode is >= 200 and < 300 && r.BodyTypeName is not null):
-                return "application/json";
-            default:
-                return null;
+            return null;
         }
+
+        var mediaTypes = result.Responses
+            .Where(static r => r.StatusCode is >= 200 and < 300 && r.BodyTypeName is not null)
+            .Select(static r => r.ContentType ?? "application/json")
+            .Distinct()
+            .ToList();
+        return mediaTypes.Count == 1 ? mediaTypes[0] : null;
     }
 
     internal static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);

@@ -210,8 +210,20 @@ internal sealed record TypedResultModel(string TypeName, string Kind, string? Bo
 /// <summary>One status code a handler declares, and the type of its body if it has one.</summary>
 internal sealed record ResponseModel(int StatusCode, string? BodyTypeName)
 {
+    /// <summary>The media type of text bodies (<c>string</c> results).</summary>
+    public const string Text = "text/plain";
+
+    /// <summary>The media type of server-sent events (<c>ServerSentEventsResult&lt;T&gt;</c>).</summary>
+    public const string EventStream = "text/event-stream";
+
     /// <summary>The body type as <c>typeof</c> accepts it: no nullable reference annotations.</summary>
     public string? BodyTypeOf { get; init; }
+
+    /// <summary>The body's media type when it is not JSON (<see cref="Text"/>, <see cref="EventStream"/>), else <see langword="null"/>.</summary>
+    public string? ContentType { get; init; }
+
+    /// <summary>Whether the body may be JSON <c>null</c>: the handler's value type is annotated (<c>List&lt;Book&gt;?</c>).</summary>
+    public bool IsNullable { get; init; }
 }
 
 /// <summary>A resource (by metadata name) and its <c>Map…</c> method name, or its class name before names are resolved.</summary>

@@ -82,6 +82,10 @@ internal sealed class KnownTypes(Compilation compilation)
 
     public INamedTypeSymbol? EnumerableOfT => Get("System.Collections.Generic.IEnumerable`1");
 
+    public INamedTypeSymbol? AsyncEnumerableOfT => Get("System.Collections.Generic.IAsyncEnumerable`1");
+
+    public INamedTypeSymbol? SseItemOfT => Get("System.Net.ServerSentEvents.SseItem`1");
+
     public INamedTypeSymbol? DictionaryOfT => Get("System.Collections.Generic.IDictionary`2");
 
     public INamedTypeSymbol? ReadOnlyDictionaryOfT => Get("System.Collections.Generic.IReadOnlyDictionary`2");

@@ -40,7 +40,8 @@ internal static partial class ResourceParser
         var plainName = returnType.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(TypeNameFormat);
         if (returnType.SpecialType == SpecialType.System_String)
         {
-            return new ResultModel(ResultKind.Text, awaitKind, plainName, new[] { new ResponseModel(200, "string") { BodyTypeOf = "string" } }.ToEquatableArray(), false);
+            var text = new ResponseModel(200, "string") { BodyTypeOf = "string", ContentType = ResponseModel.Text };
+            return new ResultModel(ResultKind.Text, awaitKind, plainName, new[] { text }.ToEquatableArray(), false);
         }
 
         if (KnownTypes.IsOrInherits(returnType, known.Result))
@@ -63,10 +64,12 @@ internal static partial class ResourceParser
             return null;
         }
 
+        // A reference type annotated nullable (List<Book>?) may be written as JSON null; Nullable<T> always may.
         var bodyTypeOf = ShapeParser.Collect(returnType, shapes, known);
+        var isNullable = returnType.NullableAnnotation == NullableAnnotation.Annotated;
         return new ResultModel(
             ResultKind.Json, awaitKind, returnType.ToDisplayString(TypeNameFormat),
-            new[] { new ResponseModel(200, plainName) { BodyTypeOf = bodyTypeOf } }.ToEquatableArray(), false);
+            new[] { new ResponseModel(200, plainName) { BodyTypeOf = bodyTypeOf, IsNullable = isNullable } }.ToEquatableArray(), false);
 
         static ResultModel NoContent(AwaitKind awaitKind) =>
             new(ResultKind.NoContent, awaitKind, null, new[] { new ResponseModel(204, null) }.ToEquatableArray(), false);
@@ -172,16 +175,26 @@ internal static partial class ResourceParser
         if (status != 0)
         {
             string? bodyTypeOf = null;
+            string? contentType = null;
             if (named.Name == "ValidationProblem")
             {
                 bodyTypeOf = bodyType;
+            }
+            else if (named.Name == "ServerSentEventsResult" && named.TypeArguments.Length == 1 && known.SseItemOfT is { } sseItem
+                && named.TypeArguments[0].TypeKind != TypeKind.Error)
+            {
+                // Each event is an SseItem<T> written as text/event-stream, as the result's own metadata declares.
+                var item = sseItem.Construct(named.TypeArguments[0].WithNullableAnnotation(NullableAnnotation.NotAnnotated));
+                bodyType = item.ToDisplayString(TypeNameFormat);
+                bodyTypeOf = ShapeParser.Collect(item, shapes, known);
+                contentType = ResponseModel.EventStream;
             }
             else if (named.TypeArguments.Length == 1 && named.TypeArguments[0].TypeKind != TypeKind.Error)
             {
                 bodyTypeOf = ShapeParser.Collect(named.TypeArguments[0], shapes, known);
             }
 
-            responses.Add(new ResponseModel(status, bodyType) { BodyTypeOf = bodyTypeOf });
+            responses.Add(new ResponseModel(status, bodyType) { BodyTypeOf = bodyTypeOf, ContentType = contentType });
         }
     }
 }

@@ -251,9 +251,10 @@ internal static class ShapeParser
             return null;
         }
 
+        // IAsyncEnumerable<T> is written as a JSON array too, streamed as its items come.
         foreach (var candidate in new[] { type }.Concat(type.AllInterfaces))
         {
-            if (KnownTypes.Is(candidate, known.EnumerableOfT))
+            if (KnownTypes.Is(candidate, known.EnumerableOfT) || KnownTypes.Is(candidate, known.AsyncEnumerableOfT))
             {
                 return candidate.TypeArguments[0];
             }

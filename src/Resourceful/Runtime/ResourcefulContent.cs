@@ -1,6 +1,5 @@
 using System;
 using System.ComponentModel;
-using System.Globalization;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
@@ -94,7 +93,13 @@ public static class ResourcefulContent
             "Not Acceptable",
             $"This resource is available as '{mediaType}', which the request's Accept header excludes.");
 
-    /// <summary>The media ranges of one <c>Accept</c> value, each with its q-value, read in place.</summary>
+    /// <summary>
+    /// The media ranges of one <c>Accept</c> value, each with its q-value, read in place (RFC 9110 §12.5.1):
+    /// <c>type/subtype *( OWS ";" OWS [ name "=" ( token / quoted-string ) ] )</c>, elements separated by commas
+    /// outside quoted strings. An element that does not follow the grammar is skipped, as
+    /// <c>MediaTypeHeaderValue.TryParseList</c> skips it, so a comma or <c>*/*</c> inside a quoted parameter value
+    /// never becomes a range of its own.
+    /// </summary>
     private ref struct MediaRanges(string? value)
     {
         private ReadOnlySpan<char> _rest = value.AsSpan();
@@ -103,18 +108,13 @@ public static class ResourcefulContent
         {
             while (!_rest.IsEmpty)
             {
-                var comma = _rest.IndexOf(',');
-                var range = (comma < 0 ? _rest : _rest[..comma]).Trim();
-                _rest = comma < 0 ? ReadOnlySpan<char>.Empty : _rest[(comma + 1)..];
-                if (range.IsEmpty)
+                var length = ElementLength(_rest);
+                var element = _rest[..length];
+                _rest = length < _rest.Length ? _rest[(length + 1)..] : ReadOnlySpan<char>.Empty;
+                if (TryParseRange(element, out name, out quality))
                 {
-                    continue;
+                    return true;
                 }
-
-                var semicolon = range.IndexOf(';');
-                name = (semicolon < 0 ? range : range[..semicolon]).Trim();
-                quality = semicolon < 0 ? 1d : ParseQuality(range[(semicolon + 1)..]);
-                return true;
             }
 
             name = default;
@@ -123,21 +123,169 @@ public static class ResourcefulContent
         }
     }
 
-    private static double ParseQuality(ReadOnlySpan<char> parameters)
+    /// <summary>The length of the element before the first comma outside a quoted string (all of it when there is none).</summary>
+    private static int ElementLength(ReadOnlySpan<char> value)
     {
-        while (!parameters.IsEmpty)
+        for (var i = 0; i < value.Length; i++)
         {
-            var semicolon = parameters.IndexOf(';');
-            var parameter = (semicolon < 0 ? parameters : parameters[..semicolon]).Trim();
-            parameters = semicolon < 0 ? ReadOnlySpan<char>.Empty : parameters[(semicolon + 1)..];
-            if (parameter.Length > 2 && (parameter[0] is 'q' or 'Q') && parameter[1] == '=')
+            if (value[i] == '"')
             {
-                return double.TryParse(parameter[2..], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var q)
-                    ? Math.Clamp(q, 0, 1)
-                    : 1;
+                // A quoted string that never ends takes the rest of the value with it.
+                var length = QuotedStringLength(value, i);
+                if (length == 0)
+                {
+                    return value.Length;
+                }
+
+                i += length - 1;
+            }
+            else if (value[i] == ',')
+            {
+                return i;
             }
         }
 
-        return 1;
+        return value.Length;
+    }
+
+    /// <summary>
+    /// Reads one media range and its weight; false for an empty or malformed element. The weight is the first
+    /// <c>q</c> parameter's value; one that is not a qvalue counts as 1, as ASP.NET Core's <c>HeaderUtilities.GetQuality</c> reads it.
+    /// </summary>
+    private static bool TryParseRange(ReadOnlySpan<char> element, out ReadOnlySpan<char> name, out double quality)
+    {
+        quality = 1;
+        var position = SkipWhitespace(element, 0);
+        var typeLength = TokenLength(element, position);
+        var slash = position + typeLength;
+        if (typeLength == 0 || slash >= element.Length || element[slash] != '/')
+        {
+            name = default;
+            return false;
+        }
+
+        var subtypeLength = TokenLength(element, slash + 1);
+        if (subtypeLength == 0)
+        {
+            name = default;
+            return false;
+        }
+
+        name = element[position..(slash + 1 + subtypeLength)];
+        position = slash + 1 + subtypeLength;
+        var sawQuality = false;
+        while (true)
+        {
+            position = SkipWhitespace(element, position);
+            if (position == element.Length)
+            {
+                return true;
+            }
+
+            if (element[position] != ';')
+            {
+                return false;
+            }
+
+            position = SkipWhitespace(element, position + 1);
+            if (position == element.Length || element[position] == ';')
+            {
+                // RFC 9110 allows an empty parameter: "text/plain;;q=1".
+                continue;
+            }
+
+            var parameterLength = TokenLength(element, position);
+            var equals = position + parameterLength;
+            if (parameterLength == 0 || equals >= element.Length || element[equals] != '=')
+            {
+                return false;
+            }
+
+            var valueStart = equals + 1;
+            var valueLength = valueStart < element.Length && element[valueStart] == '"'
+                ? QuotedStringLength(element, valueStart)
+                : TokenLength(element, valueStart);
+            if (valueLength == 0)
+            {
+                return false;
+            }
+
+            if (!sawQuality && parameterLength == 1 && (element[position] is 'q' or 'Q'))
+            {
+                sawQuality = true;
+                quality = TryParseQuality(element.Slice(valueStart, valueLength), out var q) ? q : 1;
+            }
+
+            position = valueStart + valueLength;
+        }
+    }
+
+    /// <summary>qvalue = ( "0" [ "." 0*3DIGIT ] ) / ( "1" [ "." 0*3("0") ] ) (RFC 9110 §12.4.2).</summary>
+    private static bool TryParseQuality(ReadOnlySpan<char> text, out double quality)
+    {
+        quality = 0;
+        if (text.IsEmpty || text.Length > 5 || text[0] is not ('0' or '1') || (text.Length > 1 && text[1] != '.'))
+        {
+            return false;
+        }
+
+        var fraction = 0;
+        var scale = 1;
+        for (var i = 2; i < text.Length; i++)
+        {
+            if (!char.IsAsciiDigit(text[i]))
+            {
+                return false;
+            }
+
+            fraction = (fraction * 10) + (text[i] - '0');
+            scale *= 10;
+        }
+
+        quality = (text[0] - '0') + ((double)fraction / scale);
+        return quality <= 1;
+    }
+
+    private static int SkipWhitespace(ReadOnlySpan<char> text, int position)
+    {
+        while (position < text.Length && text[position] is ' ' or '\t')
+        {
+            position++;
+        }
+
+        return position;
+    }
+
+    private static int TokenLength(ReadOnlySpan<char> text, int position)
+    {
+        var start = position;
+        while (position < text.Length && IsTokenChar(text[position]))
+        {
+            position++;
+        }
+
+        return position - start;
+    }
+
+    // tchar (RFC 9110 §5.6.2): "!" / "#" / "$" / "%" / "&" / "'" / "*" / "+" / "-" / "." / "^" / "_" / "`" / "|" / "~" / DIGIT / ALPHA
+    private static bool IsTokenChar(char c) =>
+        char.IsAsciiLetterOrDigit(c) || c is '!' or '#' or '$' or '%' or '&' or '\'' or '*' or '+' or '-' or '.' or '^' or '_' or '`' or '|' or '~';
+
+    /// <summary>The length of the quoted-string at <paramref name="position"/>, quotes included; 0 when it never ends.</summary>
+    private static int QuotedStringLength(ReadOnlySpan<char> text, int position)
+    {
+        for (var i = position + 1; i < text.Length; i++)
+        {
+            if (text[i] == '\\')
+            {
+                i++;
+            }
+            else if (text[i] == '"')
+            {
+                return i - position + 1;
+            }
+        }
+
+        return 0;
     }
 }

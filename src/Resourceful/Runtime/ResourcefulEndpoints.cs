@@ -55,7 +55,8 @@ public static class ResourcefulEndpoints
     /// <summary>
     /// Maps a resource from its tables: each handler (with <c>HEAD</c> beside each <c>GET</c>), each path's
     /// <c>OPTIONS</c> answer, and each old URI's redirect, in that order. A handler's display name is
-    /// <c>"GET /books => Shop.Books.List"</c> and its summary <c>"Books.List"</c>, as minimal APIs would name it.
+    /// <c>"GET /books => Shop.Books.List"</c>, its summary <c>"Books.List"</c>, as minimal APIs would name it, and its
+    /// endpoint name (<c>WithName</c>) its operation id, <c>"Books_List"</c>, as in the compile-time OpenAPI document.
     /// </summary>
     /// <param name="endpoints">Where the resource is mapped.</param>
     /// <param name="resourceType">The resource class, whose handler methods the API explorer reads.</param>
@@ -91,7 +92,8 @@ public static class ResourcefulEndpoints
             }
 
             var displayName = $"{handler.HttpMethod} {handler.Template} => {resourceName}.{handler.Name}";
-            var builder = Map(endpoints, handler.Template, Methods(handler.HttpMethod), handler.Create(services), displayName, handler.MaxBodySize, handler.Produces, metadata);
+            var endpointName = new EndpointNameMetadata(handler.OperationId ?? className + "_" + handler.Name);
+            var builder = Map(endpoints, handler.Template, Methods(handler.HttpMethod), handler.Create(services), displayName, handler.MaxBodySize, handler.Produces, endpointName, metadata);
             ResourcefulApiDescription.Describe(builder, services, resourceType, handler.Name, handler.ParameterTypes, handler.Parameters);
             builders[index++] = builder;
         }
@@ -131,16 +133,20 @@ public static class ResourcefulEndpoints
         string displayName,
         long maxBodySize,
         string? produces,
+        EndpointNameMetadata endpointName,
         object[] metadata)
     {
         var guarded = Guard(endpoints.ServiceProvider, requestDelegate, displayName, produces);
-        var builder = MapOne(endpoints, pattern, httpMethods, guarded, displayName, maxBodySize, metadata);
+
+        // The name before the handler's own metadata, so a user's [EndpointName] still wins, as it does over
+        // minimal APIs' defaults. HEAD stays unnamed: endpoint names must be unique, or naming links fails.
+        var builder = MapOne(endpoints, pattern, httpMethods, guarded, displayName, maxBodySize, endpointName, metadata);
         if (!ReferenceEquals(httpMethods, Get))
         {
             return builder;
         }
 
-        var head = MapOne(endpoints, pattern, Head, guarded, "HEAD" + displayName.Substring(3), maxBodySize, metadata);
+        var head = MapOne(endpoints, pattern, Head, guarded, "HEAD" + displayName.Substring(3), maxBodySize, endpointName: null, metadata);
         head.WithMetadata(new ExcludeFromDescriptionMetadata());
         return new ResourceConventionBuilder(builder, head);
     }
@@ -152,10 +158,16 @@ public static class ResourcefulEndpoints
         RequestDelegate requestDelegate,
         string displayName,
         long maxBodySize,
+        EndpointNameMetadata? endpointName,
         object[] metadata)
     {
         var builder = endpoints.MapMethods(pattern, httpMethods, requestDelegate);
         builder.WithDisplayName(displayName);
+        if (endpointName is not null)
+        {
+            builder.WithMetadata(endpointName);
+        }
+
         builder.WithMetadata(metadata);
         if (maxBodySize > 0)
         {

@@ -35,6 +35,12 @@ public sealed class ResourcefulHandler(string httpMethod, string template, strin
     /// </summary>
     public string? Produces { get; init; }
 
+    /// <summary>
+    /// The endpoint's name, which <c>AddOpenApi()</c> writes as the operation id; <see langword="null"/> for the
+    /// default, <c>{ClassName}_{HandlerName}</c> (<c>Books_List</c>), the id of the compile-time document.
+    /// </summary>
+    public string? OperationId { get; init; }
+
     /// <summary>The body size limit (<c>[RequestSizeLimit]</c>); <c>0</c> keeps the server's own.</summary>
     public long MaxBodySize { get; init; }
 

@@ -49,7 +49,7 @@ namespace Resourceful.Generated
   "paths": {
     "/admin/books": {
       "get": {
-        "operationId": "Books_List",
+        "operationId": "ShopAdminBooks_List",
         "summary": "Books.List",
         "tags": [
           "Books"
@@ -70,7 +70,7 @@ namespace Resourceful.Generated
     },
     "/books": {
       "get": {
-        "operationId": "Books_List2",
+        "operationId": "ShopStorefrontBooks_List",
         "summary": "Books.List",
         "tags": [
           "Books"

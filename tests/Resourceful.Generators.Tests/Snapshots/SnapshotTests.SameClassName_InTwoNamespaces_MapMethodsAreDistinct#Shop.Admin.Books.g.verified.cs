@@ -52,6 +52,7 @@ namespace Resourceful.Generated
                 [
                     new("GET", "/admin/books", "List", CreateList)
                     {
+                        OperationId = "ShopAdminBooks_List",
                         Produces = "text/plain",
                         Responses = [new(200, typeof(string), "text/plain")],
                     },

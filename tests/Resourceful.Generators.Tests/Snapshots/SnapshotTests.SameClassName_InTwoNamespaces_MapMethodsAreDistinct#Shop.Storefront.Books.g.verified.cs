@@ -52,6 +52,7 @@ namespace Resourceful.Generated
                 [
                     new("GET", "/books", "List", CreateList)
                     {
+                        OperationId = "ShopStorefrontBooks_List",
                         Produces = "text/plain",
                         Responses = [new(200, typeof(string), "text/plain")],
                     },

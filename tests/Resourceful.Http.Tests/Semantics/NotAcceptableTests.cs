@@ -22,6 +22,7 @@ public sealed class NotAcceptableTests(SemanticsHostFixture fixture) : IClassFix
     [InlineData("application/*;q=0")]
     [InlineData("application/json;q=0, */*")]
     [InlineData("application/json;q=0.0")]
+    [InlineData("text/plain;foo=\"x,*/*;q=1\"")]
     public async Task Get_JsonEndpoint_WhenAcceptExcludesJson_Answers406Problem(string accept)
     {
         using var response = await SendWithoutChangeAsync(fixture.Host, Request(HttpMethod.Get, "/semantics/items", null, ("Accept", accept)), HttpStatusCode.NotAcceptable);
