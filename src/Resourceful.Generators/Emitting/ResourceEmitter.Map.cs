@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Resourceful.Generators.Model;
+using Resourceful.Generators.Parsing;
 
 namespace Resourceful.Generators.Emitting;
 
@@ -28,9 +29,13 @@ internal static partial class ResourceEmitter
         writer.WriteLine();
     }
 
-    private static void WriteEndpointsClass(SourceWriter writer, ResourceModel resource, string endpointsClass)
+    private static void WriteEndpointsClass(SourceWriter writer, ResourceModel resource, string endpointsClass, ProjectSwitches switches)
     {
-        var paths = PathModel.Group(resource.Endpoints);
+        // A resource's own switch can only turn off what the project leaves on.
+        var automaticHead = resource.AutomaticHead && switches.AutomaticHead;
+        var paths = resource.AutomaticOptions && switches.AutomaticOptions
+            ? PathModel.Group(resource.Endpoints, automaticHead, switches.OptionsDescription)
+            : [];
         var resultWriters = ResultWriters(resource);
         writer.OpenBlock("namespace Resourceful.Generated");
         writer.WriteLine($"/// <summary>The request delegates of <see cref=\"{Xml(resource.FullyQualifiedName)}\"/>.</summary>");
@@ -60,7 +65,7 @@ internal static partial class ResourceEmitter
             writer.OpenList();
             for (var i = 0; i < resource.Endpoints.Count; i++)
             {
-                WriteHandlerRow(writer, resource.Endpoints[i], CreateMethodName(resource, i));
+                WriteHandlerRow(writer, resource.Endpoints[i], CreateMethodName(resource, i), automaticHead);
             }
 
             writer.CloseList(",");
@@ -141,10 +146,15 @@ internal static partial class ResourceEmitter
     /// One row of the handler table: the handler's method, template and name, its request delegate's factory, and
     /// what the API explorer (and so <c>AddOpenApi()</c>) reads about it, from the compile-time model.
     /// </summary>
-    private static void WriteHandlerRow(SourceWriter writer, EndpointModel endpoint, string createName)
+    private static void WriteHandlerRow(SourceWriter writer, EndpointModel endpoint, string createName, bool automaticHead)
     {
         writer.WriteLine($"new({Literal(endpoint.HttpMethod)}, {Literal(endpoint.Template)}, {Literal(endpoint.HandlerName)}, {createName})");
         writer.OpenBlock();
+        if (!automaticHead && endpoint.HttpMethod == "GET")
+        {
+            writer.WriteLine("AutomaticHead = false,");
+        }
+
         if (ProducedMediaType(endpoint.Result) is { } mediaType)
         {
             writer.WriteLine($"Produces = {Literal(mediaType)},");

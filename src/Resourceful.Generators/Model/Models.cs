@@ -15,7 +15,14 @@ internal sealed record ResourceModel(
     EquatableArray<ContainingTypeModel> ContainingTypes,
     ConstructorModel? Constructor,
     EquatableArray<EndpointModel> Endpoints,
-    EquatableArray<MovedRouteModel> MovedRoutes);
+    EquatableArray<MovedRouteModel> MovedRoutes)
+{
+    /// <summary><c>[Resource(AutomaticOptions = false)]</c> turns this resource's <c>OPTIONS</c> answers off.</summary>
+    public bool AutomaticOptions { get; init; } = true;
+
+    /// <summary><c>[Resource(AutomaticHead = false)]</c> turns this resource's <c>HEAD</c> beside <c>GET</c> off.</summary>
+    public bool AutomaticHead { get; init; } = true;
+}
 
 /// <summary>A type that encloses a nested resource, re-declared <c>partial</c> around the generated <c>Links</c>.</summary>
 internal sealed record ContainingTypeModel(string Keyword, string Name);
@@ -36,7 +43,14 @@ internal sealed record EndpointModel(
     EquatableArray<ParameterModel> Parameters,
     ResultModel Result,
     EquatableArray<string> Metadata,
-    long MaxBodySize);
+    long MaxBodySize)
+{
+    /// <summary>
+    /// Whether the handler is left out of API descriptions (<c>[ExcludeFromDescription]</c>,
+    /// <c>[ApiExplorerSettings(IgnoreApi = true)]</c>), and so out of the <c>OPTIONS</c> description too.
+    /// </summary>
+    public bool IsHidden { get; init; }
+}
 
 /// <summary>
 /// An old URI declared with <c>[MovedFrom]</c>: requests to <see cref="OldTemplate"/> (and, for a whole resource,
@@ -124,6 +138,9 @@ internal sealed record ParameterModel(
 
     /// <summary>The parameter's declared type as <c>typeof</c> accepts it, to find the handler's <c>MethodInfo</c> for OpenAPI.</summary>
     public string ParameterTypeOf { get; init; } = ValueTypeName;
+
+    /// <summary>The JSON Schema type of a body (<c>object</c>, <c>array</c>, …), for the <c>OPTIONS</c> description; <see langword="null"/> when any JSON fits.</summary>
+    public string? BodyJsonType { get; init; }
 
     /// <summary>DataAnnotations rules of a body parameter's members, in declaration order.</summary>
     public EquatableArray<ValidationRuleModel> Validation { get; init; } = EquatableArray<ValidationRuleModel>.Empty;

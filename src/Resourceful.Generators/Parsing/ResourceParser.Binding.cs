@@ -150,6 +150,7 @@ internal static partial class ResourceParser
                 typeName, false, isNullable, IsNullableValueType(type), isRequired, defaultLiteral, null, null)
             {
                 TypeOf = ShapeParser.Collect(type, context.Shapes, known),
+                BodyJsonType = BodyJsonType(type, context.Shapes, known),
                 Validation = ParseValidation(type, known, cancellationToken),
                 IsValidatableObject = KnownTypes.IsOrInherits(type, known.ValidatableObject),
                 RenamedMembers = RenamedMembers(type, known),
@@ -614,4 +615,20 @@ internal static partial class ResourceParser
             _ => null,
         };
     }
+
+    /// <summary>The JSON Schema type a body's JSON has, from its shape; <see langword="null"/> when any JSON fits.</summary>
+    private static string? BodyJsonType(ITypeSymbol type, Dictionary<string, TypeShapeModel> shapes, KnownTypes known) =>
+        shapes.TryGetValue(ShapeParser.Collect(type, shapes, known), out var shape)
+            ? shape.Kind switch
+            {
+                ShapeKind.Object or ShapeKind.Dictionary => "object",
+                ShapeKind.Array => "array",
+                ShapeKind.String => "string",
+                ShapeKind.Integer => "integer",
+                ShapeKind.Number => "number",
+                ShapeKind.Boolean => "boolean",
+                ShapeKind.Enum => shape.EnumAsStrings ? "string" : "integer",
+                _ => null,
+            }
+            : null;
 }
