@@ -138,6 +138,8 @@ internal static partial class ResourceEmitter
             WriteRedirect(writer, resource.MovedRoutes[i], i);
         }
 
+        WriteValidators(writer, resource);
+
         writer.CloseBlock();
         writer.CloseBlock();
     }

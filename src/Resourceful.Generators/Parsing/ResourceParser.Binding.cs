@@ -138,7 +138,10 @@ internal static partial class ResourceParser
             var isRequired = !(isNullable || hasDefault || valueInfo.IsArray || optionalByTemplate);
             return new ParameterModel(
                 name, typeName, source, key, valueInfo.Parser, valueInfo.ValueTypeName, valueInfo.Display,
-                valueInfo.IsArray, isNullable, IsNullableValueType(type), isRequired, defaultLiteral, null, null);
+                valueInfo.IsArray, isNullable, IsNullableValueType(type), isRequired, defaultLiteral, null, null)
+            {
+                ValueRules = ParseValueRules(attributes, known),
+            };
         }
 
         ParameterModel Body()
@@ -152,8 +155,6 @@ internal static partial class ResourceParser
                 TypeOf = ShapeParser.Collect(type, context.Shapes, known),
                 BodyJsonType = BodyJsonType(type, context.Shapes, known),
                 Validation = ParseValidation(type, known, cancellationToken),
-                IsValidatableObject = KnownTypes.IsOrInherits(type, known.ValidatableObject),
-                RenamedMembers = RenamedMembers(type, known),
             };
         }
 
