@@ -74,14 +74,19 @@ public sealed class ResourceGenerator : IIncrementalGenerator
             .Select(static (all, _) => MapResourcesEmitter.ResolveMapNames(all))
             .WithTrackingName(TrackingNames.DuplicateNames);
 
+        var switches = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => ProjectSwitches.Read(options.GlobalOptions))
+            .WithTrackingName(TrackingNames.ProjectSwitches);
+
         var toEmit = resources
             .Combine(duplicateNames)
+            .Combine(switches)
             .WithTrackingName(TrackingNames.ResourcesToEmit);
 
-        context.RegisterSourceOutput(toEmit, static (spc, pair) =>
+        context.RegisterSourceOutput(toEmit, static (spc, input) =>
         {
-            var (resource, duplicates) = pair;
-            var source = ResourceEmitter.Emit(resource, MapResourcesEmitter.MapMethodName(resource, duplicates));
+            var ((resource, duplicates), switches) = input;
+            var source = ResourceEmitter.Emit(resource, MapResourcesEmitter.MapMethodName(resource, duplicates), switches);
             spc.AddSource(ResourceEmitter.HintName(resource), SourceText.From(source, System.Text.Encoding.UTF8));
         });
 

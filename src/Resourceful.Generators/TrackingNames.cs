@@ -21,7 +21,10 @@ internal static class TrackingNames
     /// </summary>
     public const string DuplicateNames = nameof(DuplicateNames);
 
-    /// <summary>One resource paired with those names, ready to emit.</summary>
+    /// <summary>The project-wide switches (<c>ResourcefulAutomaticOptions</c>, <c>ResourcefulAutomaticHead</c>, <c>ResourcefulOptionsDescription</c>).</summary>
+    public const string ProjectSwitches = nameof(ProjectSwitches);
+
+    /// <summary>One resource paired with those names and the project's switches, ready to emit.</summary>
     public const string ResourcesToEmit = nameof(ResourcesToEmit);
 
     /// <summary>Every resource's registration entry, collected for <c>MapResources()</c>.</summary>

@@ -25,6 +25,21 @@ public sealed class ResourceAttribute(string template) : Attribute
     /// A handler's own <see cref="ResourceMethodAttribute.MaxBodySize"/> wins.
     /// </summary>
     public long MaxBodySize { get; set; }
+
+    /// <summary>
+    /// Whether each path of the resource answers <c>OPTIONS</c> itself (<c>204</c> with <c>Allow</c>, or the JSON
+    /// description). <see langword="false"/> leaves <c>OPTIONS</c> out of <c>Allow</c>: it answers <c>405</c>
+    /// (a CORS preflight is still the CORS middleware's). The MSBuild property <c>ResourcefulAutomaticOptions</c>
+    /// turns it off for the whole project. Default: <see langword="true"/>.
+    /// </summary>
+    public bool AutomaticOptions { get; set; } = true;
+
+    /// <summary>
+    /// Whether each <c>GET</c> handler also answers <c>HEAD</c> (RFC 9110 §9.3.2). <see langword="false"/> leaves
+    /// <c>HEAD</c> out of <c>Allow</c>: it answers <c>405</c>. The MSBuild property <c>ResourcefulAutomaticHead</c>
+    /// turns it off for the whole project. Default: <see langword="true"/>.
+    /// </summary>
+    public bool AutomaticHead { get; set; } = true;
 }
 
 /// <summary>Base of the attributes that make a method of a resource an HTTP endpoint.</summary>

@@ -116,6 +116,53 @@ public sealed class SnapshotTests
     }
 
     [Fact]
+    public void Validation_NestedObjectsCollectionsAndValues_MatchesSnapshot()
+    {
+        // What ASP.NET Core 10's AddValidation() checks for minimal APIs: nested objects, collection items,
+        // IValidatableObject, and rules on route, query and header values.
+        const string source = """
+            using System.Collections.Generic;
+            using System.ComponentModel.DataAnnotations;
+            using System.Text.Json.Serialization;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Http.HttpResults;
+            using Microsoft.AspNetCore.Mvc;
+            using Resourceful;
+
+            namespace Shop.Orders;
+
+            public sealed class NewOrder : IValidatableObject
+            {
+                [Required, StringLength(20)] public string? Customer { get; set; }
+                public Address? Ship { get; set; }
+                public List<Line>? Lines { get; set; }
+                [JsonPropertyName("due")][Range(0, 30)] public int DueInDays { get; set; }
+
+                public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) => [];
+            }
+
+            public sealed class Address { [Required] public string? Street { get; set; } }
+
+            public sealed record Line([Required] string? Sku, [Range(1, 100)] int Quantity);
+
+            [Resource("/orders")]
+            public sealed partial class Orders
+            {
+                [Get]
+                public string List([Range(1, 10)] int page = 1, [FromHeader(Name = "X-Count")][Range(1, 5)] int? count = null) => "";
+
+                [Post]
+                public Created<NewOrder> Add(NewOrder order) => TypedResults.Created("/orders/1", order);
+            }
+            """;
+
+        var run = TestHelpers.RunGenerator(source);
+
+        TestHelpers.AssertCompilesCleanly(run);
+        Snapshot.Verify(run);
+    }
+
+    [Fact]
     public void StaticHandlers_ResourceInGlobalNamespace_MatchesSnapshot()
     {
         const string source = """

@@ -7,6 +7,7 @@ using System.Reflection;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using Xunit;
 
@@ -80,12 +81,13 @@ internal static class TestHelpers
                 nullableContextOptions: NullableContextOptions.Enable,
                 specificDiagnosticOptions: UnificationWarnings.Select(id => KeyValuePair.Create(id, ReportDiagnostic.Suppress))));
 
-    public static GeneratorDriver CreateDriver()
+    /// <param name="options">What MSBuild would pass (<c>build_property.*</c>); none by default.</param>
+    public static GeneratorDriver CreateDriver(AnalyzerConfigOptionsProvider? options = null)
         => CSharpGeneratorDriver.Create(
             generators: [new ResourceGenerator().AsSourceGenerator()],
             additionalTexts: null,
             parseOptions: ParseOptions,
-            optionsProvider: null,
+            optionsProvider: options,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
     /// <summary>
@@ -101,10 +103,10 @@ internal static class TestHelpers
         => RunGenerator(CreateCompilation(sources.ToArray()), assertCaching);
 
     /// <inheritdoc cref="RunGenerator(string, bool)"/>
-    public static GeneratorRun RunGenerator(CSharpCompilation compilation, bool assertCaching = true)
+    public static GeneratorRun RunGenerator(CSharpCompilation compilation, bool assertCaching = true, AnalyzerConfigOptionsProvider? options = null)
     {
         var clone = compilation.Clone();
-        var driver = CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
+        var driver = CreateDriver(options).RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
         var first = driver.GetRunResult();
         // Parsed anew from a clone, so equal outputs prove that the models are equatable.
         var second = driver.RunGenerators(clone).GetRunResult();
@@ -341,5 +343,23 @@ internal static class TestHelpers
         Assert.True(start >= 0, $"'{oldText}' is not in {path}");
         var changed = text.WithChanges(new TextChange(new TextSpan(start, oldText.Length), newText));
         return compilation.ReplaceSyntaxTree(tree, tree.WithChangedText(changed));
+    }
+}
+
+/// <summary>The build properties MSBuild passes to the compiler (<c>CompilerVisibleProperty</c>), in memory.</summary>
+internal sealed class BuildPropertiesProvider(IReadOnlyDictionary<string, string> properties) : AnalyzerConfigOptionsProvider
+{
+    private readonly Properties _properties = new(properties);
+
+    public override AnalyzerConfigOptions GlobalOptions => _properties;
+
+    public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => _properties;
+
+    public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => _properties;
+
+    private sealed class Properties(IReadOnlyDictionary<string, string> values) : AnalyzerConfigOptions
+    {
+        public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)
+            => values.TryGetValue(key, out value);
     }
 }

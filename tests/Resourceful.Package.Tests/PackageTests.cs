@@ -160,6 +160,28 @@ public sealed class PackageTests(PackedPackage package)
     }
 
     /// <summary>
+    /// The project-wide switches reach the generator from MSBuild, as users set them, through the
+    /// <c>CompilerVisibleProperty</c> items of the package's targets: without them the generator never sees them.
+    /// </summary>
+    [Fact]
+    public async Task Consumer_SwitchesOff_TheGeneratorMapsNoHeadNoOptions()
+    {
+        package.AssertPacked();
+        ConsumerProject consumer = await package.CreateConsumerAsync("consumer-switches-off", withLibrary: false);
+
+        await BuildWithWarningsAsErrorsAsync(
+            consumer,
+            consumer.ProjectFile,
+            "-p:ResourcefulAutomaticHead=false",
+            "-p:ResourcefulAutomaticOptions=false",
+            "-p:EmitCompilerGeneratedFiles=true");
+
+        string generated = File.ReadAllText(Directory.EnumerateFiles(consumer.GeneratedSourcesDirectory, "GreetingsApi.Greetings.g.cs", SearchOption.AllDirectories).Single());
+        Assert.Contains("AutomaticHead = false,", generated, StringComparison.Ordinal);
+        Assert.Contains("paths: [],", generated, StringComparison.Ordinal);
+    }
+
+    /// <summary>
     /// A handler the generator cannot map fails the build with its error exactly once: reported by the analyzer when
     /// analyzers run, by the generator itself when they do not (RunAnalyzers=false), never silently and never twice,
     /// and neither a severity setting nor a #pragma can hide it.

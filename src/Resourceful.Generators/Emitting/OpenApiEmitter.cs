@@ -338,7 +338,7 @@ internal static class OpenApiEmitter
         }
     }
 
-    private static (string Type, string? Format) PrimitiveSchema(string typeName) => typeName switch
+    internal static (string Type, string? Format) PrimitiveSchema(string typeName) => typeName switch
     {
         "int" or "short" or "byte" or "sbyte" or "ushort" or "uint" => ("integer", "int32"),
         "long" or "ulong" => ("integer", "int64"),

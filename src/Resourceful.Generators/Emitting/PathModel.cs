@@ -26,7 +26,10 @@ internal sealed class PathModel(string template, string key, string allow, strin
 
     public string Description { get; } = description;
 
-    public static List<PathModel> Group(EquatableArray<EndpointModel> endpoints)
+    /// <param name="endpoints">The resource's handlers.</param>
+    /// <param name="automaticHead">Whether a path with <c>GET</c> answers <c>HEAD</c> (and lists it in <c>Allow</c>).</param>
+    /// <param name="describe">Whether <c>OPTIONS</c> answers the JSON description (<c>ResourcefulOptionsDescription</c>).</param>
+    public static List<PathModel> Group(EquatableArray<EndpointModel> endpoints, bool automaticHead, bool describe)
     {
         var groups = new List<(string Key, List<EndpointModel> Endpoints)>();
         foreach (var endpoint in endpoints)
@@ -43,19 +46,19 @@ internal sealed class PathModel(string template, string key, string allow, strin
             }
         }
 
-        return groups.Select(static g => Create(g.Key, g.Endpoints)).ToList();
+        return groups.Select(g => Create(g.Key, g.Endpoints, automaticHead, describe)).ToList();
     }
 
     /// <summary>The template without parameter names, lower case: what routing cannot tell apart.</summary>
     public static string KeyOf(string template) => ParameterName.Replace(template, "{$1").ToLowerInvariant();
 
-    private static PathModel Create(string key, List<EndpointModel> endpoints)
+    private static PathModel Create(string key, List<EndpointModel> endpoints, bool automaticHead, bool describe)
     {
         var methods = new HashSet<string> { "OPTIONS" };
         foreach (var endpoint in endpoints)
         {
             methods.Add(endpoint.HttpMethod);
-            if (endpoint.HttpMethod == "GET")
+            if (endpoint.HttpMethod == "GET" && automaticHead)
             {
                 methods.Add("HEAD");
             }
@@ -63,48 +66,52 @@ internal sealed class PathModel(string template, string key, string allow, strin
 
         var allow = MethodOrder.Where(methods.Contains).ToList();
         var template = endpoints[0].Template;
-        return new PathModel(template, key, string.Join(", ", allow), Describe(endpoints));
+        return new PathModel(template, key, string.Join(", ", allow), describe ? Describe(endpoints) : string.Empty);
     }
 
-    // The items of the description's "methods" array; the runtime wraps them with the path and its Allow list.
+    /// <summary>
+    /// The items of the description's "methods" array; the runtime wraps them with the path and its Allow list. Only
+    /// what a client sees on the wire: methods, values by the names the client sends, media types, status codes and
+    /// JSON Schema types. Never a C# name (handler, parameter of a body, type), and nothing the app hides from API
+    /// descriptions: the description answers anonymously.
+    /// </summary>
     private static string Describe(List<EndpointModel> endpoints)
     {
         var json = new StringBuilder();
         var first = true;
-        foreach (var endpoint in endpoints.OrderBy(static e => System.Array.IndexOf(MethodOrder, e.HttpMethod)))
+        foreach (var endpoint in endpoints.Where(static e => !e.IsHidden).OrderBy(static e => System.Array.IndexOf(MethodOrder, e.HttpMethod)))
         {
             json.Append(first ? string.Empty : ",");
             first = false;
             json.Append("{\"method\":").Append(Json(endpoint.HttpMethod));
-            json.Append(",\"handler\":").Append(Json(endpoint.HandlerName));
             json.Append(",\"parameters\":[");
             var firstParameter = true;
+            string? body = null;
             foreach (var parameter in ParameterModels.Flatten(endpoint.Parameters))
             {
-                var location = parameter.Source switch
+                switch (parameter.Source)
                 {
-                    ParameterSource.Route => "route",
-                    ParameterSource.Query => "query",
-                    ParameterSource.Header => "header",
-                    ParameterSource.Body or ParameterSource.BodyOrService or ParameterSource.BodyStream or ParameterSource.BodyPipeReader => "body",
-                    _ => null,
-                };
-                if (location is null)
-                {
-                    continue;
+                    case ParameterSource.Route or ParameterSource.Query or ParameterSource.Header:
+                        json.Append(firstParameter ? string.Empty : ",");
+                        firstParameter = false;
+                        AppendValue(json, parameter);
+                        break;
+                    case ParameterSource.Body or ParameterSource.BodyOrService:
+                        body = Body("application/json", parameter.BodyJsonType, parameter.IsRequired);
+                        break;
+                    case ParameterSource.BodyStream or ParameterSource.BodyPipeReader:
+                        body = Body("*/*", null, required: true);
+                        break;
                 }
-
-                json.Append(firstParameter ? string.Empty : ",");
-                firstParameter = false;
-                var typeName = parameter.ValueTypeDisplay.Replace("global::", string.Empty) + (parameter.IsArray ? "[]" : string.Empty);
-                json.Append("{\"name\":").Append(Json(parameter.Key));
-                json.Append(",\"in\":").Append(Json(location));
-                json.Append(",\"type\":").Append(Json(typeName));
-                json.Append(",\"required\":").Append(parameter.IsRequired ? "true" : "false");
-                json.Append('}');
             }
 
-            json.Append("],\"responses\":[");
+            json.Append(']');
+            if (body is not null)
+            {
+                json.Append(",\"body\":").Append(body);
+            }
+
+            json.Append(",\"responses\":[");
             json.Append(string.Join(",", endpoint.Result.Responses.Select(static r => r.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture))));
             json.Append(']');
             if (endpoint.Result.IsOpen)
@@ -112,11 +119,47 @@ internal sealed class PathModel(string template, string key, string allow, strin
                 json.Append(",\"otherResponses\":true");
             }
 
+            if (ResourceEmitter.ProducedMediaType(endpoint.Result) is { } produces)
+            {
+                json.Append(",\"produces\":").Append(Json(produces));
+            }
+
             json.Append('}');
         }
 
         return json.ToString();
     }
+
+    private static void AppendValue(StringBuilder json, ParameterModel parameter)
+    {
+        var location = parameter.Source switch
+        {
+            ParameterSource.Route => "route",
+            ParameterSource.Query => "query",
+            _ => "header",
+        };
+
+        // Enums are parsed from their names; anything else the OpenAPI document would call a string is one here too.
+        var (type, _) = parameter.Parser == ValueParser.Enum ? ("string", null) : OpenApiEmitter.PrimitiveSchema(parameter.ValueTypeName);
+        json.Append("{\"name\":").Append(Json(parameter.Key));
+        json.Append(",\"in\":").Append(Json(location));
+        if (parameter.IsArray)
+        {
+            json.Append(",\"type\":\"array\",\"items\":{\"type\":").Append(Json(type)).Append('}');
+        }
+        else
+        {
+            json.Append(",\"type\":").Append(Json(type));
+        }
+
+        json.Append(",\"required\":").Append(parameter.IsRequired ? "true" : "false");
+        json.Append('}');
+    }
+
+    private static string Body(string mediaType, string? type, bool required) =>
+        "{\"mediaType\":" + Json(mediaType)
+        + (type is null ? string.Empty : ",\"type\":" + Json(type))
+        + ",\"required\":" + (required ? "true" : "false") + "}";
 
     private static string Json(string value) => Parsing.ShapeParser.Json(value);
 }

@@ -26,19 +26,7 @@ internal static partial class ResourceEmitter
             _isAsync = endpoint.Result.Await != AwaitKind.None
                 || bindings.Any(static b => b.Parameter.Source is ParameterSource.Body or ParameterSource.BodyOrService or ParameterSource.BindAsync);
 
-            foreach (var (parameter, name) in bindings)
-            {
-                for (var i = 0; i < parameter.Validation.Count; i++)
-                {
-                    var rule = parameter.Validation[i];
-                    writer.WriteLine($"private static readonly global::System.ComponentModel.DataAnnotations.ValidationAttribute {RuleField(name, i)} = {rule.AttributeExpression};");
-                }
-
-                if (parameter.Validation.Count > 0)
-                {
-                    writer.WriteLine();
-                }
-            }
+            WriteValueRuleFields(bindings);
 
             writer.WriteLine($"/// <summary><c>{endpoint.HttpMethod} {Xml(endpoint.Template)}</c>: calls <c>{Xml(endpoint.HandlerName)}</c>.</summary>");
             writer.OpenBlock($"public static global::Microsoft.AspNetCore.Http.RequestDelegate {createName}(global::System.IServiceProvider services)");
@@ -97,13 +85,11 @@ internal static partial class ResourceEmitter
             writer.CloseBlock();
         }
 
-        private string RuleField(string name, int index) => $"{createName}_{name}_Rule{index}";
-
         private void WriteBody(List<(ParameterModel Parameter, string Name)> bindings)
         {
             var needsErrors = bindings.Any(static b => b.Parameter.Source is ParameterSource.Route or ParameterSource.Query or ParameterSource.Header
                 || (b.Parameter.Source == ParameterSource.BindAsync && b.Parameter.IsRequired)
-                || b.Parameter.Validation.Count > 0 || b.Parameter.IsValidatableObject);
+                || b.Parameter.Validation.Count > 0);
             if (needsErrors)
             {
                 writer.WriteLine("var bindingErrors = new global::Resourceful.Runtime.BindingErrors();");
@@ -142,7 +128,7 @@ internal static partial class ResourceEmitter
                 }
             }
 
-            if (bindings.Any(static b => b.Parameter.Validation.Count > 0 || b.Parameter.IsValidatableObject))
+            if (bindings.Any(static b => b.Parameter.Validation.Count > 0))
             {
                 writer.Separate();
                 writer.OpenBlock("if (bindingErrors.HasErrors)");

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Resourceful.Generators.Model;
+using Resourceful.Generators.Parsing;
 
 namespace Resourceful.Generators.Emitting;
 
@@ -28,10 +29,15 @@ internal static partial class ResourceEmitter
         writer.WriteLine();
     }
 
-    private static void WriteEndpointsClass(SourceWriter writer, ResourceModel resource, string endpointsClass, string mapMethodName)
+    private static void WriteEndpointsClass(SourceWriter writer, ResourceModel resource, string endpointsClass, string mapMethodName, ProjectSwitches switches)
     {
         var operationIds = OperationIds.Of(resource, mapMethodName);
-        var paths = PathModel.Group(resource.Endpoints);
+
+        // A resource's own switch can only turn off what the project leaves on.
+        var automaticHead = resource.AutomaticHead && switches.AutomaticHead;
+        var paths = resource.AutomaticOptions && switches.AutomaticOptions
+            ? PathModel.Group(resource.Endpoints, automaticHead, switches.OptionsDescription)
+            : [];
         var resultWriters = ResultWriters(resource);
         writer.OpenBlock("namespace Resourceful.Generated");
         writer.WriteLine($"/// <summary>The request delegates of <see cref=\"{Xml(resource.FullyQualifiedName)}\"/>.</summary>");
@@ -62,7 +68,7 @@ internal static partial class ResourceEmitter
             for (var i = 0; i < resource.Endpoints.Count; i++)
             {
                 var operationId = operationIds[i] == OperationIds.Default(resource, resource.Endpoints[i]) ? null : operationIds[i];
-                WriteHandlerRow(writer, resource.Endpoints[i], CreateMethodName(resource, i), operationId);
+                WriteHandlerRow(writer, resource.Endpoints[i], CreateMethodName(resource, i), operationId, automaticHead);
             }
 
             writer.CloseList(",");
@@ -135,6 +141,8 @@ internal static partial class ResourceEmitter
             WriteRedirect(writer, resource.MovedRoutes[i], i);
         }
 
+        WriteValidators(writer, resource);
+
         writer.CloseBlock();
         writer.CloseBlock();
     }
@@ -144,13 +152,18 @@ internal static partial class ResourceEmitter
     /// what the API explorer (and so <c>AddOpenApi()</c>) reads about it, from the compile-time model. The endpoint's
     /// name (its operation id) is written only where it is not the runtime's default, <c>{ClassName}_{Handler}</c>.
     /// </summary>
-    private static void WriteHandlerRow(SourceWriter writer, EndpointModel endpoint, string createName, string? operationId)
+    private static void WriteHandlerRow(SourceWriter writer, EndpointModel endpoint, string createName, string? operationId, bool automaticHead)
     {
         writer.WriteLine($"new({Literal(endpoint.HttpMethod)}, {Literal(endpoint.Template)}, {Literal(endpoint.HandlerName)}, {createName})");
         writer.OpenBlock();
         if (operationId is not null)
         {
             writer.WriteLine($"OperationId = {Literal(operationId)},");
+        }
+
+        if (!automaticHead && endpoint.HttpMethod == "GET")
+        {
+            writer.WriteLine("AutomaticHead = false,");
         }
 
         if (ProducedMediaType(endpoint.Result) is { } mediaType)

@@ -88,6 +88,7 @@ internal static partial class ResourceEmitter
                     return;
                 default:
                     WriteValue(parameter, name, target, declare);
+                    WriteValueValidation(parameter, name, target);
                     return;
             }
         }
@@ -112,48 +113,6 @@ internal static partial class ResourceEmitter
                 : options;
         }
 
-        // DataAnnotations rules found on the body type at compile time, run against the bound value.
-        private void WriteValidation(ParameterModel parameter, string name, string target)
-        {
-            if (parameter.Validation.Count == 0 && !parameter.IsValidatableObject)
-            {
-                return;
-            }
-
-            var nullable = !parameter.IsRequired && !parameter.IsNullableValueType;
-            if (nullable)
-            {
-                writer.OpenBlock($"if ({target} is not null)");
-            }
-
-            var value = parameter.IsNullableValueType ? target + ".Value" : target;
-            var context = name + "_validation";
-            writer.WriteLine($"var {context} = new global::System.ComponentModel.DataAnnotations.ValidationContext({value}!, {Literal(parameter.Key)}, null, null);");
-            for (var i = 0; i < parameter.Validation.Count; i++)
-            {
-                var rule = parameter.Validation[i];
-                var jsonName = rule.JsonName is null ? "null" : Literal(rule.JsonName);
-                writer.WriteLine(
-                    $"global::Resourceful.Runtime.ResourcefulValidation.Validate(ref bindingErrors, {context}, {RuleField(name, i)}, " +
-                    $"{value}.{Identifier(rule.MemberName)}, {Literal(rule.MemberName)}, {jsonName}, {name}_typeInfo{(parameter.Source == ParameterSource.BodyOrService ? "!" : string.Empty)}.Options);");
-            }
-
-            if (parameter.IsValidatableObject)
-            {
-                var renamed = parameter.RenamedMembers.Count == 0
-                    ? "global::System.Array.Empty<string>()"
-                    : $"new[] {{ {string.Join(", ", parameter.RenamedMembers.Select(Literal))} }}";
-                writer.WriteLine(
-                    $"global::Resourceful.Runtime.ResourcefulValidation.ValidateObject(ref bindingErrors, {context}, {value}, {Literal(parameter.Key)}, {renamed}, " +
-                    $"{name}_typeInfo{(parameter.Source == ParameterSource.BodyOrService ? "!" : string.Empty)}.Options);");
-            }
-
-            if (nullable)
-            {
-                writer.CloseBlock();
-            }
-        }
-
         private void WriteBodyOrService(ParameterModel parameter, string name, string target, bool declare)
         {
             // The JSON body, or the request's service when start-up found none of JSON metadata (DI resolves the type).
@@ -164,7 +123,7 @@ internal static partial class ResourceEmitter
             writer.WriteLine("return;");
             writer.CloseBlock();
             writer.WriteLine($"{(declare ? "var " : string.Empty)}{target} = {read}.Value{(parameter.IsRequired ? "!" : string.Empty)};");
-            if (parameter.Validation.Count > 0 || parameter.IsValidatableObject)
+            if (parameter.Validation.Count > 0)
             {
                 // A service is not validated; only a body is.
                 writer.OpenBlock($"if ({name}_typeInfo is not null)");

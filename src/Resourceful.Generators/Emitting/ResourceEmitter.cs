@@ -3,6 +3,7 @@ using System.Linq;
 using System.Text;
 using Microsoft.CodeAnalysis.CSharp;
 using Resourceful.Generators.Model;
+using Resourceful.Generators.Parsing;
 
 namespace Resourceful.Generators.Emitting;
 
@@ -78,7 +79,7 @@ internal static partial class ResourceEmitter
         return hash;
     }
 
-    public static string Emit(ResourceModel resource, string mapMethodName)
+    public static string Emit(ResourceModel resource, string mapMethodName, ProjectSwitches switches)
     {
         var writer = new SourceWriter();
         GeneratedCode.WriteHeader(writer);
@@ -90,7 +91,7 @@ internal static partial class ResourceEmitter
         }
 
         WriteMapExtension(writer, resource, mapMethodName, endpointsClass);
-        WriteEndpointsClass(writer, resource, endpointsClass, mapMethodName);
+        WriteEndpointsClass(writer, resource, endpointsClass, mapMethodName, switches);
         return writer.ToString();
     }
 

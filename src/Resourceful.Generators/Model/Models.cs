@@ -15,7 +15,14 @@ internal sealed record ResourceModel(
     EquatableArray<ContainingTypeModel> ContainingTypes,
     ConstructorModel? Constructor,
     EquatableArray<EndpointModel> Endpoints,
-    EquatableArray<MovedRouteModel> MovedRoutes);
+    EquatableArray<MovedRouteModel> MovedRoutes)
+{
+    /// <summary><c>[Resource(AutomaticOptions = false)]</c> turns this resource's <c>OPTIONS</c> answers off.</summary>
+    public bool AutomaticOptions { get; init; } = true;
+
+    /// <summary><c>[Resource(AutomaticHead = false)]</c> turns this resource's <c>HEAD</c> beside <c>GET</c> off.</summary>
+    public bool AutomaticHead { get; init; } = true;
+}
 
 /// <summary>A type that encloses a nested resource, re-declared <c>partial</c> around the generated <c>Links</c>.</summary>
 internal sealed record ContainingTypeModel(string Keyword, string Name);
@@ -36,7 +43,14 @@ internal sealed record EndpointModel(
     EquatableArray<ParameterModel> Parameters,
     ResultModel Result,
     EquatableArray<string> Metadata,
-    long MaxBodySize);
+    long MaxBodySize)
+{
+    /// <summary>
+    /// Whether the handler is left out of API descriptions (<c>[ExcludeFromDescription]</c>,
+    /// <c>[ApiExplorerSettings(IgnoreApi = true)]</c>), and so out of the <c>OPTIONS</c> description too.
+    /// </summary>
+    public bool IsHidden { get; init; }
+}
 
 /// <summary>
 /// An old URI declared with <c>[MovedFrom]</c>: requests to <see cref="OldTemplate"/> (and, for a whole resource,
@@ -48,8 +62,31 @@ internal sealed record MovedRouteModel(
     EquatableArray<RouteSegment> NewSegments,
     bool IncludesSubPaths);
 
-/// <summary>A DataAnnotations rule on one member of a JSON body, run by generated code after the body is read.</summary>
-internal sealed record ValidationRuleModel(string MemberName, string? JsonName, string AttributeExpression);
+/// <summary>
+/// A type that a body's validation walks: its members with DataAnnotations rules, its members that hold other such
+/// types (or collections of them), and whether it is an <c>IValidatableObject</c>. Generated code validates it
+/// with one method, as <c>Microsoft.Extensions.Validation</c>'s <c>ValidatableTypeInfo</c> would.
+/// </summary>
+/// <param name="TypeName">The type, fully qualified, without nullable annotations.</param>
+/// <param name="RenamedMembers">Member and JSON name pairs of members renamed with <c>[JsonPropertyName]</c>, for <c>IValidatableObject</c>'s errors.</param>
+internal sealed record ValidatableTypeModel(
+    string TypeName,
+    string Name,
+    EquatableArray<ValidatableMemberModel> Members,
+    bool IsValidatableObject,
+    EquatableArray<string> RenamedMembers);
+
+/// <summary>One member of a <see cref="ValidatableTypeModel"/>: its rules (attribute expressions) and what it holds.</summary>
+/// <param name="NestedTypeName">The validatable type the member holds, or holds a collection of; <see langword="null"/> for none.</param>
+/// <param name="IsCollection">Whether the member is a collection whose items are <paramref name="NestedTypeName"/>.</param>
+/// <param name="IsValueType">Whether the member (or each item) is a non-nullable struct, which is never null.</param>
+internal sealed record ValidatableMemberModel(
+    string MemberName,
+    string? JsonName,
+    EquatableArray<string> Rules,
+    string? NestedTypeName,
+    bool IsCollection,
+    bool IsValueType);
 
 /// <summary>A segment of a route template, between two slashes.</summary>
 internal sealed record RouteSegment(EquatableArray<RoutePart> Parts);
@@ -125,14 +162,17 @@ internal sealed record ParameterModel(
     /// <summary>The parameter's declared type as <c>typeof</c> accepts it, to find the handler's <c>MethodInfo</c> for OpenAPI.</summary>
     public string ParameterTypeOf { get; init; } = ValueTypeName;
 
-    /// <summary>DataAnnotations rules of a body parameter's members, in declaration order.</summary>
-    public EquatableArray<ValidationRuleModel> Validation { get; init; } = EquatableArray<ValidationRuleModel>.Empty;
+    /// <summary>The JSON Schema type of a body (<c>object</c>, <c>array</c>, …), for the <c>OPTIONS</c> description; <see langword="null"/> when any JSON fits.</summary>
+    public string? BodyJsonType { get; init; }
 
-    /// <summary>Whether a body parameter's type implements <c>IValidatableObject</c>.</summary>
-    public bool IsValidatableObject { get; init; }
+    /// <summary>
+    /// The types a body's validation walks, its own type first; empty when nothing in it has a rule. Sorted after the
+    /// first, so equal bodies give equal models.
+    /// </summary>
+    public EquatableArray<ValidatableTypeModel> Validation { get; init; } = EquatableArray<ValidatableTypeModel>.Empty;
 
-    /// <summary>Member and JSON name pairs of a validatable body's members renamed with <c>[JsonPropertyName]</c>.</summary>
-    public EquatableArray<string> RenamedMembers { get; init; } = EquatableArray<string>.Empty;
+    /// <summary>The DataAnnotations rules (attribute expressions) on a route, query or header value (<c>[Range(1, 10)] int page</c>).</summary>
+    public EquatableArray<string> ValueRules { get; init; } = EquatableArray<string>.Empty;
 
     /// <summary>Which <c>BindAsync</c> a <see cref="ParameterSource.BindAsync"/> parameter calls.</summary>
     public BindAsyncKind BindAsync { get; init; }

@@ -138,7 +138,10 @@ internal static partial class ResourceParser
             var isRequired = !(isNullable || hasDefault || valueInfo.IsArray || optionalByTemplate);
             return new ParameterModel(
                 name, typeName, source, key, valueInfo.Parser, valueInfo.ValueTypeName, valueInfo.Display,
-                valueInfo.IsArray, isNullable, IsNullableValueType(type), isRequired, defaultLiteral, null, null);
+                valueInfo.IsArray, isNullable, IsNullableValueType(type), isRequired, defaultLiteral, null, null)
+            {
+                ValueRules = ParseValueRules(attributes, known),
+            };
         }
 
         ParameterModel Body()
@@ -150,9 +153,8 @@ internal static partial class ResourceParser
                 typeName, false, isNullable, IsNullableValueType(type), isRequired, defaultLiteral, null, null)
             {
                 TypeOf = ShapeParser.Collect(type, context.Shapes, known),
+                BodyJsonType = BodyJsonType(type, context.Shapes, known),
                 Validation = ParseValidation(type, known, cancellationToken),
-                IsValidatableObject = KnownTypes.IsOrInherits(type, known.ValidatableObject),
-                RenamedMembers = RenamedMembers(type, known),
             };
         }
 
@@ -614,4 +616,20 @@ internal static partial class ResourceParser
             _ => null,
         };
     }
+
+    /// <summary>The JSON Schema type a body's JSON has, from its shape; <see langword="null"/> when any JSON fits.</summary>
+    private static string? BodyJsonType(ITypeSymbol type, Dictionary<string, TypeShapeModel> shapes, KnownTypes known) =>
+        shapes.TryGetValue(ShapeParser.Collect(type, shapes, known), out var shape)
+            ? shape.Kind switch
+            {
+                ShapeKind.Object or ShapeKind.Dictionary => "object",
+                ShapeKind.Array => "array",
+                ShapeKind.String => "string",
+                ShapeKind.Integer => "integer",
+                ShapeKind.Number => "number",
+                ShapeKind.Boolean => "boolean",
+                ShapeKind.Enum => shape.EnumAsStrings ? "string" : "integer",
+                _ => null,
+            }
+            : null;
 }

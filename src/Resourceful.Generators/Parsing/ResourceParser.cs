@@ -230,7 +230,8 @@ internal static partial class ResourceParser
             mapped.Add(handler);
             var metadata = resourceMetadata.Concat(ParseMetadata(method.GetAttributes())).ToEquatableArray();
             var maxBodySize = GetNamedLong(methodAttribute, "MaxBodySize") ?? resourceMaxBodySize;
-            endpoints.Add(endpoint with { Metadata = metadata, MaxBodySize = maxBodySize });
+            var isHidden = IsHidden(type.GetAttributes()) || IsHidden(method.GetAttributes());
+            endpoints.Add(endpoint with { Metadata = metadata, MaxBodySize = maxBodySize, IsHidden = isHidden });
             foreach (var oldTemplate in movedFrom)
             {
                 AddMovedRoute(movedRoutes, OldTemplate(oldTemplate, template, onResource: false), endpoint.Template, includesSubPaths: false);
@@ -267,8 +268,21 @@ internal static partial class ResourceParser
             ContainingTypes: containingTypes.ToEquatableArray(),
             Constructor: constructor,
             Endpoints: endpoints.ToEquatableArray(),
-            MovedRoutes: movedRoutes.OrderBy(static m => m.OldTemplate, StringComparer.Ordinal).ToEquatableArray());
+            MovedRoutes: movedRoutes.OrderBy(static m => m.OldTemplate, StringComparer.Ordinal).ToEquatableArray())
+        {
+            AutomaticOptions = GetNamedBool(attribute, "AutomaticOptions") ?? true,
+            AutomaticHead = GetNamedBool(attribute, "AutomaticHead") ?? true,
+        };
     }
+
+    // What API descriptions leave out, the OPTIONS description leaves out too: it must not list what the app hides.
+    private static bool IsHidden(ImmutableArray<AttributeData> attributes) => attributes.Any(static attribute =>
+        attribute.AttributeClass?.ToDisplayString() switch
+        {
+            "Microsoft.AspNetCore.Routing.ExcludeFromDescriptionAttribute" => true,
+            "Microsoft.AspNetCore.Mvc.ApiExplorerSettingsAttribute" => attribute.NamedArguments.Any(static a => a.Key == "IgnoreApi" && a.Value.Value is true),
+            _ => false,
+        });
 
     /// <summary>
     /// Whether <paramref name="raw"/> is a template routing can read; RSF0012 when it is not. Its constraints are
@@ -556,6 +570,19 @@ internal static partial class ResourceParser
             if (argument.Key == name && argument.Value.Value is long number)
             {
                 return number;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool? GetNamedBool(AttributeData attribute, string name)
+    {
+        foreach (var argument in attribute.NamedArguments)
+        {
+            if (argument.Key == name && argument.Value.Value is bool value)
+            {
+                return value;
             }
         }
 

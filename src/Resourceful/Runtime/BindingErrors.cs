@@ -17,6 +17,7 @@ namespace Resourceful.Runtime;
 public struct BindingErrors
 {
     private Dictionary<string, List<string>>? _errors;
+    private int _count;
 
     /// <summary>Whether any value failed to bind.</summary>
     public readonly bool HasErrors => _errors is not null;
@@ -29,9 +30,16 @@ public struct BindingErrors
     public void AddInvalid(string name, string? value, string typeName)
         => Add(name, $"The value '{value}' is not a valid {typeName}.");
 
+    /// <summary>How many failures were recorded: a validator compares it before and after an object's members.</summary>
+    public readonly int Count => _count;
+
+    /// <summary>Whether <paramref name="name"/> already has an error (a value that did not parse is not validated too).</summary>
+    public readonly bool Has(string name) => _errors?.ContainsKey(name) ?? false;
+
     /// <summary>Records a failure in the client's own words.</summary>
     public void Add(string name, string message)
     {
+        _count++;
         _errors ??= new Dictionary<string, List<string>>(StringComparer.Ordinal);
         if (!_errors.TryGetValue(name, out var messages))
         {

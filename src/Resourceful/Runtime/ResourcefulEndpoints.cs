@@ -93,7 +93,7 @@ public static class ResourcefulEndpoints
 
             var displayName = $"{handler.HttpMethod} {handler.Template} => {resourceName}.{handler.Name}";
             var endpointName = new EndpointNameMetadata(handler.OperationId ?? className + "_" + handler.Name);
-            var builder = Map(endpoints, handler.Template, Methods(handler.HttpMethod), handler.Create(services), displayName, handler.MaxBodySize, handler.Produces, endpointName, metadata);
+            var builder = Map(endpoints, handler.Template, Methods(handler.HttpMethod), handler.AutomaticHead, handler.Create(services), displayName, handler.MaxBodySize, handler.Produces, endpointName, metadata);
             ResourcefulApiDescription.Describe(builder, services, resourceType, handler.Name, handler.ParameterTypes, handler.Parameters);
             builders[index++] = builder;
         }
@@ -129,6 +129,7 @@ public static class ResourcefulEndpoints
         IEndpointRouteBuilder endpoints,
         string pattern,
         IReadOnlyList<string> httpMethods,
+        bool automaticHead,
         RequestDelegate requestDelegate,
         string displayName,
         long maxBodySize,
@@ -141,7 +142,7 @@ public static class ResourcefulEndpoints
         // The name before the handler's own metadata, so a user's [EndpointName] still wins, as it does over
         // minimal APIs' defaults. HEAD stays unnamed: endpoint names must be unique, or naming links fails.
         var builder = MapOne(endpoints, pattern, httpMethods, guarded, displayName, maxBodySize, endpointName, metadata);
-        if (!ReferenceEquals(httpMethods, Get))
+        if (!automaticHead || !ReferenceEquals(httpMethods, Get))
         {
             return builder;
         }
@@ -252,11 +253,19 @@ public static class ResourcefulEndpoints
             return rank < 0 ? MethodOrder.Length : rank;
         }
 
-        private static byte[] Compose(string pattern, IEnumerable<string> methods, IEnumerable<string> descriptions)
+        // No description at all when every resource on the path turned it off (ResourcefulOptionsDescription=false):
+        // the answer is then the plain 204, whatever the Accept header.
+        private static byte[] Compose(string pattern, IEnumerable<string> methods, List<string> descriptions)
         {
+            if (descriptions.TrueForAll(static d => d.Length == 0))
+            {
+                return [];
+            }
+
+
             var path = JsonEncodedText.Encode(pattern, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).Value;
             var allow = string.Join(",", methods.Select(static method => $"\"{method}\""));
-            var json = $$"""{"path":"{{path}}","allow":[{{allow}}],"methods":[{{string.Join(",", descriptions)}}]}""";
+            var json = $$"""{"path":"{{path}}","allow":[{{allow}}],"methods":[{{string.Join(",", descriptions.Where(static d => d.Length > 0))}}]}""";
             return Encoding.UTF8.GetBytes(json);
         }
     }

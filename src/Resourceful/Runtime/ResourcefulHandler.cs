@@ -41,6 +41,12 @@ public sealed class ResourcefulHandler(string httpMethod, string template, strin
     /// </summary>
     public string? OperationId { get; init; }
 
+    /// <summary>
+    /// Whether a <c>GET</c> handler also answers <c>HEAD</c>; <see langword="false"/> when the resource or the project
+    /// turned automatic <c>HEAD</c> off, and <c>HEAD</c> then answers <c>405</c>.
+    /// </summary>
+    public bool AutomaticHead { get; init; } = true;
+
     /// <summary>The body size limit (<c>[RequestSizeLimit]</c>); <c>0</c> keeps the server's own.</summary>
     public long MaxBodySize { get; init; }
 

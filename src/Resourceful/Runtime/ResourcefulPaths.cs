@@ -27,7 +27,7 @@ public static class ResourcefulPaths
         var response = httpContext.Response;
         response.Headers.Allow = allow;
 
-        if (ResourcefulContent.AsksFor(httpContext.Request.Headers.Accept, "application/json"))
+        if (!description.IsEmpty && ResourcefulContent.AsksFor(httpContext.Request.Headers.Accept, "application/json"))
         {
             response.StatusCode = StatusCodes.Status200OK;
             return WriteConstantAsync(response, "application/json", description);

@@ -100,9 +100,9 @@ namespace Resourceful.Generated
                 paths:
                 [
                     new("/books", "/books", "GET, HEAD, POST, OPTIONS",
-                        """{"method":"GET","handler":"List","parameters":[{"name":"limit","in":"query","type":"int","required":false}],"responses":[200]},{"method":"POST","handler":"Add","parameters":[{"name":"body","in":"body","type":"Shop.NewBook","required":true}],"responses":[201,400]}"""),
+                        """{"method":"GET","parameters":[{"name":"limit","in":"query","type":"integer","required":false}],"responses":[200],"produces":"application/json"},{"method":"POST","parameters":[],"body":{"mediaType":"application/json","type":"object","required":true},"responses":[201,400],"produces":"application/json"}"""),
                     new("/books/{id:int}", "/books/{:int}", "GET, HEAD, PUT, DELETE, OPTIONS",
-                        """{"method":"GET","handler":"Find","parameters":[{"name":"id","in":"route","type":"int","required":true}],"responses":[200,404]},{"method":"PUT","handler":"Replace","parameters":[{"name":"id","in":"route","type":"int","required":true},{"name":"body","in":"body","type":"Shop.NewBook","required":true}],"responses":[204,404]},{"method":"DELETE","handler":"Remove","parameters":[{"name":"id","in":"route","type":"int","required":true}],"responses":[204,404]}"""),
+                        """{"method":"GET","parameters":[{"name":"id","in":"route","type":"integer","required":true}],"responses":[200,404],"produces":"application/json"},{"method":"PUT","parameters":[{"name":"id","in":"route","type":"integer","required":true}],"body":{"mediaType":"application/json","type":"object","required":true},"responses":[204,404]},{"method":"DELETE","parameters":[{"name":"id","in":"route","type":"integer","required":true}],"responses":[204,404]}"""),
                 ],
                 movedRoutes: []);
         }

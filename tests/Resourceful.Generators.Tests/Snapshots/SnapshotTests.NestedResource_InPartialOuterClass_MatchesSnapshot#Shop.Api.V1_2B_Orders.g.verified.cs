@@ -71,7 +71,7 @@ namespace Resourceful.Generated
                 paths:
                 [
                     new("/v1/orders/{id:guid}", "/v1/orders/{:guid}", "GET, HEAD, DELETE, OPTIONS",
-                        """{"method":"GET","handler":"Find","parameters":[{"name":"id","in":"route","type":"Guid","required":true}],"responses":[200,404]},{"method":"DELETE","handler":"Cancel","parameters":[{"name":"id","in":"route","type":"Guid","required":true}],"responses":[204]}"""),
+                        """{"method":"GET","parameters":[{"name":"id","in":"route","type":"string","required":true}],"responses":[200,404],"produces":"application/json"},{"method":"DELETE","parameters":[{"name":"id","in":"route","type":"string","required":true}],"responses":[204]}"""),
                 ],
                 movedRoutes: []);
         }

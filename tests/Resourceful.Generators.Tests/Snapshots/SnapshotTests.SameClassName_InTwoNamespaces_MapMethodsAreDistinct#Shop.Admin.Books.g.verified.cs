@@ -60,7 +60,7 @@ namespace Resourceful.Generated
                 paths:
                 [
                     new("/admin/books", "/admin/books", "GET, HEAD, OPTIONS",
-                        """{"method":"GET","handler":"List","parameters":[],"responses":[200]}"""),
+                        """{"method":"GET","parameters":[],"responses":[200],"produces":"text/plain"}"""),
                 ],
                 movedRoutes: []);
         }

@@ -70,9 +70,9 @@ namespace Resourceful.Generated
                 paths:
                 [
                     new("/health", "/health", "GET, HEAD, OPTIONS",
-                        """{"method":"GET","handler":"Ping","parameters":[],"responses":[200]}"""),
+                        """{"method":"GET","parameters":[],"responses":[200],"produces":"text/plain"}"""),
                     new("/health/{component}", "/health/{}", "GET, HEAD, OPTIONS",
-                        """{"method":"GET","handler":"Check","parameters":[{"name":"component","in":"route","type":"string","required":true},{"name":"since","in":"query","type":"DateTimeOffset","required":false}],"responses":[200]}"""),
+                        """{"method":"GET","parameters":[{"name":"component","in":"route","type":"string","required":true},{"name":"since","in":"query","type":"string","required":false}],"responses":[200],"produces":"text/plain"}"""),
                 ],
                 movedRoutes: []);
         }

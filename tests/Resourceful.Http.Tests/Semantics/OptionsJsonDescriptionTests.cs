@@ -15,18 +15,19 @@ namespace Resourceful.Http.Tests.Semantics;
 /// </summary>
 public sealed class OptionsJsonDescriptionTests(SemanticsHostFixture fixture) : IClassFixture<SemanticsHostFixture>
 {
-    // Handlers sorted by method; parameters in declaration order, services and HttpContext left out; an IResult
+    // Handlers sorted by method; parameters by the names the client sends, in declaration order, with JSON Schema
+    // types; the body by its media type and JSON type (never a C# name); services and HttpContext left out; an IResult
     // handler lists no codes and says other responses are possible.
     private const string ItemPathDescription =
         """{"path":"/semantics/described/{id:int}","allow":["GET","HEAD","PUT","PATCH","DELETE","OPTIONS"],"methods":[""" +
-        """{"method":"GET","handler":"Find","parameters":[{"name":"id","in":"route","type":"int","required":true},{"name":"X-Tenant","in":"header","type":"string","required":false},{"name":"verbose","in":"query","type":"bool","required":false}],"responses":[200,404]},""" +
-        """{"method":"PUT","handler":"Replace","parameters":[{"name":"id","in":"route","type":"int","required":true},{"name":"item","in":"body","type":"Resourceful.Http.Tests.Resources.Semantics.NewStockItem","required":true}],"responses":[204]},""" +
-        """{"method":"PATCH","handler":"Rename","parameters":[{"name":"number","in":"route","type":"int","required":true},{"name":"patch","in":"body","type":"Resourceful.Http.Tests.Resources.Semantics.StockItemPatch","required":true}],"responses":[200]},""" +
-        """{"method":"DELETE","handler":"Remove","parameters":[{"name":"id","in":"route","type":"int","required":true}],"responses":[],"otherResponses":true}]}""";
+        """{"method":"GET","parameters":[{"name":"id","in":"route","type":"integer","required":true},{"name":"X-Tenant","in":"header","type":"string","required":false},{"name":"verbose","in":"query","type":"boolean","required":false}],"responses":[200,404],"produces":"application/json"},""" +
+        """{"method":"PUT","parameters":[{"name":"id","in":"route","type":"integer","required":true}],"body":{"mediaType":"application/json","type":"object","required":true},"responses":[204]},""" +
+        """{"method":"PATCH","parameters":[{"name":"number","in":"route","type":"integer","required":true}],"body":{"mediaType":"application/json","type":"object","required":true},"responses":[200],"produces":"text/plain"},""" +
+        """{"method":"DELETE","parameters":[{"name":"id","in":"route","type":"integer","required":true}],"responses":[],"otherResponses":true}]}""";
 
     private const string CollectionDescription =
         """{"path":"/semantics/described","allow":["POST","OPTIONS"],"methods":[""" +
-        """{"method":"POST","handler":"Add","parameters":[{"name":"item","in":"body","type":"Resourceful.Http.Tests.Resources.Semantics.NewStockItem","required":true}],"responses":[201]}]}""";
+        """{"method":"POST","parameters":[],"body":{"mediaType":"application/json","type":"object","required":true},"responses":[201],"produces":"application/json"}]}""";
 
     [Fact]
     public async Task OptionsJson_OnAnItemPath_DescribesEveryHandlerOfThePath()
@@ -85,8 +86,8 @@ public sealed class OptionsJsonDescriptionTests(SemanticsHostFixture fixture) : 
         await ResponseAssert.JsonAsync(
             response,
             """{"path":"/semantics/items","allow":["GET","HEAD","POST","OPTIONS"],"methods":[""" +
-            """{"method":"GET","handler":"List","parameters":[],"responses":[200]},""" +
-            """{"method":"POST","handler":"Add","parameters":[{"name":"item","in":"body","type":"Resourceful.Http.Tests.Resources.Semantics.NewStockItem","required":true}],"responses":[201]}]}""");
+            """{"method":"GET","parameters":[],"responses":[200],"produces":"application/json"},""" +
+            """{"method":"POST","parameters":[],"body":{"mediaType":"application/json","type":"object","required":true},"responses":[201],"produces":"application/json"}]}""");
     }
 
     [Fact]
