@@ -99,6 +99,10 @@ internal static class OpenApiEmitter
 
         var operations = resources
             .SelectMany(r => r.Endpoints.Zip(OperationIds.Of(r, MapResourcesEmitter.MapMethodName(r, mapNames)), (e, id) => (Resource: r, Endpoint: e, Id: id)))
+
+            // [ExcludeFromDescription] and [ApiExplorerSettings(IgnoreApi = true)] leave a handler out of AddOpenApi()'s
+            // document; this one leaves it out too, so the two documents list the same operations.
+            .Where(static o => !o.Endpoint.IsHidden)
             .GroupBy(static o => PathModel.KeyOf(o.Endpoint.Template))
             .Select(static g => (Path: OpenApiPath(g.First().Endpoint.Template), Names: RouteNames(g.First().Endpoint.Template), Operations: g.ToList()))
             .OrderBy(static g => g.Path, System.StringComparer.Ordinal);

@@ -90,6 +90,10 @@ internal sealed class KnownTypes(Compilation compilation)
 
     public INamedTypeSymbol? ReadOnlyDictionaryOfT => Get("System.Collections.Generic.IReadOnlyDictionary`2");
 
+    public INamedTypeSymbol? ExcludeFromDescriptionAttribute => Get("Microsoft.AspNetCore.Routing.ExcludeFromDescriptionAttribute");
+
+    public INamedTypeSymbol? ApiExplorerSettingsAttribute => Get("Microsoft.AspNetCore.Mvc.ApiExplorerSettingsAttribute");
+
     public INamedTypeSymbol? ObsoleteAttribute => Get("System.ObsoleteAttribute");
 
     public INamedTypeSymbol? GeneratedCodeAttribute => Get("System.CodeDom.Compiler.GeneratedCodeAttribute");

@@ -230,7 +230,7 @@ internal static partial class ResourceParser
             mapped.Add(handler);
             var metadata = resourceMetadata.Concat(ParseMetadata(method.GetAttributes())).ToEquatableArray();
             var maxBodySize = GetNamedLong(methodAttribute, "MaxBodySize") ?? resourceMaxBodySize;
-            var isHidden = IsHidden(type.GetAttributes()) || IsHidden(method.GetAttributes());
+            var isHidden = IsHidden(type.GetAttributes(), known) || IsHidden(method.GetAttributes(), known);
             endpoints.Add(endpoint with { Metadata = metadata, MaxBodySize = maxBodySize, IsHidden = isHidden });
             foreach (var oldTemplate in movedFrom)
             {
@@ -276,13 +276,10 @@ internal static partial class ResourceParser
     }
 
     // What API descriptions leave out, the OPTIONS description leaves out too: it must not list what the app hides.
-    private static bool IsHidden(ImmutableArray<AttributeData> attributes) => attributes.Any(static attribute =>
-        attribute.AttributeClass?.ToDisplayString() switch
-        {
-            "Microsoft.AspNetCore.Routing.ExcludeFromDescriptionAttribute" => true,
-            "Microsoft.AspNetCore.Mvc.ApiExplorerSettingsAttribute" => attribute.NamedArguments.Any(static a => a.Key == "IgnoreApi" && a.Value.Value is true),
-            _ => false,
-        });
+    private static bool IsHidden(ImmutableArray<AttributeData> attributes, KnownTypes known) => attributes.Any(attribute =>
+        KnownTypes.Is(attribute.AttributeClass, known.ExcludeFromDescriptionAttribute)
+        || (KnownTypes.Is(attribute.AttributeClass, known.ApiExplorerSettingsAttribute)
+            && attribute.NamedArguments.Any(static a => a.Key == "IgnoreApi" && a.Value.Value is true)));
 
     /// <summary>
     /// Whether <paramref name="raw"/> is a template routing can read; RSF0012 when it is not. Its constraints are
