@@ -6,6 +6,8 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Resourceful.Runtime;
 
@@ -47,7 +49,12 @@ public struct BindingErrors
         => ProblemWriter.WriteValidationProblemAsync(httpContext, _errors);
 }
 
-/// <summary>Writes RFC 9457 problem details without reflection, so it works unchanged under Native AOT.</summary>
+/// <summary>
+/// Writes RFC 9457 problem details through the app's <see cref="IProblemDetailsService"/> (<c>AddProblemDetails()</c>),
+/// so its <c>CustomizeProblemDetails</c> and <see cref="IProblemDetailsWriter"/>s apply as they do to minimal APIs. When
+/// the app registered none, or every writer declined (an <c>Accept</c> without JSON), it writes the document itself,
+/// without reflection, so it works unchanged under Native AOT.
+/// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class ProblemWriter
 {
@@ -70,6 +77,12 @@ public static class ProblemWriter
         }
 
         response.StatusCode = status;
+        if (httpContext.RequestServices?.GetService<IProblemDetailsService>() is { } problems
+            && await problems.TryWriteAsync(Context(httpContext, status, title, detail, errors)))
+        {
+            return;
+        }
+
         response.ContentType = "application/problem+json";
 
         // Problem documents are JSON, never HTML: relaxed escaping keeps quotes in messages readable.
@@ -107,6 +120,36 @@ public static class ProblemWriter
         }
 
         await response.BodyWriter.FlushAsync(httpContext.RequestAborted);
+    }
+
+    private static ProblemDetailsContext Context(
+        HttpContext httpContext,
+        int status,
+        string title,
+        string? detail,
+        IReadOnlyDictionary<string, List<string>>? errors)
+    {
+        ProblemDetails problem;
+        if (errors is null)
+        {
+            problem = new ProblemDetails();
+        }
+        else
+        {
+            var validation = new HttpValidationProblemDetails();
+            foreach (var (name, messages) in errors)
+            {
+                validation.Errors[name] = [.. messages];
+            }
+
+            problem = validation;
+        }
+
+        problem.Type = TypeFor(status);
+        problem.Title = title;
+        problem.Status = status;
+        problem.Detail = detail;
+        return new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem };
     }
 
     private static string TypeFor(int status) => status switch
