@@ -1,15 +1,16 @@
 using System.Net;
 using System.Net.Http;
 using System.Threading.Tasks;
+using Resourceful.Http.Tests.Hosting;
 using Xunit;
 using static Resourceful.Http.Tests.Semantics.SemanticsAssert;
 
 namespace Resourceful.Http.Tests.Semantics;
 
 /// <summary>
-/// §2, row 6: an undeclared method on a declared path answers <c>405</c> with <c>Allow</c>, and changes nothing. The 405
-/// is ASP.NET Core routing's own (the generated path endpoint takes only OPTIONS, so it never competes with a
-/// handler for a request): an empty body, and every method of the path in <c>Allow</c>.
+/// §2, row 6: an undeclared method on a declared path answers <c>405</c> with <c>Allow</c>, and changes nothing. The
+/// path's generated endpoint answers it (routing sends it only the methods no handler takes): a problem document,
+/// and every method of the path in <c>Allow</c>, in the order <c>OPTIONS</c> lists them.
 /// </summary>
 public sealed class MethodNotAllowedTests(SemanticsHostFixture fixture) : IClassFixture<SemanticsHostFixture>
 {
@@ -23,12 +24,16 @@ public sealed class MethodNotAllowedTests(SemanticsHostFixture fixture) : IClass
     [InlineData("TRACE", "/semantics/items", "GET, HEAD, POST, OPTIONS")]
     [InlineData("PURGE", "/semantics/items/1", "GET, HEAD, PUT, PATCH, DELETE, OPTIONS")]
     [InlineData("PROPFIND", "/semantics/items", "GET, HEAD, POST, OPTIONS")]
-    public async Task UndeclaredMethod_OnADeclaredPath_Answers405WithAllowAndNoBody(string method, string path, string allow)
+    public async Task UndeclaredMethod_OnADeclaredPath_Answers405ProblemWithAllowInOptionsOrder(string method, string path, string allow)
     {
+        using var options = await fixture.Client.SendAsync(new HttpRequestMessage(HttpMethod.Options, path));
         using var response = await SendWithoutChangeAsync(fixture.Host, new HttpRequestMessage(new HttpMethod(method), path), HttpStatusCode.MethodNotAllowed);
 
-        Assert.Equal(allow, AllowedMethods(response));
-        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal(allow, Allow(options));
+        Assert.Equal(allow, Allow(response));
+        using var problem = await ResponseAssert.ProblemAsync(response, HttpStatusCode.MethodNotAllowed);
+        Assert.Equal("https://tools.ietf.org/html/rfc9110#section-15.5.6", problem.RootElement.GetProperty("type").GetString());
+        Assert.Equal("Method Not Allowed", problem.RootElement.GetProperty("title").GetString());
     }
 
     [Theory]
@@ -38,7 +43,7 @@ public sealed class MethodNotAllowedTests(SemanticsHostFixture fixture) : IClass
     {
         using var response = await SendWithoutChangeAsync(fixture.Host, new HttpRequestMessage(new HttpMethod(method), path), HttpStatusCode.MethodNotAllowed);
 
-        Assert.Equal(allow, AllowedMethods(response));
+        Assert.Equal(allow, Allow(response));
     }
 
     [Fact]
@@ -49,7 +54,7 @@ public sealed class MethodNotAllowedTests(SemanticsHostFixture fixture) : IClass
             new HttpRequestMessage(HttpMethod.Delete, "/semantics/items") { Content = Json("""{"name":"Washer","quantity":1}""") },
             HttpStatusCode.MethodNotAllowed);
 
-        Assert.Equal("GET, HEAD, POST, OPTIONS", AllowedMethods(response));
+        Assert.Equal("GET, HEAD, POST, OPTIONS", Allow(response));
     }
 
     [Fact]
@@ -60,7 +65,18 @@ public sealed class MethodNotAllowedTests(SemanticsHostFixture fixture) : IClass
             Request(HttpMethod.Put, "/semantics/items", Json("{}"), ("Accept", "text/html")),
             HttpStatusCode.MethodNotAllowed);
 
-        Assert.Equal("GET, HEAD, POST, OPTIONS", AllowedMethods(response));
+        Assert.Equal("GET, HEAD, POST, OPTIONS", Allow(response));
+    }
+
+    [Fact]
+    public async Task DeclaredMethod_BesideThe405Endpoint_StillReachesItsHandler()
+    {
+        // The 405 endpoint takes only the methods no handler takes: GET, POST and OPTIONS are answered as before.
+        using var get = await fixture.Client.GetAsync("/semantics/items/1");
+        using var options = await fixture.Client.SendAsync(new HttpRequestMessage(HttpMethod.Options, "/semantics/items/1"));
+
+        Assert.Equal(HttpStatusCode.OK, get.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, options.StatusCode);
     }
 
     [Fact]
