@@ -45,7 +45,7 @@ public static class ResourcefulPaths
     public static Task RejectAsync(HttpContext httpContext, string allow)
     {
         httpContext.Response.Headers.Allow = allow;
-        return ProblemWriter.WriteAsync(httpContext, StatusCodes.Status405MethodNotAllowed, "Method Not Allowed", detail: null);
+        return ProblemWriter.WriteMethodNotAllowedAsync(httpContext);
     }
 
     /// <summary>Writes a constant JSON document, such as the compile-time OpenAPI document, with its length.</summary>

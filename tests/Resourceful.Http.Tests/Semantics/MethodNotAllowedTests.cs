@@ -1,7 +1,13 @@
+using System;
+using System.IO;
 using System.Net;
 using System.Net.Http;
+using System.Text;
 using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Resourceful.Http.Tests.Hosting;
+using Resourceful.Runtime;
 using Xunit;
 using static Resourceful.Http.Tests.Semantics.SemanticsAssert;
 
@@ -77,6 +83,34 @@ public sealed class MethodNotAllowedTests(SemanticsHostFixture fixture) : IClass
 
         Assert.Equal(HttpStatusCode.OK, get.StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, options.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("0HNA1B2C3D4E5:00000001")]
+    [InlineData("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01")]
+    [InlineData("needs \"escaping\" <é>")]
+    public async Task MethodNotAllowedProblem_WrittenWithoutAService_IsTheGeneralWritersBytes(string traceId)
+    {
+        // The 405 is a constant around the trace id; the general problem writer is its oracle, byte for byte.
+        var constant = await WrittenAsync(traceId, ProblemWriter.WriteMethodNotAllowedAsync);
+        var general = await WrittenAsync(traceId, static context => ProblemWriter.WriteAsync(context, StatusCodes.Status405MethodNotAllowed, "Method Not Allowed", detail: null));
+
+        Assert.Equal(general, constant);
+        Assert.Contains("\"status\":405", constant, StringComparison.Ordinal);
+    }
+
+    private static async Task<string> WrittenAsync(string traceId, Func<HttpContext, Task> write)
+    {
+        var body = new MemoryStream();
+        var context = new DefaultHttpContext { TraceIdentifier = traceId, RequestServices = new ServiceCollection().BuildServiceProvider() };
+        context.Request.Method = "PURGE";
+        context.Response.Body = body;
+
+        await write(context);
+
+        Assert.Equal(StatusCodes.Status405MethodNotAllowed, context.Response.StatusCode);
+        Assert.Equal("application/problem+json", context.Response.ContentType);
+        return Encoding.UTF8.GetString(body.ToArray());
     }
 
     [Fact]
