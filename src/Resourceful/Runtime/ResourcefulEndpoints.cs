@@ -192,7 +192,7 @@ public static class ResourcefulEndpoints
             // Allow in alphabetical order), so the 405 goes through the app's problem details with OPTIONS' Allow.
             var path = new PathAnswer(pattern, methods, description);
             var builder = endpoints.MapMethods(pattern, OptionsAndOtherMethods, path.AnswerAsync);
-            builder.WithDisplayName($"OPTIONS {pattern}");
+            builder.WithDisplayName($"OPTIONS {pattern} (and 405)");
             builder.WithMetadata(new AllowAnonymousMetadata(), new ExcludeFromDescriptionMetadata());
             builder.Add(static endpoint => ((RouteEndpointBuilder)endpoint).Order = FallbackOrder);
             path.Builder = builder;
