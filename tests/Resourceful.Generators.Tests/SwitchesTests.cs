@@ -35,11 +35,14 @@ public sealed class SwitchesTests
     }
 
     [Fact]
-    public void Generate_WithAutomaticOptionsOff_MapsNoOptionsAnswer()
+    public void Generate_WithAutomaticOptionsOff_LeavesOptionsOutOfAllowAndTheDescription()
     {
         var source = Generate(Books, new() { ["build_property.ResourcefulAutomaticOptions"] = "false" });
 
-        Assert.Contains("paths: [],", source);
+        // The path still answers the methods no handler takes (405 with a problem body); OPTIONS is one of them now.
+        Assert.Contains("\"GET, HEAD, POST\"", source);
+        Assert.DoesNotContain("OPTIONS\"", source);
+        Assert.DoesNotContain("{\"method\"", source);
         Assert.DoesNotContain("AutomaticHead = false", source);
     }
 
@@ -102,7 +105,8 @@ public sealed class SwitchesTests
             [],
             "Shop.Books.g.cs");
 
-        Assert.Contains("paths: [],", source);
+        Assert.Contains("\"GET\"", source);
+        Assert.DoesNotContain("OPTIONS\"", source);
         Assert.Contains("AutomaticHead = false,", source);
     }
 

@@ -133,13 +133,9 @@ public sealed class TypedResultParityTests(TypedResultParityTests.Hosts hosts) :
     [InlineData("null-union", "Resourceful.Http.Tests.Resources.TypedResultParity.ReturnsNullUnion")]
     public async Task TypedResult_Null_ThrowsNamingTheHandler(string path, string handler)
     {
-        hosts.DefaultLogs.Clear();
+        // The exception leaves the endpoint for the app's exception handling; TestServer hands it to the client as it is.
+        var exception = await Assert.ThrowsAsync<InvalidOperationException>(() => hosts.Default.Client.GetAsync("/parity/" + path));
 
-        using var response = await hosts.Default.Client.GetAsync("/parity/" + path);
-
-        Assert.Equal(500, (int)response.StatusCode);
-        var exception = Assert.Single(hosts.DefaultLogs.Exceptions());
-        Assert.IsType<InvalidOperationException>(exception);
         Assert.Equal($"The handler '{handler}' returned a null IResult.", exception.Message);
     }
 
@@ -170,14 +166,13 @@ public sealed class TypedResultParityTests(TypedResultParityTests.Hosts hosts) :
     [Fact]
     public async Task TypedResult_DerivedValueOfUnsealedType_IsLeftToTheBuiltIn()
     {
-        hosts.DefaultLogs.Clear();
         using var request = new HttpRequestMessage(HttpMethod.Get, "/parity/animal-derived");
         request.Headers.Add(WithoutResultServicesHeader, "1");
 
-        using var response = await hosts.Default.Client.SendAsync(request);
+        // The built-in needs the logger factory these request services lack: its exception reaches the client here.
+        var exception = await Assert.ThrowsAnyAsync<Exception>(() => hosts.Default.Client.SendAsync(request));
 
-        Assert.Equal(500, (int)response.StatusCode);
-        Assert.Contains(hosts.DefaultLogs.Exceptions(), static e => e.Message.Contains(nameof(ILoggerFactory), StringComparison.Ordinal));
+        Assert.Contains(nameof(ILoggerFactory), exception.Message, StringComparison.Ordinal);
     }
 
     private const string WithoutResultServicesHeader = "X-Without-Result-Services";

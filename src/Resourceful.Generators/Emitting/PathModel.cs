@@ -29,7 +29,7 @@ internal sealed class PathModel(string template, string key, string allow, strin
     /// <param name="endpoints">The resource's handlers.</param>
     /// <param name="automaticHead">Whether a path with <c>GET</c> answers <c>HEAD</c> (and lists it in <c>Allow</c>).</param>
     /// <param name="describe">Whether <c>OPTIONS</c> answers the JSON description (<c>ResourcefulOptionsDescription</c>).</param>
-    public static List<PathModel> Group(EquatableArray<EndpointModel> endpoints, bool automaticHead, bool describe)
+    public static List<PathModel> Group(EquatableArray<EndpointModel> endpoints, bool automaticHead, bool automaticOptions, bool describe)
     {
         var groups = new List<(string Key, List<EndpointModel> Endpoints)>();
         foreach (var endpoint in endpoints)
@@ -46,15 +46,20 @@ internal sealed class PathModel(string template, string key, string allow, strin
             }
         }
 
-        return groups.Select(g => Create(g.Key, g.Endpoints, automaticHead, describe)).ToList();
+        return groups.Select(g => Create(g.Key, g.Endpoints, automaticHead, automaticOptions, describe)).ToList();
     }
 
     /// <summary>The template without parameter names, lower case: what routing cannot tell apart.</summary>
     public static string KeyOf(string template) => ParameterName.Replace(template, "{$1").ToLowerInvariant();
 
-    private static PathModel Create(string key, List<EndpointModel> endpoints, bool automaticHead, bool describe)
+    private static PathModel Create(string key, List<EndpointModel> endpoints, bool automaticHead, bool automaticOptions, bool describe)
     {
-        var methods = new HashSet<string> { "OPTIONS" };
+        var methods = new HashSet<string>();
+        if (automaticOptions)
+        {
+            methods.Add("OPTIONS");
+        }
+
         foreach (var endpoint in endpoints)
         {
             methods.Add(endpoint.HttpMethod);

@@ -35,9 +35,11 @@ internal static partial class ResourceEmitter
 
         // A resource's own switch can only turn off what the project leaves on.
         var automaticHead = resource.AutomaticHead && switches.AutomaticHead;
-        var paths = resource.AutomaticOptions && switches.AutomaticOptions
-            ? PathModel.Group(resource.Endpoints, automaticHead, switches.OptionsDescription)
-            : [];
+        var automaticOptions = resource.AutomaticOptions && switches.AutomaticOptions;
+
+        // Every path keeps its endpoint, which answers the methods no handler takes with a 405 problem; with automatic
+        // OPTIONS off, OPTIONS is one of those methods and is not in Allow.
+        var paths = PathModel.Group(resource.Endpoints, automaticHead, automaticOptions, automaticOptions && switches.OptionsDescription);
         var resultWriters = ResultWriters(resource);
         writer.OpenBlock("namespace Resourceful.Generated");
         writer.WriteLine($"/// <summary>The request delegates of <see cref=\"{Xml(resource.FullyQualifiedName)}\"/>.</summary>");

@@ -1,11 +1,15 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.ComponentModel;
 using System.Diagnostics;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Resourceful.Runtime;
 
@@ -55,13 +59,52 @@ public struct BindingErrors
         => ProblemWriter.WriteValidationProblemAsync(httpContext, _errors);
 }
 
-/// <summary>Writes RFC 9457 problem details without reflection, so it works unchanged under Native AOT.</summary>
+/// <summary>
+/// Writes RFC 9457 problem details through the app's <see cref="IProblemDetailsService"/> (<c>AddProblemDetails()</c>),
+/// so its <c>CustomizeProblemDetails</c> and <see cref="IProblemDetailsWriter"/>s apply as they do to minimal APIs. When
+/// the app registered none, or every writer declined (an <c>Accept</c> without JSON), it writes the document itself,
+/// without reflection, so it works unchanged under Native AOT.
+/// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class ProblemWriter
 {
     /// <summary>Writes <c>400 Bad Request</c>: a validation problem whose <c>errors</c> name each field that failed.</summary>
     public static Task WriteValidationProblemAsync(HttpContext httpContext, IReadOnlyDictionary<string, List<string>>? errors)
         => WriteAsync(httpContext, StatusCodes.Status400BadRequest, "One or more validation errors occurred.", detail: null, errors);
+
+    /// <summary>
+    /// Writes <c>405 Method Not Allowed</c>. Without the app's problem-details service, the document is a constant
+    /// around the trace id, written straight to the response with its length: no serializer, no writer object, since
+    /// scanners send such requests by the thousand. The bytes are those <see cref="WriteAsync"/> writes.
+    /// </summary>
+    public static Task WriteMethodNotAllowedAsync(HttpContext httpContext)
+    {
+        var response = httpContext.Response;
+        var traceId = TraceId(httpContext);
+        if (response.HasStarted
+            || httpContext.RequestServices?.GetService<IProblemDetailsService>() is not null
+            || !IsPlain(traceId))
+        {
+            return WriteAsync(httpContext, StatusCodes.Status405MethodNotAllowed, MethodNotAllowedTitle, detail: null);
+        }
+
+        var head = "{\"type\":\"https://tools.ietf.org/html/rfc9110#section-15.5.6\",\"title\":\"Method Not Allowed\",\"status\":405,\"traceId\":\""u8;
+        var tail = "\"}"u8;
+        response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+        response.ContentType = "application/problem+json";
+        response.ContentLength = head.Length + traceId.Length + tail.Length;
+        if (HttpMethods.IsHead(httpContext.Request.Method))
+        {
+            return Task.CompletedTask;
+        }
+
+        var writer = response.BodyWriter;
+        writer.Write(head);
+        writer.Advance(Encoding.ASCII.GetBytes(traceId, writer.GetSpan(traceId.Length)));
+        writer.Write(tail);
+        var flush = writer.FlushAsync(httpContext.RequestAborted);
+        return flush.IsCompletedSuccessfully ? Task.CompletedTask : flush.AsTask();
+    }
 
     /// <summary>Writes a problem document with <paramref name="status"/>; <paramref name="errors"/> become its <c>errors</c> member.</summary>
     public static async Task WriteAsync(
@@ -78,6 +121,12 @@ public static class ProblemWriter
         }
 
         response.StatusCode = status;
+        if (httpContext.RequestServices?.GetService<IProblemDetailsService>() is { } problems
+            && await problems.TryWriteAsync(Context(httpContext, status, title, detail, errors)))
+        {
+            return;
+        }
+
         response.ContentType = "application/problem+json";
 
         // Problem documents are JSON, never HTML: relaxed escaping keeps quotes in messages readable.
@@ -109,12 +158,60 @@ public static class ProblemWriter
                 writer.WriteEndObject();
             }
 
-            // The W3C trace id when there is an activity, as ASP.NET Core's own problem details write it.
-            writer.WriteString("traceId", Activity.Current?.Id ?? httpContext.TraceIdentifier);
+            writer.WriteString("traceId", TraceId(httpContext));
             writer.WriteEndObject();
         }
 
         await response.BodyWriter.FlushAsync(httpContext.RequestAborted);
+    }
+
+    private const string MethodNotAllowedTitle = "Method Not Allowed";
+
+    // The W3C trace id when there is an activity, as ASP.NET Core's own problem details write it.
+    private static string TraceId(HttpContext httpContext) => Activity.Current?.Id ?? httpContext.TraceIdentifier;
+
+    // Characters JSON writes as they are (W3C trace ids, Kestrel's connection:request ids), so no escaping is needed.
+    private static bool IsPlain(string value)
+    {
+        foreach (var c in value)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c is not ('-' or ':' or '.' or '_' or '|'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static ProblemDetailsContext Context(
+        HttpContext httpContext,
+        int status,
+        string title,
+        string? detail,
+        IReadOnlyDictionary<string, List<string>>? errors)
+    {
+        ProblemDetails problem;
+        if (errors is null)
+        {
+            problem = new ProblemDetails();
+        }
+        else
+        {
+            var validation = new HttpValidationProblemDetails();
+            foreach (var (name, messages) in errors)
+            {
+                validation.Errors[name] = [.. messages];
+            }
+
+            problem = validation;
+        }
+
+        problem.Type = TypeFor(status);
+        problem.Title = title;
+        problem.Status = status;
+        problem.Detail = detail;
+        return new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem };
     }
 
     private static string TypeFor(int status) => status switch

@@ -7,7 +7,6 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Runtime.ExceptionServices;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics;
@@ -15,8 +14,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace Resourceful.Runtime;
 
@@ -32,7 +29,9 @@ public static class ResourcefulEndpoints
 
     private static readonly IReadOnlyList<string> Head = ["HEAD"];
 
-    private static readonly IReadOnlyList<string> OptionsOnly = ["OPTIONS"];
+    // "*" is routing's own name for "every method no other endpoint of the path takes" (HttpMethodMatcherPolicy.AnyMethod):
+    // listed as a method, it puts the endpoint on that edge only, where routing would otherwise put its 405.
+    private static readonly IReadOnlyList<string> OptionsAndOtherMethods = ["OPTIONS", "*"];
 
     /// <summary>The methods of a <c>[Post]</c> handler.</summary>
     public static readonly IReadOnlyList<string> Post = ["POST"];
@@ -137,17 +136,17 @@ public static class ResourcefulEndpoints
         EndpointNameMetadata endpointName,
         object[] metadata)
     {
-        var guarded = Guard(endpoints.ServiceProvider, requestDelegate, displayName, produces);
+        var negotiated = Negotiated(requestDelegate, produces);
 
         // The name before the handler's own metadata, so a user's [EndpointName] still wins, as it does over
         // minimal APIs' defaults. HEAD stays unnamed: endpoint names must be unique, or naming links fails.
-        var builder = MapOne(endpoints, pattern, httpMethods, guarded, displayName, maxBodySize, endpointName, metadata);
+        var builder = MapOne(endpoints, pattern, httpMethods, negotiated, displayName, maxBodySize, endpointName, metadata);
         if (!automaticHead || !ReferenceEquals(httpMethods, Get))
         {
             return builder;
         }
 
-        var head = MapOne(endpoints, pattern, Head, guarded, "HEAD" + displayName.Substring(3), maxBodySize, endpointName: null, metadata);
+        var head = MapOne(endpoints, pattern, Head, negotiated, "HEAD" + displayName.Substring(3), maxBodySize, endpointName: null, metadata);
         head.WithMetadata(new ExcludeFromDescriptionMetadata());
         return new ResourceConventionBuilder(builder, head);
     }
@@ -179,7 +178,8 @@ public static class ResourcefulEndpoints
     }
 
     /// <summary>
-    /// Maps the path's <c>OPTIONS</c> answer, with its <c>Allow</c> list. Anonymous, since it describes the interface and reveals no data, and left out of API
+    /// Maps the path's <c>OPTIONS</c> answer, with its <c>Allow</c> list, which also answers <c>405</c> to every method
+    /// the path does not declare. Anonymous, since it describes the interface and reveals no data, and left out of API
     /// descriptions. Resources that share a path (same <paramref name="key"/>: the template without parameter
     /// names) share one such endpoint, whose <c>Allow</c> list and description hold the methods of all of them.
     /// </summary>
@@ -199,12 +199,13 @@ public static class ResourcefulEndpoints
                 return existing.Builder;
             }
 
-            // Only OPTIONS: an endpoint that took every method would match every request to the path as well, and
-            // routing would capture its route values twice (104 B per request). Undeclared methods get routing's
-            // own 405, whose Allow lists the methods of every endpoint on the path: ours, HEAD and this OPTIONS.
+            // OPTIONS and "*", never no method at all: an endpoint without methods would be a second candidate for
+            // every request to the path, and routing would capture its route values twice (104 B per request). With
+            // "*", routing's DFA sends it only the methods no handler takes, instead of routing's own 405 (no body,
+            // Allow in alphabetical order), so the 405 goes through the app's problem details with OPTIONS' Allow.
             var path = new PathAnswer(pattern, methods, description);
-            var builder = endpoints.MapMethods(pattern, OptionsOnly, path.AnswerAsync);
-            builder.WithDisplayName($"OPTIONS {pattern}");
+            var builder = endpoints.MapMethods(pattern, OptionsAndOtherMethods, path.AnswerAsync);
+            builder.WithDisplayName($"OPTIONS {pattern} (and 405)");
             builder.WithMetadata(new AllowAnonymousMetadata(), new ExcludeFromDescriptionMetadata());
             builder.Add(static endpoint => ((RouteEndpointBuilder)endpoint).Order = FallbackOrder);
             path.Builder = builder;
@@ -243,7 +244,11 @@ public static class ResourcefulEndpoints
             _description = Compose(pattern, _methods, _descriptions);
         }
 
-        public Task AnswerAsync(HttpContext httpContext) => ResourcefulPaths.AnswerAsync(httpContext, _allow, _description);
+        // OPTIONS is answered only where a resource on the path keeps automatic OPTIONS; elsewhere it is one more
+        // method the path does not take.
+        public Task AnswerAsync(HttpContext httpContext) => HttpMethods.IsOptions(httpContext.Request.Method) && _methods.Contains("OPTIONS")
+            ? ResourcefulPaths.AnswerAsync(httpContext, _allow, _description)
+            : ResourcefulPaths.RejectAsync(httpContext, _allow);
 
         private static string[] Split(string methods) => methods.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 
@@ -327,96 +332,20 @@ public static class ResourcefulEndpoints
             + "or bind it from the request ([FromBody], [FromQuery], [FromRoute], [FromHeader]).");
 
     /// <summary>
-    /// Turns an exception thrown by a handler into a <c>500</c> problem (RFC 9457), logged, with no exception
-    /// details in the response. Left alone, so the app's own handling sees it, in Development (the developer
-    /// exception page) and when the app registered <see cref="IExceptionHandler"/>s for <c>UseExceptionHandler</c>.
     /// Before the handler runs, a request whose <c>Accept</c> excludes <paramref name="produces"/> is answered
-    /// <c>406</c> (RFC 9110 §15.5.7): the client learns so before any work.
+    /// <c>406</c> (RFC 9110 §15.5.7): the client learns so before any work. Nothing here catches what the handler
+    /// throws: as with minimal APIs, an exception reaches the app's own handling (<c>UseExceptionHandler</c> in any of
+    /// its forms, <see cref="IExceptionHandler"/>s, the developer exception page), or else the server, which answers
+    /// <c>500</c> without a body.
     /// </summary>
-    private static RequestDelegate Guard(IServiceProvider services, RequestDelegate inner, string displayName, string? produces)
-    {
-        var environment = services.GetService<IHostEnvironment>();
-        var exceptionHandlers = services.GetService<IEnumerable<IExceptionHandler>>();
-        if ((environment?.IsDevelopment() ?? false) || (exceptionHandlers?.Any() ?? false))
-        {
-            return produces is null ? inner : httpContext => Negotiate(httpContext, inner, produces);
-        }
+    private static RequestDelegate Negotiated(RequestDelegate inner, string? produces)
+        => produces is null ? inner : httpContext => Negotiate(httpContext, inner, produces);
 
-        var logger = services.GetService<ILoggerFactory>()?.CreateLogger("Resourceful");
-        return httpContext =>
-        {
-            Task task;
-            try
-            {
-                task = produces is null ? inner(httpContext) : Negotiate(httpContext, inner, produces);
-            }
-            catch (Exception exception)
-            {
-                return FailAsync(httpContext, exception, logger, displayName);
-            }
-
-            return task.IsCompletedSuccessfully ? Task.CompletedTask : AwaitAsync(task, httpContext, logger, displayName);
-        };
-
-        static async Task AwaitAsync(Task task, HttpContext httpContext, ILogger? logger, string displayName)
-        {
-            try
-            {
-                await task;
-            }
-            catch (Exception exception)
-            {
-                await FailAsync(httpContext, exception, logger, displayName);
-            }
-        }
-    }
-
+    // Kept out of line, as the old exception guard's try/catch kept it: inlined into each endpoint's closure, the JIT
+    // put a 404 union result on the heap (+24 B per request in the benchmarks' `check` suite, GetMissing).
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static Task Negotiate(HttpContext httpContext, RequestDelegate inner, string produces) =>
         ResourcefulContent.Accepts(httpContext, produces) ? inner(httpContext) : ResourcefulContent.WriteNotAcceptableAsync(httpContext, produces);
-
-    private static async Task FailAsync(HttpContext httpContext, Exception exception, ILogger? logger, string displayName)
-    {
-        if (exception is OperationCanceledException && httpContext.RequestAborted.IsCancellationRequested)
-        {
-            // The client went away; there is nobody to answer.
-            return;
-        }
-
-        if (httpContext.Response.HasStarted)
-        {
-            ExceptionDispatchInfo.Capture(exception).Throw();
-        }
-
-        logger?.LogError(exception, "Unhandled exception in {Endpoint}.", displayName);
-        httpContext.Response.Clear();
-
-        var problems = httpContext.RequestServices.GetService<IProblemDetailsService>();
-        if (problems is not null)
-        {
-            httpContext.Response.StatusCode = StatusCodes.Status500InternalServerError;
-            var written = await problems.TryWriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = httpContext,
-                Exception = exception,
-                ProblemDetails =
-                {
-                    Status = StatusCodes.Status500InternalServerError,
-                    Title = "An error occurred while processing your request.",
-                    Type = "https://tools.ietf.org/html/rfc9110#section-15.6.1",
-                },
-            });
-            if (written)
-            {
-                return;
-            }
-        }
-
-        await ProblemWriter.WriteAsync(
-            httpContext,
-            StatusCodes.Status500InternalServerError,
-            "An error occurred while processing your request.",
-            detail: null);
-    }
 
     private sealed class AllowAnonymousMetadata : Microsoft.AspNetCore.Authorization.IAllowAnonymous;
 

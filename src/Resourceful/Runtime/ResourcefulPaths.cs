@@ -8,8 +8,9 @@ using Microsoft.Net.Http.Headers;
 namespace Resourceful.Runtime;
 
 /// <summary>
-/// Answers <c>OPTIONS</c> on a generated path (RFC 9110 §9.3.7). Everything it sends was computed by the generator
-/// or at start-up, so it allocates nothing per request. (<c>405</c> is routing's own.) Called only by generated code.
+/// Answers <c>OPTIONS</c> on a generated path (RFC 9110 §9.3.7), and the <c>405</c> for a method the path does not
+/// declare. Everything <c>OPTIONS</c> sends was computed by the generator or at start-up, so it allocates nothing per
+/// request. Called only by generated code.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class ResourcefulPaths
@@ -35,6 +36,16 @@ public static class ResourcefulPaths
 
         response.StatusCode = StatusCodes.Status204NoContent;
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// A method the path does not declare: <c>405</c> with <paramref name="allow"/> (in the order <c>OPTIONS</c> lists it)
+    /// and a problem document, through the app's problem details when it has them (RFC 9110 §15.5.6).
+    /// </summary>
+    public static Task RejectAsync(HttpContext httpContext, string allow)
+    {
+        httpContext.Response.Headers.Allow = allow;
+        return ProblemWriter.WriteMethodNotAllowedAsync(httpContext);
     }
 
     /// <summary>Writes a constant JSON document, such as the compile-time OpenAPI document, with its length.</summary>

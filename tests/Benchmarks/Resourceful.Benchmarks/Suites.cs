@@ -62,10 +62,13 @@ internal static class Suites
 
             // Zero is the endpoint's own budget: on a path with a route value, routing itself allocates the values it
             // captured (the same for every variant), so the zero target is checked where routing captures nothing.
-            var mustBeZero = group.Key is RequestCase.OptionsNoRouteValues or RequestCase.MethodNotAllowedNoRouteValues;
-            var met = gen.Bytes <= min.Bytes && (!mustBeZero || gen.Bytes == 0);
+            // Resourceful's 405 carries a problem document (issue 14) where routing's, which the others send, has no
+            // body: no like-for-like target there.
+            var comparable = group.Key is not (RequestCase.MethodNotAllowed or RequestCase.MethodNotAllowedNoRouteValues);
+            var mustBeZero = group.Key is RequestCase.OptionsNoRouteValues;
+            var met = !comparable || (gen.Bytes <= min.Bytes && (!mustBeZero || gen.Bytes == 0));
             allMet &= met;
-            var target = (mustBeZero ? "0 B and ≤ min: " : "≤ min: ") + (met ? "met" : "MISSED");
+            var target = !comparable ? "none (405 with a problem body)" : (mustBeZero ? "0 B and ≤ min: " : "≤ min: ") + (met ? "met" : "MISSED");
             text.AppendLine(Invariant, $"| {group.Key} | {Ns(gen.Ns)} | {Ns(min.Ns)} | {Ns(mvc.Ns)} | {Ns(raw.Ns)} | {gen.Ns / min.Ns:F2}× | {gen.Bytes} | {min.Bytes} | {mvc.Bytes} | {raw.Bytes} | {target} |");
         }
 

@@ -38,13 +38,12 @@ public static class SemanticsAssert
         return null;
     }
 
-    /// <summary>The <c>Allow</c> header, as the server wrote it.</summary>
-    /// <summary>The <c>Allow</c> header as written: OPTIONS answers list methods in RFC 9110 order.</summary>
+    /// <summary>The <c>Allow</c> header as written: OPTIONS and 405 answers list methods in RFC 9110 order.</summary>
     public static string? Allow(HttpResponseMessage response) => Header(response, "Allow");
 
     /// <summary>
-    /// The <c>Allow</c> header's methods in RFC 9110 order, whatever order the server wrote them in: a 405 comes from
-    /// ASP.NET Core's routing, which lists the path's methods alphabetically.
+    /// The <c>Allow</c> header's methods in RFC 9110 order, whatever order the server wrote them in (ASP.NET Core
+    /// routing's own 405, for minimal APIs, lists a path's methods alphabetically).
     /// </summary>
     public static string? AllowedMethods(HttpResponseMessage response)
     {

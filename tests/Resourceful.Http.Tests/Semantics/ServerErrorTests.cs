@@ -18,9 +18,11 @@ using static Resourceful.Http.Tests.Semantics.SemanticsAssert;
 namespace Resourceful.Http.Tests.Semantics;
 
 /// <summary>
-/// §2, row 11: an exception thrown by a handler answers <c>500</c> problem details without exception details, and is
-/// logged. With <c>AddProblemDetails()</c> the app's <see cref="IProblemDetailsService"/> writes it; in Development,
-/// or when the app registered <see cref="IExceptionHandler"/>s, the exception is left to the app.
+/// §2, row 11: an exception thrown by a handler reaches the app's own exception handling, in every environment and
+/// whatever form it takes, as with minimal APIs: <c>UseExceptionHandler</c> with a path, with a lambda, with
+/// <see cref="IExceptionHandler"/>s or with <c>AddProblemDetails()</c>, and the developer exception page. With no
+/// exception handling at all, the server answers <c>500</c> and nothing of the exception reaches the client. Every
+/// test runs in Production (the developer exception page's test excepted), where the difference shows.
 /// </summary>
 public sealed class ServerErrorTests
 {
@@ -30,53 +32,35 @@ public sealed class ServerErrorTests
     [InlineData("/semantics/failures/sync")]
     [InlineData("/semantics/failures/async")]
     [InlineData("/semantics/failures/null-result")]
-    public async Task Get_HandlerThrows_Answers500ProblemWithoutExceptionDetails(string path)
+    public async Task Get_HandlerThrowsWithNoExceptionHandling_Answers500WithoutExceptionDetails(string path)
     {
-        await using var host = await SemanticsHost.StartAsync();
+        // Kestrel, the server users run: TestServer hands an unhandled exception to the test's client instead.
+        await using var host = await SemanticsHost.StartAsync(new SemanticsHostOptions { Kestrel = true });
 
         using var response = await host.Client.GetAsync(path);
 
         var body = await response.Content.ReadAsStringAsync();
-        using var problem = await ResponseAssert.ProblemAsync(response, HttpStatusCode.InternalServerError);
-        var root = problem.RootElement;
-        Assert.Equal("https://tools.ietf.org/html/rfc9110#section-15.6.1", root.GetProperty("type").GetString());
-        Assert.Equal(Title, root.GetProperty("title").GetString());
-        Assert.Equal(["type", "title", "status", "traceId"], root.EnumerateObject().Select(static p => p.Name).ToArray());
-        Assert.DoesNotContain("hunter2", body, StringComparison.Ordinal);
-        Assert.DoesNotContain("Exception", body, StringComparison.Ordinal);
-        Assert.DoesNotContain(" at ", body, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Get_HandlerThrows_LogsTheExceptionAsAnError()
-    {
-        await using var host = await SemanticsHost.StartAsync();
-
-        using var response = await host.Client.GetAsync("/semantics/failures/sync");
-
-        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
-        var entry = Assert.Single(host.Logs.Errors);
-        Assert.Equal("Resourceful", entry.Category);
-        Assert.Equal(Failures.Secret, entry.Exception?.Message);
-        Assert.Contains("Failures.Sync", entry.Message, StringComparison.Ordinal);
+        Status(response, HttpStatusCode.InternalServerError, body);
+        NoExceptionDetails(body);
+        Assert.Contains(host.Logs.Errors, static e => e.Exception is InvalidOperationException && e.Category.StartsWith("Microsoft.AspNetCore.Server.Kestrel", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task Post_HandlerThrowsAfterBinding_Answers500AndChangesNothing()
     {
-        await using var host = await SemanticsHost.StartAsync();
+        await using var host = await SemanticsHost.StartAsync(new SemanticsHostOptions { Kestrel = true });
         var before = host.Store.Snapshot();
 
         using var response = await host.Client.PostAsync("/semantics/failures", Json("""{"name":"Washer","quantity":5}"""));
 
-        await ResponseAssert.ProblemAsync(response, HttpStatusCode.InternalServerError);
+        Status(response, HttpStatusCode.InternalServerError, await response.Content.ReadAsStringAsync());
         Assert.Equal(before, host.Store.Snapshot());
     }
 
     [Fact]
     public async Task Failures_Repeated_LeaveTheServerServing()
     {
-        await using var host = await SemanticsHost.StartAsync();
+        await using var host = await SemanticsHost.StartAsync(new SemanticsHostOptions { Kestrel = true });
 
         var failures = await Task.WhenAll(Enumerable.Range(0, 30).Select(i =>
             host.Client.GetAsync(i % 2 == 0 ? "/semantics/failures/sync" : "/semantics/failures/async")));
@@ -92,38 +76,73 @@ public sealed class ServerErrorTests
         await StillServingAsync(host.Client);
     }
 
-    [Fact]
-    public async Task Get_HandlerThrowsWithAddProblemDetails_AnswersThroughTheAppsProblemDetailsService()
+    [Theory]
+    [InlineData("/semantics/failures/sync")]
+    [InlineData("/semantics/failures/async")]
+    [InlineData("/semantics/failures/null-result")]
+    public async Task Get_HandlerThrowsWithUseExceptionHandlerAndAddProblemDetails_AnswersTheAppsCustomizedProblem(string path)
     {
         await using var host = await SemanticsHost.StartAsync(new SemanticsHostOptions
         {
             Services = static services => services.AddProblemDetails(static options =>
                 options.CustomizeProblemDetails = static context => context.ProblemDetails.Extensions["app"] = "customized"),
+            Pipeline = static app => app.UseExceptionHandler(),
         });
 
-        using var response = await host.Client.GetAsync("/semantics/failures/async");
+        using var response = await host.Client.GetAsync(path);
 
         var body = await response.Content.ReadAsStringAsync();
         using var problem = await ResponseAssert.ProblemAsync(response, HttpStatusCode.InternalServerError);
         Assert.Equal("customized", problem.RootElement.GetProperty("app").GetString());
         Assert.Equal(Title, problem.RootElement.GetProperty("title").GetString());
-        Assert.DoesNotContain("hunter2", body, StringComparison.Ordinal);
-        Assert.DoesNotContain("Exception", body, StringComparison.Ordinal);
-        Assert.Single(host.Logs.Errors);
+        NoExceptionDetails(body);
     }
 
     [Fact]
-    public async Task Get_HandlerThrowsWithAddProblemDetailsForAClientThatAcceptsOnlyText_StillAnswersAProblem()
+    public async Task Get_HandlerThrowsWithUseExceptionHandlerPath_ReachesTheErrorEndpoint()
     {
-        // The app's writer declines when Accept excludes JSON; Resourceful's own writer answers instead.
-        await using var host = await SemanticsHost.StartAsync(new SemanticsHostOptions { Services = static services => services.AddProblemDetails() });
+        var seen = new ConcurrentQueue<Exception>();
+        await using var host = await SemanticsHost.StartAsync(new SemanticsHostOptions
+        {
+            Pipeline = app =>
+            {
+                app.UseExceptionHandler("/error");
+                app.Map("/error", (HttpContext context) =>
+                {
+                    seen.Enqueue(context.Features.Get<IExceptionHandlerFeature>()!.Error);
+                    return Results.Text("handled at /error", statusCode: StatusCodes.Status503ServiceUnavailable);
+                });
+            },
+        });
 
-        using var response = await host.Client.SendAsync(Request(HttpMethod.Get, "/semantics/failures/sync", null, ("Accept", "text/plain")));
+        using var response = await host.Client.GetAsync("/semantics/failures/async");
 
         var body = await response.Content.ReadAsStringAsync();
-        using var problem = await ResponseAssert.ProblemAsync(response, HttpStatusCode.InternalServerError);
-        Assert.Equal(Title, problem.RootElement.GetProperty("title").GetString());
-        Assert.DoesNotContain("hunter2", body, StringComparison.Ordinal);
+        Status(response, HttpStatusCode.ServiceUnavailable, body);
+        Assert.Equal("handled at /error", body);
+        Assert.Equal(Failures.Secret, Assert.Single(seen).Message);
+    }
+
+    [Fact]
+    public async Task Get_HandlerThrowsWithUseExceptionHandlerLambda_ReachesTheLambda()
+    {
+        var seen = new ConcurrentQueue<Exception>();
+        await using var host = await SemanticsHost.StartAsync(new SemanticsHostOptions
+        {
+            Pipeline = app => app.UseExceptionHandler(errorApp => errorApp.Run(async context =>
+            {
+                seen.Enqueue(context.Features.Get<IExceptionHandlerFeature>()!.Error);
+                context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                await context.Response.WriteAsync("handled by the lambda");
+            })),
+        });
+
+        using var response = await host.Client.GetAsync("/semantics/failures/sync");
+
+        var body = await response.Content.ReadAsStringAsync();
+        Status(response, HttpStatusCode.ServiceUnavailable, body);
+        Assert.Equal("handled by the lambda", body);
+        Assert.Equal(Failures.Secret, Assert.Single(seen).Message);
     }
 
     [Fact]
@@ -164,6 +183,13 @@ public sealed class ServerErrorTests
         Assert.Equal("handled by the app", body);
         Assert.Equal(Failures.Secret, Assert.Single(seen).Message);
         Assert.DoesNotContain(host.Logs.Errors, static e => e.Category == "Resourceful");
+    }
+
+    private static void NoExceptionDetails(string body)
+    {
+        Assert.DoesNotContain("hunter2", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", body, StringComparison.Ordinal);
+        Assert.DoesNotContain(" at ", body, StringComparison.Ordinal);
     }
 
     /// <summary>The app's own policy: every failure is a 503 with a fixed text.</summary>
