@@ -133,7 +133,7 @@ public static class ResourcefulEndpoints
         string? produces,
         object[] metadata)
     {
-        var guarded = Guard(endpoints.ServiceProvider, requestDelegate, displayName, produces);
+        var guarded = Guard(endpoints.ServiceProvider, ResourcefulRequestErrors.Guard(requestDelegate), displayName, produces);
         var builder = MapOne(endpoints, pattern, httpMethods, guarded, displayName, maxBodySize, metadata);
         if (!ReferenceEquals(httpMethods, Get))
         {
