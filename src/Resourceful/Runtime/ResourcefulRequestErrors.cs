@@ -46,18 +46,22 @@ internal static class ResourcefulRequestErrors
     };
 
     /// <summary>
-    /// Whether <paramref name="exception"/> is the request body's failure rather than the server's: Kestrel's
-    /// <see cref="BadHttpRequestException"/>, or an <see cref="IOException"/> after which the body cannot be read (Kestrel
-    /// reports an overflowing chunk size that way), while a response can still be written.
+    /// Whether <paramref name="exception"/> is the request body's failure rather than the server's, while a response
+    /// can still be written: Kestrel's <see cref="BadHttpRequestException"/>, an <see cref="IOException"/> on a
+    /// connection the client has left, or any exception after which the body itself cannot be read (Kestrel reports an
+    /// overflowing chunk size as an <see cref="IOException"/>, a NUL in a trailer as an
+    /// <see cref="InvalidOperationException"/>).
     /// </summary>
     public static bool IsBrokenRequest(HttpContext httpContext, Exception exception)
     {
-        if (httpContext.Response.HasStarted || exception is not IOException)
+        if (httpContext.Response.HasStarted || exception is OperationCanceledException)
         {
             return false;
         }
 
-        return exception is BadHttpRequestException || httpContext.RequestAborted.IsCancellationRequested || BodyFails(httpContext);
+        return exception is BadHttpRequestException
+            || (exception is IOException && httpContext.RequestAborted.IsCancellationRequested)
+            || BodyFails(httpContext);
     }
 
     /// <summary>Answers a broken request: nothing when the client has gone, otherwise a problem with Kestrel's status.</summary>

@@ -44,7 +44,8 @@ public static class RawHttp
         try
         {
             int read;
-            while (!IsComplete(received) && (read = await socket.ReceiveAsync(buffer, SocketFlags.None, cancellation.Token)) > 0)
+            var head = request.AsSpan().StartsWith("HEAD "u8);
+            while (!IsComplete(received, head) && (read = await socket.ReceiveAsync(buffer, SocketFlags.None, cancellation.Token)) > 0)
             {
                 received.Write(buffer, 0, read);
             }
@@ -53,12 +54,20 @@ public static class RawHttp
         {
             // A reset after the answer: what was read is the answer.
         }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            // The server is still waiting for more of the request, or still writing: say so rather than fail.
+            return RawResponse.Parse(received.ToArray()) with { TimedOut = true };
+        }
 
         return RawResponse.Parse(received.ToArray());
     }
 
-    /// <summary>Whether <paramref name="received"/> holds a whole final response (interim 1xx responses skipped).</summary>
-    private static bool IsComplete(MemoryStream received)
+    /// <summary>
+    /// Whether <paramref name="received"/> holds a whole final response (interim 1xx responses skipped); the response
+    /// to <c>HEAD</c> ends with its head, whatever its <c>Content-Length</c> says.
+    /// </summary>
+    private static bool IsComplete(MemoryStream received, bool head)
     {
         var text = Encoding.Latin1.GetString(received.GetBuffer(), 0, (int)received.Length);
         var start = 0;
@@ -70,15 +79,19 @@ public static class RawHttp
                 return false;
             }
 
-            var head = text[start..headEnd];
             var bodyStart = headEnd + 4;
-            if (head.StartsWith("HTTP/1.1 1", StringComparison.Ordinal))
+            if (text.AsSpan(start).StartsWith("HTTP/1.1 1", StringComparison.Ordinal))
             {
                 start = bodyStart;
                 continue;
             }
 
             var response = RawResponse.Parse(received.ToArray()[start..]);
+            if (head)
+            {
+                return true;
+            }
+
             if (response.Header("Content-Length") is { } length)
             {
                 return text.Length - bodyStart >= int.Parse(length, System.Globalization.CultureInfo.InvariantCulture);
@@ -114,8 +127,11 @@ public static class RawHttp
 /// The status and headers of a response read off the wire (the first one, if the server sent several); status 0 when
 /// the server sent no response.
 /// </summary>
-public sealed class RawResponse(int status, IReadOnlyList<KeyValuePair<string, string>> headers, string text)
+public sealed record RawResponse(int status, IReadOnlyList<KeyValuePair<string, string>> headers, string text)
 {
+    /// <summary>Whether the read ended because the time ran out, not because the response was whole.</summary>
+    public bool TimedOut { get; init; }
+
     public int Status { get; } = status;
 
     public IReadOnlyList<KeyValuePair<string, string>> Headers { get; } = headers;
