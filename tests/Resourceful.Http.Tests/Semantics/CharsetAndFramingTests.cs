@@ -30,31 +30,19 @@ public sealed class CharsetAndFramingTests(KestrelSemanticsHostFixture fixture) 
     }
 
     [Theory]
-    [InlineData("application/json; charset=utf-8")]
-    [InlineData("application/json; charset=\"utf-8\"")]
-    [InlineData("application/json; charset=UTF-8")]
-    [InlineData("application/json; charset=\"UTF-8\"")]
-    [InlineData("application/json;charset=Utf-8")]
-    [InlineData("application/json; charset=utf8")]
-    public async Task Post_Utf8InAnySpelling_ReadsTheBody(string contentType)
+    [InlineData("utf-8", "utf-8")]
+    [InlineData("\"utf-8\"", "utf-8")]
+    [InlineData("UTF-8", "utf-8")]
+    [InlineData("\"UTF-8\"", "utf-8")]
+    [InlineData("Utf-8", "utf-8")]
+    [InlineData("utf8", "utf-8")]
+    [InlineData("utf-16", "utf-16")]
+    [InlineData("\"utf-16\"", "utf-16")]
+    [InlineData("iso-8859-1", "iso-8859-1")]
+    public async Task Put_CharsetItReadsOrTranscodes_ReadsTheBody(string charset, string encoding)
     {
-        using var response = await fixture.Client.PutAsync("/body/1", Body(Encoding.UTF8.GetBytes("""{"title":"Ünïcode","author":"A"}"""), contentType));
-        var body = await response.Content.ReadAsStringAsync();
-
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {body}");
-        Assert.Contains("Ünïcode", body, StringComparison.Ordinal);
-    }
-
-    [Theory]
-    [InlineData("utf-16")]
-    [InlineData("\"utf-16\"")]
-    [InlineData("iso-8859-1")]
-    public async Task Post_CharsetTheRuntimeTranscodes_ReadsTheBody(string charset)
-    {
-        var encoding = Encoding.GetEncoding(charset.Trim('"'));
-        using var response = await fixture.Client.PutAsync(
-            "/body/1",
-            Body(encoding.GetBytes("""{"title":"Café","author":"A"}"""), $"application/json; charset={charset}"));
+        var bytes = Encoding.GetEncoding(encoding).GetBytes("""{"title":"Café","author":"A"}""");
+        using var response = await fixture.Client.PutAsync("/body/1", Body(bytes, $"application/json; charset={charset}"));
         var body = await response.Content.ReadAsStringAsync();
 
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {body}");
