@@ -133,7 +133,7 @@ public static class ResourcefulEndpoints
         string? produces,
         object[] metadata)
     {
-        var guarded = Guard(endpoints.ServiceProvider, ResourcefulRequestErrors.Guard(requestDelegate), displayName, produces);
+        var guarded = Guard(endpoints.ServiceProvider, requestDelegate, displayName, produces);
         var builder = MapOne(endpoints, pattern, httpMethods, guarded, displayName, maxBodySize, metadata);
         if (!ReferenceEquals(httpMethods, Get))
         {
@@ -310,7 +310,8 @@ public static class ResourcefulEndpoints
     /// details in the response. Left alone, so the app's own handling sees it, in Development (the developer
     /// exception page) and when the app registered <see cref="IExceptionHandler"/>s for <c>UseExceptionHandler</c>.
     /// Before the handler runs, a request whose <c>Accept</c> excludes <paramref name="produces"/> is answered
-    /// <c>406</c> (RFC 9110 §15.5.7): the client learns so before any work.
+    /// <c>406</c> (RFC 9110 §15.5.7): the client learns so before any work. In every case a request body the client
+    /// broke on the wire answers <c>400</c> (see <see cref="ResourcefulRequestErrors"/>), with one wrapper per handler.
     /// </summary>
     private static RequestDelegate Guard(IServiceProvider services, RequestDelegate inner, string displayName, string? produces)
     {
@@ -318,7 +319,7 @@ public static class ResourcefulEndpoints
         var exceptionHandlers = services.GetService<IEnumerable<IExceptionHandler>>();
         if ((environment?.IsDevelopment() ?? false) || (exceptionHandlers?.Any() ?? false))
         {
-            return produces is null ? inner : httpContext => Negotiate(httpContext, inner, produces);
+            return ResourcefulRequestErrors.Guard(produces is null ? inner : httpContext => Negotiate(httpContext, inner, produces));
         }
 
         var logger = services.GetService<ILoggerFactory>()?.CreateLogger("Resourceful");
@@ -355,6 +356,12 @@ public static class ResourcefulEndpoints
 
     private static async Task FailAsync(HttpContext httpContext, Exception exception, ILogger? logger, string displayName)
     {
+        if (ResourcefulRequestErrors.IsBrokenRequest(httpContext, exception))
+        {
+            await ResourcefulRequestErrors.AnswerAsync(httpContext, exception);
+            return;
+        }
+
         if (exception is OperationCanceledException && httpContext.RequestAborted.IsCancellationRequested)
         {
             // The client went away; there is nobody to answer.

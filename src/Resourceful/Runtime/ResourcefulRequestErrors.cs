@@ -16,7 +16,8 @@ internal static class ResourcefulRequestErrors
 {
     /// <summary>
     /// Wraps a handler's request delegate so that a broken request body answers its <c>4xx</c>; every other exception
-    /// goes on to whatever handles exceptions outside it.
+    /// goes on to whatever handles exceptions outside it (the app's exception handling). Where Resourceful answers
+    /// the <c>500</c> itself, its guard asks <see cref="IsBrokenRequest"/> first instead, so no handler is wrapped twice.
     /// </summary>
     public static RequestDelegate Guard(RequestDelegate inner) => httpContext =>
     {

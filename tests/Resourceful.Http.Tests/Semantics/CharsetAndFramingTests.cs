@@ -3,7 +3,12 @@ using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Text;
+using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Resourceful.Http.Tests.Hosting;
 using Xunit;
 using static Resourceful.Http.Tests.Semantics.SemanticsAssert;
@@ -84,6 +89,33 @@ public sealed class CharsetAndFramingTests(KestrelSemanticsHostFixture fixture) 
         await StillServingAsync(fixture.Client);
     }
 
+    // Where the app handles exceptions itself (Development, or an IExceptionHandler), Resourceful leaves handler
+    // failures to it; a body the client broke is still the client's 400, not a failure for the app to report.
+    [Theory]
+    [InlineData("Production", "/raw/stream")]
+    [InlineData("Production", "/semantics/items")]
+    [InlineData("Development", "/raw/pipe")]
+    public async Task Post_ChunkSizeThatOverflowsWhereTheAppHandlesExceptions_Answers400(string environment, string path)
+    {
+        await using var host = await SemanticsHost.StartAsync(new SemanticsHostOptions
+        {
+            Kestrel = true,
+            Environment = environment,
+            Services = static services =>
+            {
+                services.AddExceptionHandler<AppExceptionHandler>();
+                services.AddProblemDetails();
+            },
+            Pipeline = static app => app.UseExceptionHandler(),
+        });
+
+        var response = await RawHttp.SendAsync(host.Client.BaseAddress!, RawHttp.Request(
+            $"POST {path} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nFFFFFFFFFFFFFFFFFFFF\r\n{{}}\r\n0\r\n\r\n"));
+
+        Assert.True(response.Status == 400, response.Text);
+        Assert.DoesNotContain("handled by the app", response.Text, StringComparison.Ordinal);
+    }
+
     // A client that ends its side of the connection inside a body has gone as far as Kestrel is concerned (the
     // request is aborted), so there may be no answer at all; but never a 5xx, and nothing is stored.
     [Theory]
@@ -102,5 +134,16 @@ public sealed class CharsetAndFramingTests(KestrelSemanticsHostFixture fixture) 
         Assert.True(response.Status is 0 or 400, response.Text);
         Assert.Equal(before, fixture.Store.Snapshot());
         await StillServingAsync(fixture.Client);
+    }
+
+    /// <summary>The app's own exception handling: whatever reaches it is a 500 with a fixed text.</summary>
+    private sealed class AppExceptionHandler : IExceptionHandler
+    {
+        public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+        {
+            httpContext.Response.StatusCode = StatusCodes.Status500InternalServerError;
+            await httpContext.Response.WriteAsync("handled by the app", cancellationToken);
+            return true;
+        }
     }
 }
