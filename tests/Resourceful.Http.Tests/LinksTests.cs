@@ -63,6 +63,24 @@ public sealed class LinksTests(ResourceHostFixture fixture) : IClassFixture<Reso
     }
 
     [Fact]
+    public void Links_CatchAllValueStartingWithSlashes_AddsNoSecondSlash()
+    {
+        Assert.Equal("/links/files/docs/a.txt", LinkTargets.Links.Files("//docs/a.txt"));
+    }
+
+    [Theory]
+    [InlineData("//evil.com/phish", "evil.com/phish")]
+    [InlineData("/evil.com", "evil.com")]
+    [InlineData("\\\\evil.com", "%5C%5Cevil.com")]
+    public void Links_CatchAllValueFromTheRequest_NeverStartsWithASlash(string value, string escaped)
+    {
+        // A template that starts with a catch-all ("/{**page}") puts "/" before the value, and "//evil.com" as a
+        // Location sends a browser to evil.com: the value itself never brings a slash of its own to the front.
+        Assert.Equal(escaped, Runtime.ResourcefulLinks.EscapePath(value));
+        Assert.Equal(escaped, Runtime.ResourcefulLinks.EscapeRoutePath(value));
+    }
+
+    [Fact]
     public void Links_Guid_FormatsAsLowercaseD()
     {
         Assert.Equal("/links/guids/0f8fad5b-d9cb-469f-a165-70867728950e", LinkTargets.Links.ByGuid(SampleGuid));

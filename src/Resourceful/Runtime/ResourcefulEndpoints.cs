@@ -336,10 +336,11 @@ public static class ResourcefulEndpoints
     /// <c>406</c> (RFC 9110 §15.5.7): the client learns so before any work. Nothing here catches what the handler
     /// throws: as with minimal APIs, an exception reaches the app's own handling (<c>UseExceptionHandler</c> in any of
     /// its forms, <see cref="IExceptionHandler"/>s, the developer exception page), or else the server, which answers
-    /// <c>500</c> without a body.
+    /// <c>500</c> without a body. The one exception turned into an answer here is the client's own: a request body
+    /// broken on the wire answers <c>400</c> (see <see cref="ResourcefulRequestErrors"/>), whatever Kestrel throws for it.
     /// </summary>
     private static RequestDelegate Negotiated(RequestDelegate inner, string? produces)
-        => produces is null ? inner : httpContext => Negotiate(httpContext, inner, produces);
+        => ResourcefulRequestErrors.Guard(produces is null ? inner : httpContext => Negotiate(httpContext, inner, produces));
 
     // Kept out of line, as the old exception guard's try/catch kept it: inlined into each endpoint's closure, the JIT
     // put a 404 union result on the heap (+24 B per request in the benchmarks' `check` suite, GetMissing).

@@ -1,13 +1,17 @@
 using System;
 using System.ComponentModel;
+using System.IO;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 
 namespace Resourceful.Runtime;
 
@@ -85,28 +89,22 @@ public static class ResourcefulJson
 
         if (!request.HasJsonContentType())
         {
-            // RFC 9110 §15.5.16: say which media types the method accepts.
-            if (HttpMethods.IsPost(request.Method))
-            {
-                httpContext.Response.Headers["Accept-Post"] = "application/json";
-            }
-            else if (HttpMethods.IsPatch(request.Method))
-            {
-                httpContext.Response.Headers["Accept-Patch"] = "application/json";
-            }
+            await WriteUnsupportedMediaTypeAsync(httpContext, $"The request body must be JSON ('application/json'), not '{request.ContentType}'.");
+            return default;
+        }
 
-            await ProblemWriter.WriteAsync(
-                httpContext,
-                StatusCodes.Status415UnsupportedMediaType,
-                "Unsupported Media Type",
-                $"The request body must be JSON ('application/json'), not '{request.ContentType}'.");
+        if (!TryGetCharset(request, out var encoding, out var charset))
+        {
+            await WriteUnsupportedMediaTypeAsync(httpContext, $"The request body must be JSON in UTF-8 ('application/json; charset=utf-8'); charset '{charset}' cannot be read.");
             return default;
         }
 
         T? value;
         try
         {
-            value = await request.ReadFromJsonAsync(typeInfo, httpContext.RequestAborted);
+            value = encoding is null
+                ? await request.ReadFromJsonAsync(typeInfo, httpContext.RequestAborted)
+                : await ReadWithCharsetAsync(request.Body, encoding, typeInfo, httpContext.RequestAborted);
         }
         catch (JsonException exception)
         {
@@ -119,6 +117,13 @@ public static class ResourcefulJson
             // Kestrel's own verdicts: 413 for a body over the limit, 400 for a malformed stream.
             var title = exception.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Content Too Large" : "Bad Request";
             await ProblemWriter.WriteAsync(httpContext, exception.StatusCode, title, exception.Message);
+            return default;
+        }
+        catch (Exception exception) when (ResourcefulRequestErrors.IsBrokenRequest(httpContext, exception))
+        {
+            // Kestrel reports some broken framing as other exceptions: a chunk size that overflows as an IOException,
+            // a NUL in a trailer as an InvalidOperationException.
+            await ResourcefulRequestErrors.AnswerAsync(httpContext, exception);
             return default;
         }
 
@@ -151,6 +156,85 @@ public static class ResourcefulJson
 
         var service = allowEmpty ? httpContext.RequestServices.GetService<T>() : httpContext.RequestServices.GetRequiredService<T>();
         return new ValueTask<BodyReadResult<T>>(new BodyReadResult<T>(true, service));
+    }
+
+    /// <summary>
+    /// The body's charset: <see langword="true"/> with no <paramref name="encoding"/> when it needs no decoding by us
+    /// (none given, or UTF-8 as the framework's own reader spells it), with an <paramref name="encoding"/> to read it
+    /// with (UTF-8 in any other spelling, quoted or in any case, or a charset the runtime transcodes safely, as the
+    /// framework would); <see langword="false"/> for a charset that is empty, unknown or disabled (UTF-7), which the
+    /// framework's reader would fail with an <see cref="InvalidOperationException"/>.
+    /// </summary>
+    private static bool TryGetCharset(HttpRequest request, out Encoding? encoding, out string charset)
+    {
+        encoding = null;
+        charset = string.Empty;
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType) || mediaType.Parameters.Count == 0)
+        {
+            return true;
+        }
+
+        NameValueHeaderValue? parameter = null;
+        foreach (var candidate in mediaType.Parameters)
+        {
+            if (candidate.Name.Equals("charset", StringComparison.OrdinalIgnoreCase))
+            {
+                parameter = candidate;
+                break;
+            }
+        }
+
+        if (parameter is null || parameter.Value.Equals("utf-8", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        charset = HeaderUtilities.RemoveQuotes(parameter.Value).ToString();
+        if (charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) || charset.Equals("utf8", StringComparison.OrdinalIgnoreCase))
+        {
+            encoding = Encoding.UTF8;
+            return true;
+        }
+
+        try
+        {
+            encoding = charset.Length == 0 ? null : Encoding.GetEncoding(charset);
+        }
+        catch (Exception exception) when (exception is ArgumentException or NotSupportedException)
+        {
+            encoding = null;
+        }
+
+        return encoding is not null;
+    }
+
+    private static async ValueTask<T?> ReadWithCharsetAsync<T>(Stream body, Encoding encoding, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    {
+        if (encoding.CodePage == Encoding.UTF8.CodePage)
+        {
+            return await JsonSerializer.DeserializeAsync(body, typeInfo, cancellationToken);
+        }
+
+        // As the framework's reader does for a charset it knows: decode to UTF-8 on the fly. Bytes the charset cannot
+        // decode become U+FFFD, never an exception.
+        await using var transcoded = Encoding.CreateTranscodingStream(body, encoding, Encoding.UTF8, leaveOpen: true);
+        return await JsonSerializer.DeserializeAsync(transcoded, typeInfo, cancellationToken);
+    }
+
+    /// <summary>Answers <c>415</c>, saying which media types the method accepts (RFC 9110 §15.5.16).</summary>
+    private static Task WriteUnsupportedMediaTypeAsync(HttpContext httpContext, string detail)
+    {
+        var request = httpContext.Request;
+        if (HttpMethods.IsPost(request.Method))
+        {
+            httpContext.Response.Headers["Accept-Post"] = "application/json";
+        }
+        else if (HttpMethods.IsPatch(request.Method))
+        {
+            httpContext.Response.Headers["Accept-Patch"] = "application/json";
+        }
+
+        return ProblemWriter.WriteAsync(httpContext, StatusCodes.Status415UnsupportedMediaType, "Unsupported Media Type", detail);
     }
 
     private static bool HasBody(HttpContext httpContext)

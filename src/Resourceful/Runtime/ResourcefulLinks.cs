@@ -40,12 +40,36 @@ public static class ResourcefulLinks
     /// <summary>Escapes a catch-all value taken from the current request's route, keeping its slashes (and its <c>%2F</c>s).</summary>
     public static string EscapeRoutePath(string? value) => KeepEncodedSlashes(EscapePath(value));
 
+    /// <summary>
+    /// <paramref name="path"/> as a path on the app's own origin: a path that starts with <c>//</c> or <c>/\</c> is
+    /// a network-path reference (RFC 3986 §4.2) that browsers follow to another host, so its leading run of slashes
+    /// and backslashes becomes one <c>/</c>. Any other value is returned as it is, without allocating.
+    /// </summary>
+    internal static string SameOrigin(string path)
+    {
+        if (path.Length < 2 || path[0] != '/' || path[1] is not ('/' or '\\'))
+        {
+            return path;
+        }
+
+        return "/" + path.TrimStart('/', '\\');
+    }
+
+    /// <summary>Whether <paramref name="location"/> is a path on the app's own origin: one <c>/</c>, then not another or a <c>\</c>.</summary>
+    internal static bool IsAppRelative(string? location) =>
+        location is ['/'] or ['/', not ('/' or '\\'), ..];
+
     private static string KeepEncodedSlashes(string escaped) =>
         escaped.Replace("%252F", "%2F", StringComparison.Ordinal).Replace("%252f", "%2F", StringComparison.Ordinal);
 
-    /// <summary>Escapes a catch-all value segment by segment, keeping its slashes.</summary>
+    /// <summary>
+    /// Escapes a catch-all value segment by segment, keeping its slashes. Leading slashes are dropped: the value
+    /// follows a <c>/</c> of the template, so one of its own would make <c>//</c>, and at the start of a path that
+    /// names another host (<c>//evil.com</c>).
+    /// </summary>
     public static string EscapePath(string? value)
     {
+        value = value?.TrimStart('/');
         if (string.IsNullOrEmpty(value))
         {
             return string.Empty;

@@ -2,6 +2,7 @@ using System;
 using System.ComponentModel;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Resourceful.Runtime;
 
@@ -17,7 +18,10 @@ public static class ResourcefulResults
             throw NullResult(handlerName);
         }
 
-        return result.ExecuteAsync(httpContext);
+        // A redirect to a Links value gets the app's path base, as Created and Accepted do.
+        return result is RedirectHttpResult redirect
+            ? ResourcefulTypedResults.RedirectAsync(redirect, httpContext)
+            : result.ExecuteAsync(httpContext);
     }
 
     /// <summary>The error of a handler that returned <see langword="null"/> instead of its typed result, for generated code to throw.</summary>

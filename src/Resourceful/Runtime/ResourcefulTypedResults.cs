@@ -78,6 +78,7 @@ public sealed class ResourcefulTypedResults
         BadRequest => BadRequestAsync(httpContext),
         Conflict => ConflictAsync(httpContext),
         UnprocessableEntity => UnprocessableEntityAsync(httpContext),
+        RedirectHttpResult redirect => RedirectAsync(redirect, httpContext),
         null => NullUnionMember(),
         _ => result.ExecuteAsync(httpContext),
     };
@@ -138,7 +139,7 @@ public sealed class ResourcefulTypedResults
     {
         if (!CanWrite(body, value))
         {
-            return TypedResults.Created(location, value).ExecuteAsync(httpContext);
+            return TypedResults.Created(WithPathBase(httpContext, location), value).ExecuteAsync(httpContext);
         }
 
         SetLocation(httpContext, location);
@@ -157,7 +158,7 @@ public sealed class ResourcefulTypedResults
     {
         if (!CanWrite(body, value))
         {
-            return TypedResults.Accepted(location, value).ExecuteAsync(httpContext);
+            return TypedResults.Accepted(WithPathBase(httpContext, location), value).ExecuteAsync(httpContext);
         }
 
         SetLocation(httpContext, location);
@@ -216,12 +217,42 @@ public sealed class ResourcefulTypedResults
     private static bool CanWrite<T>([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] JsonResultBody<T>? body, T? value) =>
         body is not null && (value is null || body.HasKnownPolymorphism || value.GetType() == typeof(T));
 
+    /// <summary>
+    /// Executes a redirect as the built-in does, with the app's path base before an app-relative target (see
+    /// <see cref="WithPathBase"/>): the built-in adds it only to <c>~/</c> targets, never to a <c>Links</c> value.
+    /// </summary>
+    internal static Task RedirectAsync(RedirectHttpResult redirect, HttpContext httpContext)
+    {
+        var url = WithPathBase(httpContext, redirect.Url);
+        if (ReferenceEquals(url, redirect.Url))
+        {
+            return redirect.ExecuteAsync(httpContext);
+        }
+
+        var rebased = redirect.AcceptLocalUrlOnly
+            ? TypedResults.LocalRedirect(url!, redirect.Permanent, redirect.PreserveMethod)
+            : TypedResults.Redirect(url!, redirect.Permanent, redirect.PreserveMethod);
+        return rebased.ExecuteAsync(httpContext);
+    }
+
     private static void SetLocation(HttpContext httpContext, string? location)
     {
         if (!string.IsNullOrEmpty(location))
         {
-            httpContext.Response.Headers.Location = location;
+            httpContext.Response.Headers.Location = WithPathBase(httpContext, location);
         }
+    }
+
+    /// <summary>
+    /// <paramref name="location"/> with the request's path base (<c>app.UsePathBase("/api")</c>) before it when it is
+    /// app-relative (one <c>/</c> first): <c>Links</c> values are constants, the same behind any path base, so the base
+    /// is added here, where the response is written. Anything else (absolute URIs, <c>//host</c>, relative
+    /// references) and any location without a path base is returned as it is, without allocating.
+    /// </summary>
+    private static string? WithPathBase(HttpContext httpContext, string? location)
+    {
+        var pathBase = httpContext.Request.PathBase;
+        return pathBase.HasValue && ResourcefulLinks.IsAppRelative(location) ? pathBase.ToUriComponent() + location : location;
     }
 
     private static Task WriteStatus(HttpContext httpContext, ILogger logger, int statusCode)

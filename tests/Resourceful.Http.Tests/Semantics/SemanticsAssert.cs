@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Net;
@@ -99,5 +100,22 @@ public static class SemanticsAssert
     {
         using var document = await ResponseAssert.ProblemAsync(response, HttpStatusCode.BadRequest);
         return document.RootElement.GetProperty("errors").GetProperty(field).EnumerateArray().Select(static m => m.GetString() ?? string.Empty).ToArray();
+    }
+
+    /// <summary>A <c>Location</c> that, resolved against the server's URI as a browser resolves it, stays on the server.</summary>
+    public static void SameOrigin(Uri server, string? location)
+    {
+        if (location is null)
+        {
+            return;
+        }
+
+        Assert.False(location.StartsWith("//", StringComparison.Ordinal) || location.StartsWith("/\\", StringComparison.Ordinal), location);
+
+        // Browsers read a backslash as a slash (WHATWG URL), as System.Uri does for http URIs.
+        var resolved = new Uri(server, location);
+        Assert.True(
+            string.Equals(resolved.Authority, server.Authority, StringComparison.OrdinalIgnoreCase) && resolved.Scheme == server.Scheme,
+            $"Location '{location}' leaves {server.Authority} for {resolved.Authority}");
     }
 }
