@@ -224,6 +224,7 @@ public static class ResourcefulEndpoints
         private readonly List<string> _methods = [.. Split(methods)];
         private readonly List<string> _descriptions = [description];
         private string _allow = methods;
+        private bool _answersOptions = Split(methods).Contains("OPTIONS");
         private byte[] _description = Compose(pattern, Split(methods), [description]);
 
         public IEndpointConventionBuilder Builder { get; set; } = null!;
@@ -241,12 +242,13 @@ public static class ResourcefulEndpoints
             _methods.Sort(static (left, right) => Rank(left).CompareTo(Rank(right)));
             _descriptions.Add(description);
             _allow = string.Join(", ", _methods);
+            _answersOptions = _methods.Contains("OPTIONS");
             _description = Compose(pattern, _methods, _descriptions);
         }
 
         // OPTIONS is answered only where a resource on the path keeps automatic OPTIONS; elsewhere it is one more
         // method the path does not take.
-        public Task AnswerAsync(HttpContext httpContext) => HttpMethods.IsOptions(httpContext.Request.Method) && _methods.Contains("OPTIONS")
+        public Task AnswerAsync(HttpContext httpContext) => HttpMethods.IsOptions(httpContext.Request.Method) && _answersOptions
             ? ResourcefulPaths.AnswerAsync(httpContext, _allow, _description)
             : ResourcefulPaths.RejectAsync(httpContext, _allow);
 
