@@ -65,9 +65,6 @@ internal static partial class ResourceParser
         return "not reachable";
     }
 
-    /// <summary>Whether any declaration of <paramref name="type"/> says <c>partial</c>; the generator's own test.</summary>
-    public static bool IsDeclaredPartial(INamedTypeSymbol type, CancellationToken cancellationToken) => IsPartial(type, cancellationToken);
-
     /// <summary>
     /// Whether the generator gives <paramref name="type"/> a <c>Links</c> class. The model's
     /// <see cref="ResourceModel.CanDeclarePartial"/> cannot say so to an analyzer: analyzers see the compilation
@@ -93,9 +90,6 @@ internal static partial class ResourceParser
             KnownTypes.Is(a.AttributeClass, known.GeneratedCodeAttribute)
             && a.ConstructorArguments.Length > 0 && a.ConstructorArguments[0].Value as string == "Resourceful"));
     }
-
-    /// <summary>Whether <paramref name="type"/> names a type that does not exist; the compiler reports that itself.</summary>
-    public static bool HasErrorType(ITypeSymbol type) => ContainsErrorType(type);
 
     /// <summary>
     /// RSF0007 for a <c>[Get]</c>-style <paramref name="attribute"/> on a method of a class that is not a resource (it maps

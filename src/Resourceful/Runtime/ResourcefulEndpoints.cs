@@ -186,7 +186,7 @@ public static class ResourcefulEndpoints
     /// <param name="endpoints">Where the resource is mapped.</param>
     /// <param name="pattern">The route template of the path.</param>
     /// <param name="key">The template with parameter names removed, lower case: routing cannot tell such paths apart.</param>
-    /// <param name="methods">The declared methods of this resource on the path, with <c>HEAD</c> and <c>OPTIONS</c>, comma-separated.</param>
+    /// <param name="methods">The declared methods of this resource on the path, with <c>HEAD</c> and <c>OPTIONS</c> unless switched off, comma-separated.</param>
     /// <param name="description">The items of the description's <c>methods</c> array, as JSON.</param>
     public static IEndpointConventionBuilder MapPath(IEndpointRouteBuilder endpoints, string pattern, string key, string methods, string description)
     {
@@ -217,15 +217,24 @@ public static class ResourcefulEndpoints
     private static readonly ConditionalWeakTable<IEndpointRouteBuilder, Dictionary<string, PathAnswer>> PathRegistry = new();
 
     /// <summary>One path's OPTIONS answer; built at start-up, read-only (and allocation-free) per request.</summary>
-    private sealed class PathAnswer(string pattern, string methods, string description)
+    private sealed class PathAnswer
     {
         private static readonly string[] MethodOrder = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
 
-        private readonly List<string> _methods = [.. Split(methods)];
-        private readonly List<string> _descriptions = [description];
-        private string _allow = methods;
-        private bool _answersOptions = Split(methods).Contains("OPTIONS");
-        private byte[] _description = Compose(pattern, Split(methods), [description]);
+        private readonly string _pattern;
+        private readonly List<string> _methods = [];
+        private readonly List<string> _descriptions = [];
+
+        // Derived from the two lists whenever a resource adds to them (Add), never per request.
+        private string _allow = string.Empty;
+        private bool _answersOptions;
+        private byte[] _description = [];
+
+        public PathAnswer(string pattern, string methods, string description)
+        {
+            _pattern = pattern;
+            Add(methods, description);
+        }
 
         public IEndpointConventionBuilder Builder { get; set; } = null!;
 
@@ -243,7 +252,7 @@ public static class ResourcefulEndpoints
             _descriptions.Add(description);
             _allow = string.Join(", ", _methods);
             _answersOptions = _methods.Contains("OPTIONS");
-            _description = Compose(pattern, _methods, _descriptions);
+            _description = Compose(_pattern, _methods, _descriptions);
         }
 
         // OPTIONS is answered only where a resource on the path keeps automatic OPTIONS; elsewhere it is one more
@@ -268,7 +277,6 @@ public static class ResourcefulEndpoints
             {
                 return [];
             }
-
 
             var path = JsonEncodedText.Encode(pattern, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).Value;
             var allow = string.Join(",", methods.Select(static method => $"\"{method}\""));

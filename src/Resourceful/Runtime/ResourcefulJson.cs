@@ -119,13 +119,6 @@ public static class ResourcefulJson
             await ProblemWriter.WriteAsync(httpContext, exception.StatusCode, title, exception.Message);
             return default;
         }
-        catch (Exception exception) when (ResourcefulRequestErrors.IsBrokenRequest(httpContext, exception))
-        {
-            // Kestrel reports some broken framing as other exceptions: a chunk size that overflows as an IOException,
-            // a NUL in a trailer as an InvalidOperationException.
-            await ResourcefulRequestErrors.AnswerAsync(httpContext, exception);
-            return default;
-        }
 
         if (value is null && !allowEmpty)
         {

@@ -15,9 +15,8 @@ namespace Resourceful.Runtime;
 internal static class ResourcefulRequestErrors
 {
     /// <summary>
-    /// Wraps a handler's request delegate so that a broken request body answers its <c>4xx</c>; every other exception
-    /// goes on to whatever handles exceptions outside it (the app's exception handling). Where Resourceful answers
-    /// the <c>500</c> itself, its guard asks <see cref="IsBrokenRequest"/> first instead, so no handler is wrapped twice.
+    /// Wraps a handler's request delegate so that a broken request body answers its <c>4xx</c>, wherever in the handler
+    /// (or the body binding before it) the read fails; every other exception goes on to the app's exception handling.
     /// </summary>
     public static RequestDelegate Guard(RequestDelegate inner) => httpContext =>
     {
