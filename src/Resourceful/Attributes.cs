@@ -93,6 +93,13 @@ public sealed class PutAttribute : ResourceMethodAttribute
 
     /// <summary>Handles <c>PUT</c> on <paramref name="template"/> below the resource's URI.</summary>
     public PutAttribute(string template) : base("PUT", template) { }
+
+    /// <summary>
+    /// Whether a request without <c>If-Match</c> answers <c>428 Precondition Required</c> before the handler runs, so
+    /// no client can overwrite a version it has not read ("lost update", RFC 9110 §13.1.1). Pair it with a
+    /// <see cref="Preconditions"/> parameter to answer <c>412</c> when the <c>If-Match</c> is stale.
+    /// </summary>
+    public bool RequireIfMatch { get; set; }
 }
 
 /// <summary>Handles <c>PATCH</c> on the resource's URI or on <see cref="ResourceMethodAttribute.Template"/> below it.</summary>
@@ -103,6 +110,13 @@ public sealed class PatchAttribute : ResourceMethodAttribute
 
     /// <summary>Handles <c>PATCH</c> on <paramref name="template"/> below the resource's URI.</summary>
     public PatchAttribute(string template) : base("PATCH", template) { }
+
+    /// <summary>
+    /// Whether a request without <c>If-Match</c> answers <c>428 Precondition Required</c> before the handler runs, so
+    /// no client can overwrite a version it has not read ("lost update", RFC 9110 §13.1.1). Pair it with a
+    /// <see cref="Preconditions"/> parameter to answer <c>412</c> when the <c>If-Match</c> is stale.
+    /// </summary>
+    public bool RequireIfMatch { get; set; }
 }
 
 /// <summary>Handles <c>DELETE</c> on the resource's URI or on <see cref="ResourceMethodAttribute.Template"/> below it.</summary>
@@ -113,6 +127,13 @@ public sealed class DeleteAttribute : ResourceMethodAttribute
 
     /// <summary>Handles <c>DELETE</c> on <paramref name="template"/> below the resource's URI.</summary>
     public DeleteAttribute(string template) : base("DELETE", template) { }
+
+    /// <summary>
+    /// Whether a request without <c>If-Match</c> answers <c>428 Precondition Required</c> before the handler runs, so
+    /// no client can overwrite a version it has not read ("lost update", RFC 9110 §13.1.1). Pair it with a
+    /// <see cref="Preconditions"/> parameter to answer <c>412</c> when the <c>If-Match</c> is stale.
+    /// </summary>
+    public bool RequireIfMatch { get; set; }
 }
 
 /// <summary>

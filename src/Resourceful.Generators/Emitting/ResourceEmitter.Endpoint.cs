@@ -87,6 +87,15 @@ internal static partial class ResourceEmitter
 
         private void WriteBody(List<(ParameterModel Parameter, string Name)> bindings)
         {
+            if (endpoint.RequireIfMatch)
+            {
+                // RequireIfMatch: without If-Match the answer is 428, before anything is bound or the handler runs.
+                writer.OpenBlock($"if ({Conditional}.RequireIfMatch(httpContext) is {{ }} preconditionRequired)");
+                WriteReturn("preconditionRequired");
+                writer.CloseBlock();
+                writer.Separate();
+            }
+
             var needsErrors = bindings.Any(static b => b.Parameter.Source is ParameterSource.Route or ParameterSource.Query or ParameterSource.Header
                 || (b.Parameter.Source == ParameterSource.BindAsync && b.Parameter.IsRequired)
                 || b.Parameter.Validation.Count > 0);
@@ -158,6 +167,7 @@ internal static partial class ResourceEmitter
                     break;
                 case ResultKind.Json:
                     writer.WriteLine($"var result = {call};");
+                    WriteValidators("result");
                     WriteReturn($"{Json}.WriteAsync(httpContext, result, resultTypeInfo)", isLast: true);
                     break;
                 case ResultKind.Text:
@@ -174,11 +184,51 @@ internal static partial class ResourceEmitter
                     {
                         // A null result is the handler's bug, reported as for every other IResult.
                         writer.WriteLine($"var result = {call} ?? throw NullResult({Literal(endpoint.HandlerName)});");
+                        WriteValidators(endpoint.Result.IsUnion ? "result.Result" : "result");
                         WriteTypedResult();
                     }
 
                     break;
             }
+        }
+
+        /// <summary>
+        /// The validators of a versioned representation, derived from its version property, never from its body: a
+        /// <c>GET</c> (and so <c>HEAD</c>) evaluates the request's preconditions with them and answers <c>304</c> or
+        /// <c>412</c> instead of the body; any other method's success carries them (<c>ETag</c> of the new version).
+        /// </summary>
+        private void WriteValidators(string result)
+        {
+            if (endpoint.Result.Version is not { } version)
+            {
+                return;
+            }
+
+            var value = version.ResultTypeName is null ? result : "versioned.Value";
+            var property = $"{value}{(version.IsNullable ? "?." : ".")}{Identifier(version.PropertyName)}";
+            var etag = $"global::Resourceful.Runtime.ResourcefulETag.Format(({version.Cast}){property})";
+            var lastModified = version.IsDate ? $"global::Resourceful.Runtime.ResourcefulETag.LastModified(({version.Cast}){property})" : "null";
+            var test = version.ResultTypeName is null ? null : $"{result} is {version.ResultTypeName} versioned";
+            writer.Separate();
+            if (endpoint.HttpMethod == "GET")
+            {
+                var evaluate = $"{Conditional}.Evaluate(httpContext, {etag}, {lastModified}) is {{ }} answered";
+                writer.OpenBlock($"if ({(test is null ? evaluate : test + " && " + evaluate)})");
+                WriteReturn("answered");
+                writer.CloseBlock();
+            }
+            else if (test is null)
+            {
+                writer.WriteLine($"{Conditional}.WriteValidators(httpContext, {etag}, {lastModified});");
+            }
+            else
+            {
+                writer.OpenBlock($"if ({test})");
+                writer.WriteLine($"{Conditional}.WriteValidators(httpContext, {etag}, {lastModified});");
+                writer.CloseBlock();
+            }
+
+            writer.Separate();
         }
 
         private string HandlerLiteral => Literal(resource.MetadataName.Replace('+', '.') + "." + endpoint.HandlerName);

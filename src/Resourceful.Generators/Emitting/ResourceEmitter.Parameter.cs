@@ -261,6 +261,7 @@ internal static partial class ResourceEmitter
             ParameterSource.CancellationToken => "httpContext.RequestAborted",
             ParameterSource.BodyStream => "httpContext.Request.Body",
             ParameterSource.BodyPipeReader => "httpContext.Request.BodyReader",
+            ParameterSource.Preconditions => "global::Resourceful.Runtime.ResourcefulConditional.Preconditions(httpContext)",
             _ => null,
         };
 

@@ -24,6 +24,8 @@ internal static partial class ResourceEmitter
 
     private const string TypedResults = "global::Resourceful.Runtime.ResourcefulTypedResults";
 
+    private const string Conditional = "global::Resourceful.Runtime.ResourcefulConditional";
+
     private const string GetRequiredService = "global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService";
 
     private const string GetService = "global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetService";

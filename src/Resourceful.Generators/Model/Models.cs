@@ -50,6 +50,12 @@ internal sealed record EndpointModel(
     /// <c>[ApiExplorerSettings(IgnoreApi = true)]</c>), and so out of the <c>OPTIONS</c> description too.
     /// </summary>
     public bool IsHidden { get; init; }
+
+    /// <summary><c>RequireIfMatch = true</c>: a request without <c>If-Match</c> answers <c>428</c> before the handler runs.</summary>
+    public bool RequireIfMatch { get; init; }
+
+    /// <summary>Whether the handler takes a <c>Resourceful.Preconditions</c> parameter.</summary>
+    public bool TakesPreconditions => ParameterModels.Flatten(Parameters).Any(static p => p.Source == ParameterSource.Preconditions);
 }
 
 /// <summary>
@@ -124,6 +130,9 @@ internal enum ParameterSource
     User,
     CancellationToken,
     AsParameters,
+
+    /// <summary>A <c>Resourceful.Preconditions</c>: the request's <c>If-Match</c>, <c>If-None-Match</c> and <c>If-Unmodified-Since</c>.</summary>
+    Preconditions,
 }
 
 /// <summary>How a text value (route, query, header) becomes the parameter's type.</summary>
@@ -239,7 +248,27 @@ internal sealed record ResultModel(
 
     /// <summary>Whether <see cref="TypedResults"/> are the members of a <c>Results&lt;…&gt;</c> union.</summary>
     public bool IsUnion { get; init; }
+
+    /// <summary>The version of the representation the handler returns on success, or <see langword="null"/> for none.</summary>
+    public VersionModel? Version { get; init; }
 }
+
+/// <summary>
+/// The version of a handler's representation: a property marked <c>[ConcurrencyCheck]</c> or <c>[Timestamp]</c>.
+/// </summary>
+/// <param name="ResultTypeName">The typed result that carries the representation (<c>Ok&lt;Book&gt;</c>), or <see langword="null"/> when the handler returns it plainly.</param>
+/// <param name="RepresentationTypeName">The representation type, fully qualified.</param>
+/// <param name="PropertyName">The version property.</param>
+/// <param name="Cast">The nullable type the value is cast to for <c>ResourcefulETag.Format</c> (<c>long?</c>, <c>global::System.Guid?</c>).</param>
+/// <param name="IsDate">Whether the version is a date, which is also the <c>Last-Modified</c>.</param>
+/// <param name="IsNullable">Whether the representation is a reference type, read with <c>?.</c>.</param>
+internal sealed record VersionModel(
+    string? ResultTypeName,
+    string RepresentationTypeName,
+    string PropertyName,
+    string Cast,
+    bool IsDate,
+    bool IsNullable);
 
 /// <summary>One of ASP.NET Core's status results (<c>Ok</c>, <c>Created&lt;T&gt;</c>, <c>NotFound</c>, …).</summary>
 /// <param name="TypeName">The result type, fully qualified and without nullable annotations, as a type pattern takes it.</param>

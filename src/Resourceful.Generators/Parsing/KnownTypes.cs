@@ -100,6 +100,16 @@ internal sealed class KnownTypes(Compilation compilation)
 
     public INamedTypeSymbol? MovedFromAttribute => Get("Resourceful.MovedFromAttribute");
 
+    public INamedTypeSymbol? Preconditions => Get("Resourceful.Preconditions");
+
+    public INamedTypeSymbol? PreconditionFailed => Get("Resourceful.PreconditionFailed");
+
+    public INamedTypeSymbol? PreconditionRequired => Get("Resourceful.PreconditionRequired");
+
+    public INamedTypeSymbol? ConcurrencyCheckAttribute => Get("System.ComponentModel.DataAnnotations.ConcurrencyCheckAttribute");
+
+    public INamedTypeSymbol? TimestampAttribute => Get("System.ComponentModel.DataAnnotations.TimestampAttribute");
+
     /// <summary>The namespace of the typed results (<c>Ok&lt;T&gt;</c>, <c>Results&lt;…&gt;</c>), whose types are told apart by name.</summary>
     public INamespaceSymbol? HttpResultsNamespace => Get("Microsoft.AspNetCore.Http.HttpResults.Ok")?.ContainingNamespace;
 

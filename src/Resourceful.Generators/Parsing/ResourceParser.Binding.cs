@@ -458,6 +458,7 @@ internal static partial class ResourceParser
         : KnownTypes.Is(type, known.CancellationToken) ? ParameterSource.CancellationToken
         : KnownTypes.Is(type, known.Stream) ? ParameterSource.BodyStream
         : KnownTypes.Is(type, known.PipeReader) ? ParameterSource.BodyPipeReader
+        : KnownTypes.Is(type, known.Preconditions) ? ParameterSource.Preconditions
         : null;
 
     /// <summary>The JSON Schema type a body's JSON has, from its shape; <see langword="null"/> when any JSON fits.</summary>

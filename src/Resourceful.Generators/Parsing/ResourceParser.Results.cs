@@ -121,8 +121,27 @@ internal static partial class ResourceParser
         }
     }
 
+    /// <summary>
+    /// A handler with <c>RequireIfMatch = true</c> also answers <c>428</c>, before it runs: its result lists it, so
+    /// <c>OPTIONS</c>, both OpenAPI documents and the analyzers see it as they see a returned status.
+    /// </summary>
+    private static ResultModel WithPreconditionRequired(ResultModel result, bool requireIfMatch) =>
+        !requireIfMatch || result.Responses.Any(static r => r.StatusCode == 428)
+            ? result
+            : result with
+            {
+                Responses = result.Responses.Concat([new ResponseModel(428, null)]).OrderBy(static r => r.StatusCode).ToEquatableArray(),
+            };
+
     private static void CollectResponses(ITypeSymbol type, List<ResponseModel> responses, ref bool isOpen, Dictionary<string, TypeShapeModel> shapes, KnownTypes known)
     {
+        // Resourceful's own problem results: their status is their type's.
+        if (KnownTypes.Is(type, known.PreconditionFailed) || KnownTypes.Is(type, known.PreconditionRequired))
+        {
+            responses.Add(new ResponseModel(KnownTypes.Is(type, known.PreconditionFailed) ? 412 : 428, null));
+            return;
+        }
+
         if (type is not INamedTypeSymbol named || !known.IsInHttpResults(named))
         {
             isOpen = true;

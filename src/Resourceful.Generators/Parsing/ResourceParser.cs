@@ -231,7 +231,16 @@ internal static partial class ResourceParser
             var metadata = resourceMetadata.Concat(ParseMetadata(method.GetAttributes())).ToEquatableArray();
             var maxBodySize = GetNamedLong(methodAttribute, "MaxBodySize") ?? resourceMaxBodySize;
             var isHidden = IsHidden(type.GetAttributes(), known) || IsHidden(method.GetAttributes(), known);
-            endpoints.Add(endpoint with { Metadata = metadata, MaxBodySize = maxBodySize, IsHidden = isHidden });
+            var requireIfMatch = httpMethod is "PUT" or "PATCH" or "DELETE" && GetNamedBool(methodAttribute, "RequireIfMatch") == true;
+            endpoint = endpoint with
+            {
+                Metadata = metadata,
+                MaxBodySize = maxBodySize,
+                IsHidden = isHidden,
+                RequireIfMatch = requireIfMatch,
+                Result = WithPreconditionRequired(endpoint.Result with { Version = ParseVersion(method.ReturnType, known) }, requireIfMatch),
+            };
+            endpoints.Add(endpoint);
             foreach (var oldTemplate in movedFrom)
             {
                 AddMovedRoute(movedRoutes, OldTemplate(oldTemplate, template, onResource: false), endpoint.Template, includesSubPaths: false);

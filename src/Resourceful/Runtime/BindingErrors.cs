@@ -220,8 +220,10 @@ public static class ProblemWriter
         404 => "https://tools.ietf.org/html/rfc9110#section-15.5.5",
         405 => "https://tools.ietf.org/html/rfc9110#section-15.5.6",
         406 => "https://tools.ietf.org/html/rfc9110#section-15.5.7",
+        412 => "https://tools.ietf.org/html/rfc9110#section-15.5.13",
         413 => "https://tools.ietf.org/html/rfc9110#section-15.5.14",
         415 => "https://tools.ietf.org/html/rfc9110#section-15.5.16",
+        428 => "https://tools.ietf.org/html/rfc6585#section-3",
         500 => "https://tools.ietf.org/html/rfc9110#section-15.6.1",
         _ => "about:blank",
     };

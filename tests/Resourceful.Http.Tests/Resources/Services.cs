@@ -97,6 +97,8 @@ public static class TestServices
         services.AddScoped<ScopedProbe>();
         services.AddSingleton<InstanceLog>();
         services.AddSingleton<BookStore>();
+        services.AddSingleton<DocumentStore>();
+        services.AddSingleton<EventStore>();
         return services;
     }
 }
