@@ -35,7 +35,8 @@ internal sealed class HttpSemanticsRules : ResourceRules
         DiagnosticDescriptors.BodyOnBodylessMethod,
         DiagnosticDescriptors.GetChangesState,
         DiagnosticDescriptors.TargetNotOneResource,
-        DiagnosticDescriptors.CreateWithoutCreated);
+        DiagnosticDescriptors.CreateWithoutCreated,
+        DiagnosticDescriptors.LostUpdate);
 
     /// <inheritdoc />
     public override void Register(CompilationStartAnalysisContext start, ResourceDescriptions descriptions) =>
@@ -79,14 +80,40 @@ internal sealed class HttpSemanticsRules : ResourceRules
                 case "DELETE":
                     ReportBody(handler, endpoint, "§9.3.5", sink);
                     ReportTargetNotOneResource(handler, endpoint, methodLocation, name, "§9.3.5", sink);
+                    ReportLostUpdate(description, handler, endpoint, methodLocation, name, sink);
                     break;
                 case "PUT":
                     ReportTargetNotOneResource(handler, endpoint, methodLocation, name, "§9.3.4", sink);
+                    ReportLostUpdate(description, handler, endpoint, methodLocation, name, sink);
+                    break;
+                case "PATCH":
+                    ReportLostUpdate(description, handler, endpoint, methodLocation, name, sink);
                     break;
                 case "POST":
                     ReportCreateWithoutCreated(description, handler, endpoint, methodLocation, name, descriptions.Known, sink, context.CancellationToken);
                     break;
             }
+        }
+    }
+
+    /// <summary>
+    /// RSF0106: a write to a versioned resource — its own result, or the <c>GET</c> of the same path, carries a
+    /// <c>[ConcurrencyCheck]</c>/<c>[Timestamp]</c> version — that neither takes <c>Preconditions</c> nor sets
+    /// <c>RequireIfMatch</c>: nothing stops the lost update.
+    /// </summary>
+    private static void ReportLostUpdate(ResourceInfo description, HandlerInfo handler, EndpointModel endpoint, Location location, string name, DiagnosticSink sink)
+    {
+        if (endpoint.TakesPreconditions || endpoint.RequireIfMatch)
+        {
+            return;
+        }
+
+        var isVersioned = endpoint.Result.Version is not null
+            || description.Handlers.Any(h => h.HttpMethod == "GET" && h.Endpoint is { Result.Version: not null } get
+                && string.Equals(get.Template, endpoint.Template, StringComparison.OrdinalIgnoreCase));
+        if (isVersioned)
+        {
+            sink.Report(DiagnosticDescriptors.LostUpdate, location, handler.HttpMethod, name);
         }
     }
 

@@ -279,6 +279,15 @@ internal static class DiagnosticDescriptors
         isEnabledByDefault: true,
         helpLinkUri: HelpLink(DiagnosticIds.CreateWithoutCreated));
 
+    public static readonly DiagnosticDescriptor LostUpdate = new(
+        id: DiagnosticIds.LostUpdate,
+        title: "A write to a versioned resource checks the version it replaces",
+        messageFormat: "{0} handler '{1}' changes a versioned resource without a precondition: two clients writing at once both succeed and the first write is lost; take a 'Preconditions' parameter and answer 412 when it does not allow the current version, or set RequireIfMatch = true (RFC 9110 §13.1.1)",
+        category: HttpCategory,
+        defaultSeverity: DiagnosticSeverity.Info,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLink(DiagnosticIds.LostUpdate));
+
     // ---- RSF02xx URI design ----
 
     public static readonly DiagnosticDescriptor VerbInPath = new(

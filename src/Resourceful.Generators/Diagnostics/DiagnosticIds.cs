@@ -35,6 +35,7 @@ internal static class DiagnosticIds
     public const string GetChangesState = "RSF0102";
     public const string TargetNotOneResource = "RSF0103";
     public const string CreateWithoutCreated = "RSF0104";
+    public const string LostUpdate = "RSF0106";
 
     // RSF02xx URI design
     public const string VerbInPath = "RSF0201";

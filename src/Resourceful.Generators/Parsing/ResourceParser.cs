@@ -213,6 +213,17 @@ internal static partial class ResourceParser
         {
             var handlerSite = new HandlerSite(method, methodAttribute, httpMethod, template, templateIsValid, constructor is not null, classExplained, known);
             var endpoint = ParseEndpoint(handlerSite, shapes, problems, cancellationToken);
+            if (endpoint is not null)
+            {
+                // The version and RequireIfMatch belong to the endpoint the analyzers read as much as to the one emitted.
+                var requireIfMatch = httpMethod is "PUT" or "PATCH" or "DELETE" && GetNamedBool(methodAttribute, "RequireIfMatch") == true;
+                endpoint = endpoint with
+                {
+                    RequireIfMatch = requireIfMatch,
+                    Result = WithPreconditionRequired(endpoint.Result with { Version = ParseVersion(method.ReturnType, known) }, requireIfMatch),
+                };
+            }
+
             var (rawSubTemplate, subTemplateIsValid) = SubTemplate(methodAttribute);
             var handler = new HandlerInfo(
                 method, methodAttribute, httpMethod, rawSubTemplate,
@@ -231,16 +242,7 @@ internal static partial class ResourceParser
             var metadata = resourceMetadata.Concat(ParseMetadata(method.GetAttributes())).ToEquatableArray();
             var maxBodySize = GetNamedLong(methodAttribute, "MaxBodySize") ?? resourceMaxBodySize;
             var isHidden = IsHidden(type.GetAttributes(), known) || IsHidden(method.GetAttributes(), known);
-            var requireIfMatch = httpMethod is "PUT" or "PATCH" or "DELETE" && GetNamedBool(methodAttribute, "RequireIfMatch") == true;
-            endpoint = endpoint with
-            {
-                Metadata = metadata,
-                MaxBodySize = maxBodySize,
-                IsHidden = isHidden,
-                RequireIfMatch = requireIfMatch,
-                Result = WithPreconditionRequired(endpoint.Result with { Version = ParseVersion(method.ReturnType, known) }, requireIfMatch),
-            };
-            endpoints.Add(endpoint);
+            endpoints.Add(endpoint with { Metadata = metadata, MaxBodySize = maxBodySize, IsHidden = isHidden });
             foreach (var oldTemplate in movedFrom)
             {
                 AddMovedRoute(movedRoutes, OldTemplate(oldTemplate, template, onResource: false), endpoint.Template, includesSubPaths: false);
