@@ -1,4 +1,7 @@
 using System;
+using System.Reflection;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
 using Resourceful.Runtime;
 
@@ -15,8 +18,10 @@ namespace Resourceful;
 /// <c>*</c> matches any current version); <c>If-Unmodified-Since</c> only when there is no <c>If-Match</c> and only for
 /// a date version (other versions have no <c>Last-Modified</c> to compare); then <c>If-None-Match</c>, which must match
 /// nothing (weak comparison; <c>*</c> fails, since the resource exists). A request with none of them is allowed.
+/// Generated endpoints bind it directly; it is also <see cref="IBindableFromHttpContext{TSelf}"/>, so minimal APIs and
+/// API explorers see a value bound from the request, never a body or a service.
 /// </remarks>
-public sealed class Preconditions
+public sealed class Preconditions : IBindableFromHttpContext<Preconditions>
 {
     private readonly StringValues _ifMatch;
     private readonly StringValues _ifNoneMatch;
@@ -27,6 +32,13 @@ public sealed class Preconditions
         _ifMatch = ifMatch;
         _ifNoneMatch = ifNoneMatch;
         _ifUnmodifiedSince = ifUnmodifiedSince;
+    }
+
+    /// <summary>The request's preconditions, as minimal APIs bind a parameter of this type.</summary>
+    public static ValueTask<Preconditions?> BindAsync(HttpContext context, ParameterInfo parameter)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return ValueTask.FromResult<Preconditions?>(ResourcefulConditional.Preconditions(context));
     }
 
     /// <summary>Whether the request sent any precondition this type reads.</summary>

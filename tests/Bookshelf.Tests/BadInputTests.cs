@@ -39,7 +39,7 @@ public sealed class BadInputTests(BookshelfFixture fixture) : IClassFixture<Book
     {
         var before = await FindBookAsync(3);
 
-        var response = await Client.PutAsync("/books/3", Http.Raw("""{ "title": "Broken", "year": """));
+        var response = await Client.SendIfMatchAsync(HttpMethod.Put, "/books/3", Http.ETag(before.Version), Http.Raw("""{ "title": "Broken", "year": """));
 
         await response.ReadProblemAsync(HttpStatusCode.BadRequest);
         Assert.Equal(before, await FindBookAsync(3), BookComparer.Instance);
@@ -50,7 +50,7 @@ public sealed class BadInputTests(BookshelfFixture fixture) : IClassFixture<Book
     {
         var before = await FindBookAsync(3);
 
-        var response = await Client.PatchAsync("/books/3", Http.Raw("""{ "year": "nineteen thirty-seven" }"""));
+        var response = await Client.SendIfMatchAsync(HttpMethod.Patch, "/books/3", Http.ETag(before.Version), Http.Raw("""{ "year": "nineteen thirty-seven" }"""));
 
         await response.ReadProblemAsync(HttpStatusCode.BadRequest);
         Assert.Equal(before, await FindBookAsync(3), BookComparer.Instance);

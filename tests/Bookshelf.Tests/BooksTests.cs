@@ -171,7 +171,7 @@ public sealed class BooksTests(BookshelfFixture fixture) : IClassFixture<Bookshe
         var created = await CreateAsync("Replace test", Isbns.Hyphenated(2));
         var input = new BookInput("Replaced", AuthorId: 1, Isbn: Isbns.Hyphenated(3), Year: 2021, Genre.Fiction, Tags: ["new"]);
 
-        var replaced = await (await Client.PutAsync($"/books/{created.Id}", Http.Json(input, Json.BookInput))).ReadJsonAsync(HttpStatusCode.OK, Json.Book);
+        var replaced = await (await Client.SendIfMatchAsync(HttpMethod.Put, $"/books/{created.Id}", Http.ETag(created.Version), Http.Json(input, Json.BookInput))).ReadJsonAsync(HttpStatusCode.OK, Json.Book);
 
         Assert.Equal(("Replaced", 1, Isbns.Digits(3), 2021, Genre.Fiction), (replaced.Title, replaced.AuthorId, replaced.Isbn, replaced.Year, replaced.Genre));
         Assert.Equal(["new"], replaced.Tags);
@@ -184,7 +184,7 @@ public sealed class BooksTests(BookshelfFixture fixture) : IClassFixture<Bookshe
     {
         var created = await CreateAsync("Conflict test", Isbns.Hyphenated(4));
 
-        var response = await Client.PutAsync($"/books/{created.Id}", Http.Json(NewBook("Conflict test", "9780547928227"), Json.BookInput));
+        var response = await Client.SendIfMatchAsync(HttpMethod.Put, $"/books/{created.Id}", Http.ETag(created.Version), Http.Json(NewBook("Conflict test", "9780547928227"), Json.BookInput));
 
         await response.ReadProblemAsync(HttpStatusCode.Conflict);
         var found = await (await Client.GetAsync($"/books/{created.Id}")).ReadJsonAsync(HttpStatusCode.OK, Json.Book);
@@ -194,7 +194,7 @@ public sealed class BooksTests(BookshelfFixture fixture) : IClassFixture<Bookshe
     [Fact]
     public async Task Replace_MissingBook_Returns404()
     {
-        var response = await Client.PutAsync("/books/9999", Http.Json(NewBook("Nowhere", Isbns.Hyphenated(5)), Json.BookInput));
+        var response = await Client.SendIfMatchAsync(HttpMethod.Put, "/books/9999", "*", Http.Json(NewBook("Nowhere", Isbns.Hyphenated(5)), Json.BookInput));
 
         await response.ReadProblemAsync(HttpStatusCode.NotFound);
     }
@@ -204,10 +204,11 @@ public sealed class BooksTests(BookshelfFixture fixture) : IClassFixture<Bookshe
     {
         var created = await CreateAsync("Patch test", Isbns.Hyphenated(6));
 
-        var response = await Client.PatchAsync($"/books/{created.Id}", Http.Raw("""{ "year": 2024, "tags": ["patched"] }"""));
+        var response = await Client.SendIfMatchAsync(HttpMethod.Patch, $"/books/{created.Id}", Http.ETag(created.Version), Http.Raw("""{ "year": 2024, "tags": ["patched"] }"""));
         var patched = await response.ReadJsonAsync(HttpStatusCode.OK, Json.Book);
 
-        Assert.Equal(created with { Year = 2024, Tags = ["patched"] }, patched, BookComparer.Instance);
+        Assert.Equal(created with { Year = 2024, Tags = ["patched"], Version = created.Version + 1 }, patched, BookComparer.Instance);
+        Assert.Equal(Http.ETag(created.Version + 1), response.Headers.ETag?.ToString());
     }
 
     [Fact]
@@ -215,7 +216,7 @@ public sealed class BooksTests(BookshelfFixture fixture) : IClassFixture<Bookshe
     {
         var created = await CreateAsync("Bad patch test", Isbns.Hyphenated(7));
 
-        var response = await Client.PatchAsync($"/books/{created.Id}", Http.Raw("""{ "title": "", "year": 99 }"""));
+        var response = await Client.SendIfMatchAsync(HttpMethod.Patch, $"/books/{created.Id}", Http.ETag(created.Version), Http.Raw("""{ "title": "", "year": 99 }"""));
 
         await response.AssertValidationProblemAsync("title", "year");
         var found = await (await Client.GetAsync($"/books/{created.Id}")).ReadJsonAsync(HttpStatusCode.OK, Json.Book);
@@ -225,7 +226,7 @@ public sealed class BooksTests(BookshelfFixture fixture) : IClassFixture<Bookshe
     [Fact]
     public async Task Update_MissingBook_Returns404()
     {
-        var response = await Client.PatchAsync("/books/9999", Http.Raw("""{ "year": 2024 }"""));
+        var response = await Client.SendIfMatchAsync(HttpMethod.Patch, "/books/9999", "*", Http.Raw("""{ "year": 2024 }"""));
 
         await response.ReadProblemAsync(HttpStatusCode.NotFound);
     }
@@ -235,12 +236,12 @@ public sealed class BooksTests(BookshelfFixture fixture) : IClassFixture<Bookshe
     {
         var created = await CreateAsync("Remove test", Isbns.Hyphenated(8));
 
-        var response = await Client.DeleteAsync($"/books/{created.Id}");
+        var response = await Client.SendIfMatchAsync(HttpMethod.Delete, $"/books/{created.Id}", Http.ETag(created.Version));
 
         await response.AssertStatusAsync(HttpStatusCode.NoContent);
         Assert.Equal(0, response.Content.Headers.ContentLength ?? 0);
         await (await Client.GetAsync($"/books/{created.Id}")).ReadProblemAsync(HttpStatusCode.NotFound);
-        await (await Client.DeleteAsync($"/books/{created.Id}")).ReadProblemAsync(HttpStatusCode.NotFound);
+        await (await Client.SendIfMatchAsync(HttpMethod.Delete, $"/books/{created.Id}", "*")).ReadProblemAsync(HttpStatusCode.NotFound);
     }
 
     private static BookInput NewBook(string title, string isbn)

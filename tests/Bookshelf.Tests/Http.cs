@@ -13,6 +13,17 @@ namespace Bookshelf.Tests;
 /// <summary>Sends requests and checks responses the way every test here needs.</summary>
 internal static class Http
 {
+    /// <summary>Sends <paramref name="method"/> with <c>If-Match</c>: the books' writes require one (428 without).</summary>
+    public static Task<HttpResponseMessage> SendIfMatchAsync(this HttpClient client, HttpMethod method, string path, string etag, HttpContent? content = null)
+    {
+        var request = new HttpRequestMessage(method, path) { Content = content };
+        request.Headers.TryAddWithoutValidation("If-Match", etag);
+        return client.SendAsync(request);
+    }
+
+    /// <summary>The strong ETag of a book version, as <c>GET /books/{id}</c> answers it: <c>"3"</c>.</summary>
+    public static string ETag(long version) => "\"" + version.ToString(System.Globalization.CultureInfo.InvariantCulture) + "\"";
+
     /// <summary>Asserts <paramref name="status"/> and a JSON body, and reads it as <typeparamref name="T"/>.</summary>
     public static async Task<T> ReadJsonAsync<T>(this HttpResponseMessage response, HttpStatusCode status, JsonTypeInfo<T> typeInfo)
     {

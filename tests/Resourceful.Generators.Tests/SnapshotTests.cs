@@ -315,6 +315,63 @@ public sealed class SnapshotTests
     }
 
     [Fact]
+    public void ConditionalRequests_VersionedRepresentations_MatchesSnapshot()
+    {
+        // Issue 15: ETags from [ConcurrencyCheck] and [Timestamp] versions, Preconditions, RequireIfMatch, 412/428 results.
+        const string source = """
+            using System;
+            using System.ComponentModel.DataAnnotations;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Http.HttpResults;
+            using Resourceful;
+
+            namespace Shop;
+
+            public sealed class Book
+            {
+                public int Id { get; init; }
+
+                [ConcurrencyCheck]
+                public long Version { get; init; }
+            }
+
+            public sealed record Edition(int Id, [property: Timestamp] DateTimeOffset Updated);
+
+            public sealed record Draft(int Id, [property: Timestamp] byte[] RowVersion);
+
+            [Resource("/books")]
+            public sealed partial class Books
+            {
+                [Get("{id:int}")]
+                public Results<Ok<Book>, NotFound> Find(int id) => TypedResults.Ok(new Book { Id = id });
+
+                [Get("{id:int}/edition")]
+                public Edition Edition(int id) => new(id, DateTimeOffset.UnixEpoch);
+
+                [Get("{id:int}/draft")]
+                public Task<Ok<Draft>> Draft(int id) => Task.FromResult(TypedResults.Ok(new Draft(id, [1, 2])));
+
+                [Put("{id:int}", RequireIfMatch = true)]
+                public async Task<Results<Ok<Book>, NotFound, PreconditionFailed>> Replace(int id, Book book, Preconditions preconditions)
+                {
+                    await Task.Yield();
+                    return preconditions.Allows(book.Version) ? TypedResults.Ok(book) : new PreconditionFailed();
+                }
+
+                [Delete("{id:int}", RequireIfMatch = true)]
+                public Results<NoContent, PreconditionFailed, PreconditionRequired> Remove(int id, Preconditions preconditions) =>
+                    preconditions.Allows(1L) ? TypedResults.NoContent() : new PreconditionFailed();
+            }
+            """;
+
+        var run = TestHelpers.RunGenerator(source);
+
+        TestHelpers.AssertCompilesCleanly(run);
+        Snapshot.Verify(run);
+    }
+
+    [Fact]
     public void ResultKinds_EveryReturnShape_MatchesSnapshot()
     {
         const string source = """

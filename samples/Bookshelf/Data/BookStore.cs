@@ -14,7 +14,8 @@ public sealed class BookStore(BookshelfDatabase database)
     // One SELECT list for every query that returns books, so ReadBook's ordinals hold everywhere.
     private const string SelectBooks = """
         SELECT b.id, b.title, b.author_id, b.isbn, b.year, b.genre, b.added_at,
-               (SELECT group_concat(t.tag, ',') FROM book_tags t WHERE t.book_id = b.id) AS tags
+               (SELECT group_concat(t.tag, ',') FROM book_tags t WHERE t.book_id = b.id) AS tags,
+               b.version
         FROM books b
         """;
 
@@ -129,8 +130,13 @@ public sealed class BookStore(BookshelfDatabase database)
         return book!;
     }
 
-    /// <summary>Replaces every field of the book <paramref name="id"/> with valid <paramref name="input"/>; <see langword="null"/> when there is no such book.</summary>
-    public async Task<Book?> ReplaceAsync(int id, BookInput input, CancellationToken cancellationToken)
+    /// <summary>
+    /// Replaces every field of the book <paramref name="id"/> with valid <paramref name="input"/> if it is still at
+    /// <paramref name="expectedVersion"/>, and makes it the next version. The check and the write are one
+    /// <c>UPDATE … WHERE version = $expected</c>, so of two writers that read the same version exactly one wins.
+    /// </summary>
+    /// <returns>The new book; <see cref="WriteOutcome.Stale"/> when it has another version; <see cref="WriteOutcome.NotFound"/> when there is none.</returns>
+    public async Task<(WriteOutcome Outcome, Book? Book)> ReplaceAsync(int id, BookInput input, long expectedVersion, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
@@ -138,10 +144,11 @@ public sealed class BookStore(BookshelfDatabase database)
         await using var update = connection.Command(
             """
             UPDATE books
-            SET title = $title, author_id = $authorId, isbn = $isbn, year = $year, genre = $genre
-            WHERE id = $id
+            SET title = $title, author_id = $authorId, isbn = $isbn, year = $year, genre = $genre, version = version + 1
+            WHERE id = $id AND version = $expected
             """,
             ("$id", id),
+            ("$expected", expectedVersion),
             ("$title", input.Title.Trim()),
             ("$authorId", input.AuthorId),
             ("$isbn", input.NormalizedIsbn),
@@ -149,7 +156,7 @@ public sealed class BookStore(BookshelfDatabase database)
             ("$genre", input.Genre.ToString()));
         if (await update.ExecuteNonQueryAsync(cancellationToken) == 0)
         {
-            return null;
+            return (await MissingOrStaleAsync(connection, id, cancellationToken), null);
         }
 
         await using var deleteTags = connection.Command("DELETE FROM book_tags WHERE book_id = $id", ("$id", id));
@@ -158,15 +165,30 @@ public sealed class BookStore(BookshelfDatabase database)
 
         var book = await FindAsync(connection, id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return book;
+        return (WriteOutcome.Written, book);
     }
 
-    /// <summary>Deletes the book <paramref name="id"/> with its tags, reviews and places on shelves; whether it existed.</summary>
-    public async Task<bool> RemoveAsync(int id, CancellationToken cancellationToken)
+    /// <summary>
+    /// Deletes the book <paramref name="id"/> with its tags, reviews and places on shelves if it is still at
+    /// <paramref name="expectedVersion"/>: one <c>DELETE … WHERE version = $expected</c>.
+    /// </summary>
+    public async Task<WriteOutcome> RemoveAsync(int id, long expectedVersion, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Command("DELETE FROM books WHERE id = $id", ("$id", id));
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        await using var command = connection.Command(
+            "DELETE FROM books WHERE id = $id AND version = $expected", ("$id", id), ("$expected", expectedVersion));
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1
+            ? WriteOutcome.Written
+            : await MissingOrStaleAsync(connection, id, cancellationToken);
+    }
+
+    // Why a conditional write changed no row: the book is gone, or another write made a newer version first.
+    private static async Task<WriteOutcome> MissingOrStaleAsync(SqliteConnection connection, int id, CancellationToken cancellationToken)
+    {
+        await using var exists = connection.Command("SELECT EXISTS (SELECT 1 FROM books WHERE id = $id)", ("$id", id));
+        return Convert.ToInt64(await exists.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == 1
+            ? WriteOutcome.Stale
+            : WriteOutcome.NotFound;
     }
 
     /// <summary>The best-rated books of <paramref name="genre"/> that have at least one review, best first.</summary>
@@ -243,6 +265,20 @@ public sealed class BookStore(BookshelfDatabase database)
             Year: reader.GetInt32(offset + 4),
             Genre: Enum.Parse<Genre>(reader.GetString(offset + 5)),
             Tags: tags,
-            AddedAt: reader.GetDateTimeOffset(offset + 6));
+            AddedAt: reader.GetDateTimeOffset(offset + 6),
+            Version: reader.GetInt64(offset + 8));
     }
+}
+
+/// <summary>What a conditional write (<see cref="BookStore.ReplaceAsync"/>, <see cref="BookStore.RemoveAsync"/>) did.</summary>
+public enum WriteOutcome
+{
+    /// <summary>The row was at the expected version and is written.</summary>
+    Written,
+
+    /// <summary>The row has another version: the client's copy is stale (412).</summary>
+    Stale,
+
+    /// <summary>There is no such row (404).</summary>
+    NotFound,
 }

@@ -74,6 +74,13 @@ public sealed class BookshelfDatabase
 
         using var transaction = connection.BeginTransaction();
         connection.Execute(Schema);
+
+        // A file made before books had a version gets the column; every row starts at version 1.
+        if (connection.ExecuteInt64("SELECT COUNT(*) FROM pragma_table_info('books') WHERE name = 'version';") == 0)
+        {
+            connection.Execute("ALTER TABLE books ADD COLUMN version INTEGER NOT NULL DEFAULT 1;");
+        }
+
         if (connection.ExecuteInt64("SELECT COUNT(*) FROM authors;") == 0)
         {
             Seed.Insert(connection, clock.GetUtcNow());
@@ -96,7 +103,8 @@ public sealed class BookshelfDatabase
             isbn       TEXT    NOT NULL UNIQUE,
             year       INTEGER NOT NULL,
             genre      TEXT    NOT NULL,
-            added_at   TEXT    NOT NULL
+            added_at   TEXT    NOT NULL,
+            version    INTEGER NOT NULL DEFAULT 1
         );
 
         CREATE INDEX IF NOT EXISTS books_author_id ON books (author_id);

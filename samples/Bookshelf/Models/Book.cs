@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel.DataAnnotations;
 using System.Linq;
 using System.Text.Json.Serialization;
 
@@ -14,6 +15,10 @@ namespace Bookshelf.Models;
 /// <param name="Genre">The genre.</param>
 /// <param name="Tags">Lower-case labels, sorted.</param>
 /// <param name="AddedAt">When the book was put on the shelf.</param>
+/// <param name="Version">
+/// The book's version: 1 when added, one more on every write. <c>[ConcurrencyCheck]</c> makes it the ETag of
+/// <c>GET /books/{id}</c> (<c>"3"</c>), which <c>PUT</c>, <c>PATCH</c> and <c>DELETE</c> require as <c>If-Match</c>.
+/// </param>
 public sealed record Book(
     int Id,
     string Title,
@@ -22,7 +27,8 @@ public sealed record Book(
     int Year,
     Genre Genre,
     IReadOnlyList<string> Tags,
-    DateTimeOffset AddedAt);
+    DateTimeOffset AddedAt,
+    [property: ConcurrencyCheck] long Version);
 
 /// <summary>The genres a book can have; written in JSON and in query strings by name.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<Genre>))]

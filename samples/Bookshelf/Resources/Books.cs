@@ -86,13 +86,28 @@ public sealed partial class Books(BookStore books, AuthorStore authors, TimeProv
     }
 
     /// <summary><c>PUT /books/42</c>: replaces every field of a book.</summary>
-    /// <remarks><c>409 Conflict</c> when another book has the new ISBN.</remarks>
-    [Put("{id:int}")]
-    public async Task<Results<Ok<Book>, NotFound, ValidationProblem, Conflict>> Replace(
+    /// <remarks>
+    /// Conditional: <c>If-Match</c> must name the book's current version (its <c>ETag</c>), or the answer is
+    /// <c>428</c> without it and <c>412</c> when another write came first. <c>409 Conflict</c> when another book has
+    /// the new ISBN.
+    /// </remarks>
+    [Put("{id:int}", RequireIfMatch = true)]
+    public async Task<Results<Ok<Book>, NotFound, ValidationProblem, Conflict, PreconditionFailed>> Replace(
         int id,
         BookInput body,
+        Preconditions preconditions,
         CancellationToken cancellationToken)
     {
+        if (await books.FindAsync(id, cancellationToken) is not { } current)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (!preconditions.Allows(current.Version))
+        {
+            return new PreconditionFailed();
+        }
+
         var errors = Validate(body);
         if (errors.Count > 0)
         {
@@ -104,21 +119,32 @@ public sealed partial class Books(BookStore books, AuthorStore authors, TimeProv
             return TypedResults.Conflict();
         }
 
-        return await books.ReplaceAsync(id, body, cancellationToken) is { } book
-            ? TypedResults.Ok(book)
-            : TypedResults.NotFound();
+        // The store writes only the version the precondition was checked against: a write in between makes it 412.
+        return await books.ReplaceAsync(id, body, current.Version, cancellationToken) switch
+        {
+            (WriteOutcome.Written, { } book) => TypedResults.Ok(book),
+            (WriteOutcome.Stale, _) => new PreconditionFailed(),
+            _ => TypedResults.NotFound(),
+        };
     }
 
     /// <summary><c>PATCH /books/42</c>: changes the fields the body names and keeps the others.</summary>
-    [Patch("{id:int}")]
-    public async Task<Results<Ok<Book>, NotFound, ValidationProblem>> Update(
+    /// <remarks>Conditional as <c>PUT</c> is: <c>If-Match</c> with the current version, else <c>428</c> or <c>412</c>.</remarks>
+    [Patch("{id:int}", RequireIfMatch = true)]
+    public async Task<Results<Ok<Book>, NotFound, ValidationProblem, PreconditionFailed>> Update(
         int id,
         BookPatch body,
+        Preconditions preconditions,
         CancellationToken cancellationToken)
     {
         if (await books.FindAsync(id, cancellationToken) is not { } book)
         {
             return TypedResults.NotFound();
+        }
+
+        if (!preconditions.Allows(book.Version))
+        {
+            return new PreconditionFailed();
         }
 
         var input = body.ApplyTo(book);
@@ -128,17 +154,37 @@ public sealed partial class Books(BookStore books, AuthorStore authors, TimeProv
             return TypedResults.ValidationProblem(errors);
         }
 
-        return await books.ReplaceAsync(id, input, cancellationToken) is { } updated
-            ? TypedResults.Ok(updated)
-            : TypedResults.NotFound();
+        return await books.ReplaceAsync(id, input, book.Version, cancellationToken) switch
+        {
+            (WriteOutcome.Written, { } updated) => TypedResults.Ok(updated),
+            (WriteOutcome.Stale, _) => new PreconditionFailed(),
+            _ => TypedResults.NotFound(),
+        };
     }
 
     /// <summary><c>DELETE /books/42</c>: removes a book, its reviews and its places on shelves.</summary>
-    [Delete("{id:int}")]
-    public async Task<Results<NoContent, NotFound>> Remove(int id, CancellationToken cancellationToken)
-        => await books.RemoveAsync(id, cancellationToken)
-            ? TypedResults.NoContent()
-            : TypedResults.NotFound();
+    /// <remarks>Conditional as <c>PUT</c> is: <c>If-Match</c> with the current version, else <c>428</c> or <c>412</c>.</remarks>
+    [Delete("{id:int}", RequireIfMatch = true)]
+    public async Task<Results<NoContent, NotFound, PreconditionFailed>> Remove(int id, Preconditions preconditions, CancellationToken cancellationToken)
+    {
+        if (await books.FindAsync(id, cancellationToken) is not { } book)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (!preconditions.Allows(book.Version))
+        {
+            return new PreconditionFailed();
+        }
+
+        // The store deletes only the version the precondition was checked against: a write in between makes it 412.
+        return await books.RemoveAsync(id, book.Version, cancellationToken) switch
+        {
+            WriteOutcome.Written => TypedResults.NoContent(),
+            WriteOutcome.Stale => new PreconditionFailed(),
+            _ => TypedResults.NotFound(),
+        };
+    }
 
     private Dictionary<string, string[]> Validate(BookInput input)
     {

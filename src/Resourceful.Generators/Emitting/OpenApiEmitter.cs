@@ -511,7 +511,9 @@ internal static class OpenApiEmitter
         403 => "Forbidden",
         404 => "Not Found",
         409 => "Conflict",
+        412 => "Precondition Failed",
         422 => "Unprocessable Content",
+        428 => "Precondition Required",
         500 => "Internal Server Error",
         _ => "Status " + status.ToString(CultureInfo.InvariantCulture),
     };

@@ -79,7 +79,9 @@ public static class ResourcefulApiDescription
 
         public bool HasTryParse => hasTryParse;
 
-        public bool HasBindAsync => false;
+        // Preconditions bind from the request's headers (as IBindableFromHttpContext): a value the API explorer leaves
+        // out, never a body or a service.
+        public bool HasBindAsync => parameterInfo.ParameterType == typeof(Preconditions);
 
         public ParameterInfo ParameterInfo => parameterInfo;
 
