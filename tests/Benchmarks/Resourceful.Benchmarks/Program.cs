@@ -26,7 +26,7 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
 // tier-0 code: whichever came first measured 3-5x slower than the same benchmark measured later. With no delay,
 // hot methods reach tier 1 (with dynamic PGO) during each benchmark's warm-up, as in a long-running server.
 // Not for startup: the servers it starts would inherit the setting, and start-up is measured as users run apps.
-if (args[0] is "requests" or "generator" or "check" && Environment.GetEnvironmentVariable(TieringKnob) != "0")
+if (args[0] is "requests" or "conditional" or "generator" or "check" && Environment.GetEnvironmentVariable(TieringKnob) != "0")
 {
     return RunSelfWithoutCallCountingDelay(args);
 }
@@ -36,10 +36,11 @@ Directory.CreateDirectory(options.Out);
 return args[0] switch
 {
     "requests" => Suites.Requests(options),
+    "conditional" => Suites.Conditional(options),
     "generator" => Suites.Generator(options),
     "startup" => Suites.Startup(options),
     "check" => Suites.Check(options),
-    _ => Fail($"Unknown suite '{args[0]}': expected requests, generator, startup or check."),
+    _ => Fail($"Unknown suite '{args[0]}': expected requests, conditional, generator, startup or check."),
 };
 
 static int RunSelfWithoutCallCountingDelay(string[] args)

@@ -77,6 +77,38 @@ internal static class Suites
         return Write(options, "requests.md", text);
     }
 
+    /// <summary>Issue 15: a versioned GET answered 304 against the same GET answered 200, in one run.</summary>
+    public static int Conditional(Options options)
+    {
+        var job = Job.Default
+            .WithToolchain(InProcessEmitToolchain.Instance)
+            .WithWarmupCount(options.Quick ? 1 : 4)
+            .WithIterationCount(options.Quick ? 3 : 12)
+            .WithIterationTime(TimeInterval.FromMilliseconds(options.Quick ? 100 : 250));
+        var summary = BenchmarkRunner.Run<ConditionalBenchmarks>(Config(job, options), options.Rest);
+        var of = summary.Reports
+            .Where(static r => r.ResultStatistics is not null)
+            .ToDictionary(
+                static r => r.BenchmarkCase.Descriptor.WorkloadMethod.Name,
+                r => (Ns: r.ResultStatistics!.Median, Bytes: r.GcStats.GetBytesAllocatedPerOperation(r.BenchmarkCase) ?? -1));
+        if (!of.TryGetValue(nameof(ConditionalBenchmarks.Ok), out var ok) || !of.TryGetValue(nameof(ConditionalBenchmarks.NotModified), out var notModified))
+        {
+            Console.Error.WriteLine("The conditional benchmarks did not both produce results.");
+            return 1;
+        }
+
+        // Requests per second on one core are the inverse of the time per request, so their ratio is 200's time over 304's.
+        var speedup = ok.Ns / notModified.Ns;
+        var text = new StringBuilder();
+        text.AppendLine("### Conditional GET: 304 against 200 (BenchmarkDotNet, in-process routing pipeline)");
+        text.AppendLine();
+        text.AppendLine("| response | time per request | requests/s (one core) | allocated | target |");
+        text.AppendLine("|---|---|---|---|---|");
+        text.AppendLine(Invariant, $"| 200 OK, JSON body and ETag | {Ns(ok.Ns)} | {1e9 / ok.Ns:N0} | {ok.Bytes} B | baseline |");
+        text.AppendLine(Invariant, $"| 304 Not Modified, ETag, no body | {Ns(notModified.Ns)} | {1e9 / notModified.Ns:N0} | {notModified.Bytes} B | ≥ 1.5× the 200's requests/s: {speedup:F2}×, {(speedup >= 1.5 ? "met" : "MISSED")} |");
+        return Write(options, "conditional.md", text);
+    }
+
     public static int Generator(Options options)
     {
         // A cold run of 1,000 resources takes long enough to be timed one invocation at a time.

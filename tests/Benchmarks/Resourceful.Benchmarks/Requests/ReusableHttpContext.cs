@@ -28,7 +28,13 @@ internal sealed class ReusableHttpContext
     private readonly string _method;
     private readonly string _path;
 
-    public ReusableHttpContext(IServiceProvider services, string method, string path, byte[]? body = null, string? contentType = null)
+    public ReusableHttpContext(
+        IServiceProvider services,
+        string method,
+        string path,
+        byte[]? body = null,
+        string? contentType = null,
+        params (string Name, string Value)[] headers)
     {
         _method = method;
         _path = path;
@@ -38,6 +44,11 @@ internal sealed class ReusableHttpContext
         _request.Protocol = "HTTP/1.1";
         _request.Scheme = "http";
         _request.Headers.Host = "127.0.0.1";
+        foreach (var (name, value) in headers)
+        {
+            _request.Headers[name] = value;
+        }
+
         if (body is not null)
         {
             _request.Headers.ContentType = contentType;
