@@ -95,4 +95,34 @@ public sealed class LostUpdateTests
                 [Put("{id:int}")] public void Replace(int id, Note note, Preconditions preconditions, System.Threading.CancellationToken ct) { }
             }
             """);
+
+    [Fact]
+    public Task VersionTypeNotSupported_DecimalVersion_Reports() =>
+        Verify<ResourceUsageRules>.AnalyzerAsync("""
+            public sealed record Invoice(int Id, [property: System.ComponentModel.DataAnnotations.ConcurrencyCheck] decimal Revision);
+
+            [Resource("/invoices")]
+            public sealed partial class Invoices
+            {
+                [Get("{id:int}")] public Ok<Invoice> {|RSF0023:Find|}(int id) => TypedResults.Ok(new Invoice(id, 1m));
+            }
+            """);
+
+    [Fact]
+    public Task VersionTypeNotSupported_SupportedVersionsOrNone_NoDiagnostic() =>
+        Verify<ResourceUsageRules>.AnalyzerAsync("""
+            public sealed record Invoice(int Id, [property: System.ComponentModel.DataAnnotations.Timestamp] byte[] RowVersion);
+            public sealed record Receipt(int Id, [property: System.ComponentModel.DataAnnotations.ConcurrencyCheck] System.DateTimeOffset? Updated);
+            public sealed record Note(int Id, decimal Amount);
+
+            [Resource("/invoices")]
+            public sealed partial class Invoices
+            {
+                [Get("{id:int}")] public Invoice Find(int id) => new(id, [1]);
+
+                [Get("{id:int}/receipt")] public Receipt Receipt(int id) => new(id, null);
+
+                [Get("{id:int}/note")] public Note Note(int id) => new(id, 1m);
+            }
+            """);
 }

@@ -101,6 +101,21 @@ internal sealed class ConsumerProject
                 [Get("{name}")]
                 public Greeting Find(string name) => new($"Hello, {name}!", Links.Find(name));
             }
+
+            // Conditional requests through the package: a [ConcurrencyCheck] version, Preconditions, RequireIfMatch.
+            public sealed record Note(string Text, [property: System.ComponentModel.DataAnnotations.ConcurrencyCheck] long Version);
+
+            [Resource("/notes")]
+            public sealed partial class Notes
+            {
+                [Get("{id:int}")]
+                public Note Find(int id) => new("note", 3);
+
+                [Put("{id:int}", RequireIfMatch = true)]
+                public Microsoft.AspNetCore.Http.HttpResults.Results<Microsoft.AspNetCore.Http.HttpResults.Ok<Note>, PreconditionFailed> Replace(
+                    int id, Preconditions preconditions) =>
+                    preconditions.Allows(3L) ? Microsoft.AspNetCore.Http.TypedResults.Ok(new Note("note", 4)) : new PreconditionFailed();
+            }
             """);
 
         if (withLibrary)

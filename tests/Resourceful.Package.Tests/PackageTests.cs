@@ -134,6 +134,32 @@ public sealed class PackageTests(PackedPackage package)
                 Assert.Contains("Goodbye, Ada!", farewellBody, StringComparison.Ordinal);
             }
 
+            // Conditional requests: the ETag of the version, 304, 428 before the handler, 412 for a stale If-Match.
+            using (HttpResponseMessage note = await client.GetAsync("/notes/1"))
+            {
+                Assert.True(note.Headers.ETag?.ToString() == "\"3\"", $"GET /notes/1 answered ETag '{note.Headers.ETag}'");
+            }
+
+            using (HttpRequestMessage revalidate = new(HttpMethod.Get, "/notes/1"))
+            {
+                revalidate.Headers.TryAddWithoutValidation("If-None-Match", "\"3\"");
+                using HttpResponseMessage notModified = await client.SendAsync(revalidate);
+                Assert.True(notModified.StatusCode == HttpStatusCode.NotModified, $"If-None-Match answered {(int)notModified.StatusCode}");
+            }
+
+            using (HttpResponseMessage required = await client.PutAsync("/notes/1", null))
+            {
+                Assert.True((int)required.StatusCode == 428, $"PUT without If-Match answered {(int)required.StatusCode}");
+            }
+
+            foreach ((string ifMatch, int expected) in new[] { ("\"2\"", 412), ("\"3\"", 200) })
+            {
+                using HttpRequestMessage put = new(HttpMethod.Put, "/notes/1");
+                put.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+                using HttpResponseMessage written = await client.SendAsync(put);
+                Assert.True((int)written.StatusCode == expected, $"PUT with If-Match {ifMatch} answered {(int)written.StatusCode}");
+            }
+
             // The file the build wrote is the document the app serves.
             string served = await client.GetStringAsync("/openapi/resources.json");
             Assert.Equal(document.TrimEnd('\n'), served.TrimEnd('\n'));

@@ -41,7 +41,8 @@ internal sealed class ResourceUsageRules : ResourceRules
         DiagnosticDescriptors.MultipleBodies,
         DiagnosticDescriptors.ResourceCannotBeConstructed,
         DiagnosticDescriptors.HandlerNotMapped,
-        DiagnosticDescriptors.HandlerObsoleteError);
+        DiagnosticDescriptors.HandlerObsoleteError,
+        DiagnosticDescriptors.VersionTypeNotSupported);
 
     /// <inheritdoc />
     public override void Register(CompilationStartAnalysisContext start, ResourceDescriptions descriptions)
@@ -91,6 +92,31 @@ internal sealed class ResourceUsageRules : ResourceRules
             .Where(h => h.Endpoint is { } endpoint && RouteTemplateText.Parse(endpoint.Template, options.IsCustomConstraint).Problem is null)
             .ToList();
         ReportUnboundRouteParameters(validHandlers, new DiagnosticSink(context.ReportDiagnostic), cancellationToken);
+        ReportUnsupportedVersions(description, descriptions.Known, new DiagnosticSink(context.ReportDiagnostic), cancellationToken);
+    }
+
+    /// <summary>
+    /// RSF0023: a mapped handler whose representation has a <c>[ConcurrencyCheck]</c>/<c>[Timestamp]</c> property of a
+    /// type no <c>ETag</c> is derived from, so it answers without one; said once per handler, at the handler.
+    /// </summary>
+    private static void ReportUnsupportedVersions(ResourceInfo description, KnownTypes known, DiagnosticSink sink, CancellationToken cancellationToken)
+    {
+        foreach (var handler in description.Handlers)
+        {
+            if (handler.Endpoint is null || ResourceParser.UnsupportedVersion(handler.Method.ReturnType, known) is not { } version)
+            {
+                continue;
+            }
+
+            sink.Report(
+                DiagnosticDescriptors.VersionTypeNotSupported,
+                SyntaxLocations.MethodIdentifier(handler.Method, handler.Attribute, cancellationToken),
+                version.Property.ContainingType.Name,
+                version.Property.Name,
+                version.Attribute,
+                version.Property.Type.ToDisplayString(),
+                SymbolNames.Handler(handler.Method));
+        }
     }
 
     private static void ReportUnboundRouteParameters(List<HandlerInfo> handlers, DiagnosticSink sink, CancellationToken cancellationToken)

@@ -241,6 +241,15 @@ internal static class DiagnosticDescriptors
         helpLinkUri: HelpLink(DiagnosticIds.LibraryResourcesNotMapped),
         customTags: WellKnownDiagnosticTags.NotConfigurable);
 
+    public static readonly DiagnosticDescriptor VersionTypeNotSupported = new(
+        id: DiagnosticIds.VersionTypeNotSupported,
+        title: "A version property has a type no ETag is derived from",
+        messageFormat: "'{0}.{1}' is marked [{2}] but is of type '{3}': handler '{4}' answers without an ETag; make the version an integer, Guid, string, byte[], DateTime or DateTimeOffset",
+        category: UsageCategory,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLink(DiagnosticIds.VersionTypeNotSupported));
+
     // ---- RSF01xx HTTP semantics ----
 
     public static readonly DiagnosticDescriptor BodyOnBodylessMethod = new(

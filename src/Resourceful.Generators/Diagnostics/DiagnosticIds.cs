@@ -29,6 +29,7 @@ internal static class DiagnosticIds
     public const string HandlerNotMapped = "RSF0020";
     public const string HandlerObsoleteError = "RSF0021";
     public const string LibraryResourcesNotMapped = "RSF0022";
+    public const string VersionTypeNotSupported = "RSF0023";
 
     // RSF01xx HTTP semantics
     public const string BodyOnBodylessMethod = "RSF0101";

@@ -16,7 +16,37 @@ internal static partial class ResourceParser
     /// <c>Ok&lt;T&gt;</c> (else <c>Created&lt;T&gt;</c>), alone or inside <c>Results&lt;…&gt;</c>, awaited or not;
     /// <see langword="null"/> when that type has no version property of a type a tag can be derived from.
     /// </summary>
-    private static VersionModel? ParseVersion(ITypeSymbol returnType, KnownTypes known)
+    private static VersionModel? ParseVersion(ITypeSymbol returnType, KnownTypes known) =>
+        Representation(returnType, known) is { } found ? VersionOf(found.Type, found.ResultTypeName, known) : null;
+
+    /// <summary>
+    /// The version property of the representation <paramref name="returnType"/> carries when its type is one no tag
+    /// is derived from (RSF0023), with the attribute that marks it; <see langword="null"/> otherwise.
+    /// </summary>
+    internal static (IPropertySymbol Property, string Attribute)? UnsupportedVersion(ITypeSymbol returnType, KnownTypes known)
+    {
+        if (Representation(returnType, known) is not { } found || found.Type.TypeKind == TypeKind.Error)
+        {
+            return null;
+        }
+
+        foreach (var property in VersionProperties(found.Type, known))
+        {
+            var type = property.Type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable
+                ? nullable.TypeArguments[0]
+                : property.Type;
+            if (type.TypeKind != TypeKind.Error && VersionCast(type).Cast is null)
+            {
+                return (property, KnownTypes.HasAttribute(property, known.ConcurrencyCheckAttribute) ? "ConcurrencyCheck" : "Timestamp");
+            }
+
+            return null;
+        }
+
+        return null;
+    }
+
+    private static (ITypeSymbol Type, string? ResultTypeName)? Representation(ITypeSymbol returnType, KnownTypes known)
     {
         if (returnType is INamedTypeSymbol task && task.TypeArguments.Length == 1
             && (KnownTypes.Is(task, known.TaskOfT) || KnownTypes.Is(task, known.ValueTaskOfT)))
@@ -31,7 +61,7 @@ internal static partial class ResourceParser
 
         if (!KnownTypes.IsOrInherits(returnType, known.Result))
         {
-            return VersionOf(returnType, null, known);
+            return (returnType, null);
         }
 
         var members = returnType is INamedTypeSymbol { Name: "Results" } union && known.IsInHttpResults(union)
@@ -43,7 +73,7 @@ internal static partial class ResourceParser
             {
                 if (member is INamedTypeSymbol { TypeArguments.Length: 1 } named && named.Name == kind && known.IsInHttpResults(named))
                 {
-                    return VersionOf(named.TypeArguments[0], named.ToDisplayString(PlainTypeNameFormat), known);
+                    return (named.TypeArguments[0], named.ToDisplayString(PlainTypeNameFormat));
                 }
             }
         }
@@ -58,41 +88,46 @@ internal static partial class ResourceParser
             return null;
         }
 
-        for (var type = representation; type is not null; type = type.BaseType)
+        // The first version property decides: a second one is the user's business, not another tag.
+        foreach (var property in VersionProperties(representation, known))
         {
-            foreach (var property in type.GetMembers().OfType<IPropertySymbol>())
+            var propertyType = property.Type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable
+                ? nullable.TypeArguments[0]
+                : property.Type;
+            var (cast, isDate) = VersionCast(propertyType);
+            if (cast is null)
             {
-                if (property.IsStatic || property.IsIndexer || property.GetMethod is not { DeclaredAccessibility: Accessibility.Public }
-                    || property.DeclaredAccessibility != Accessibility.Public
-                    || !(KnownTypes.HasAttribute(property, known.ConcurrencyCheckAttribute) || KnownTypes.HasAttribute(property, known.TimestampAttribute)))
-                {
-                    continue;
-                }
-
-                var propertyType = property.Type;
-                if (propertyType is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
-                {
-                    propertyType = nullable.TypeArguments[0];
-                }
-
-                var (cast, isDate) = VersionCast(propertyType);
-                if (cast is null)
-                {
-                    return null;
-                }
-
-                return new VersionModel(
-                    resultTypeName,
-                    representation.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(TypeNameFormat),
-                    property.Name,
-                    cast + "?",
-                    isDate,
-                    representation.IsReferenceType
-                        && (resultTypeName is not null || representation.NullableAnnotation != NullableAnnotation.NotAnnotated));
+                return null;
             }
+
+            return new VersionModel(
+                resultTypeName,
+                representation.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(TypeNameFormat),
+                property.Name,
+                cast + "?",
+                isDate,
+                representation.IsReferenceType
+                    && (resultTypeName is not null || representation.NullableAnnotation != NullableAnnotation.NotAnnotated));
         }
 
         return null;
+    }
+
+    /// <summary>The public instance properties of <paramref name="type"/> and its bases marked <c>[ConcurrencyCheck]</c> or <c>[Timestamp]</c>.</summary>
+    private static System.Collections.Generic.IEnumerable<IPropertySymbol> VersionProperties(ITypeSymbol type, KnownTypes known)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            foreach (var property in current.GetMembers().OfType<IPropertySymbol>())
+            {
+                if (!property.IsStatic && !property.IsIndexer && property.DeclaredAccessibility == Accessibility.Public
+                    && property.GetMethod is { DeclaredAccessibility: Accessibility.Public }
+                    && (KnownTypes.HasAttribute(property, known.ConcurrencyCheckAttribute) || KnownTypes.HasAttribute(property, known.TimestampAttribute)))
+                {
+                    yield return property;
+                }
+            }
+        }
     }
 
     /// <summary>The type a version is cast to for <c>ResourcefulETag.Format</c>, and whether it is a date.</summary>
