@@ -213,7 +213,19 @@ internal static partial class ResourceEmitter
             if (endpoint.HttpMethod == "GET")
             {
                 var evaluate = $"{Conditional}.Evaluate(httpContext, {etag}, {lastModified}) is {{ }} answered";
-                writer.OpenBlock($"if ({(test is null ? evaluate : test + " && " + evaluate)})");
+                if (test is null)
+                {
+                    writer.OpenBlock($"if ({evaluate})");
+                }
+                else
+                {
+                    writer.WriteLine($"if ({test}");
+                    writer.Indent();
+                    writer.WriteLine($"&& {evaluate})");
+                    writer.Unindent();
+                    writer.OpenBlock();
+                }
+
                 WriteReturn("answered");
                 writer.CloseBlock();
             }

@@ -133,10 +133,10 @@ namespace Resourceful.Generated
             "description": "Not Found"
           },
           "412": {
-            "description": "Status 412"
+            "description": "Precondition Failed"
           },
           "428": {
-            "description": "Status 428"
+            "description": "Precondition Required"
           }
         }
       },
@@ -162,10 +162,10 @@ namespace Resourceful.Generated
             "description": "No Content"
           },
           "412": {
-            "description": "Status 412"
+            "description": "Precondition Failed"
           },
           "428": {
-            "description": "Status 428"
+            "description": "Precondition Required"
           }
         }
       }

@@ -138,7 +138,8 @@ namespace Resourceful.Generated
                 var resource = NewResource(httpContext.RequestServices);
                 var result = resource.Find(id_arg) ?? throw NullResult("Find");
 
-                if (result.Result is global::Microsoft.AspNetCore.Http.HttpResults.Ok<global::Shop.Book> versioned && global::Resourceful.Runtime.ResourcefulConditional.Evaluate(httpContext, global::Resourceful.Runtime.ResourcefulETag.Format((long?)versioned.Value?.Version), null) is { } answered)
+                if (result.Result is global::Microsoft.AspNetCore.Http.HttpResults.Ok<global::Shop.Book> versioned
+                    && global::Resourceful.Runtime.ResourcefulConditional.Evaluate(httpContext, global::Resourceful.Runtime.ResourcefulETag.Format((long?)versioned.Value?.Version), null) is { } answered)
                 {
                     return answered;
                 }
@@ -233,7 +234,8 @@ namespace Resourceful.Generated
                 var resource = NewResource(httpContext.RequestServices);
                 var result = await resource.Draft(id_arg) ?? throw NullResult("Draft");
 
-                if (result is global::Microsoft.AspNetCore.Http.HttpResults.Ok<global::Shop.Draft> versioned && global::Resourceful.Runtime.ResourcefulConditional.Evaluate(httpContext, global::Resourceful.Runtime.ResourcefulETag.Format((byte[]?)versioned.Value?.RowVersion), null) is { } answered)
+                if (result is global::Microsoft.AspNetCore.Http.HttpResults.Ok<global::Shop.Draft> versioned
+                    && global::Resourceful.Runtime.ResourcefulConditional.Evaluate(httpContext, global::Resourceful.Runtime.ResourcefulETag.Format((byte[]?)versioned.Value?.RowVersion), null) is { } answered)
                 {
                     await answered;
                     return;
