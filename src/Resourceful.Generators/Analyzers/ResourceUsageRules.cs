@@ -41,7 +41,8 @@ internal sealed class ResourceUsageRules : ResourceRules
         DiagnosticDescriptors.MultipleBodies,
         DiagnosticDescriptors.ResourceCannotBeConstructed,
         DiagnosticDescriptors.HandlerNotMapped,
-        DiagnosticDescriptors.HandlerObsoleteError);
+        DiagnosticDescriptors.HandlerObsoleteError,
+        DiagnosticDescriptors.RepresentationNotSupported);
 
     /// <inheritdoc />
     public override void Register(CompilationStartAnalysisContext start, ResourceDescriptions descriptions)

@@ -241,6 +241,16 @@ internal static class DiagnosticDescriptors
         helpLinkUri: HelpLink(DiagnosticIds.LibraryResourcesNotMapped),
         customTags: WellKnownDiagnosticTags.NotConfigurable);
 
+    public static readonly DiagnosticDescriptor RepresentationNotSupported = new(
+        id: DiagnosticIds.RepresentationNotSupported,
+        title: "[ResponseCache] or [SparseFieldsets] cannot be honoured at compile time",
+        messageFormat: "{0} on '{1}' cannot be honoured at compile time: {2}",
+        category: UsageCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLink(DiagnosticIds.RepresentationNotSupported),
+        customTags: WellKnownDiagnosticTags.NotConfigurable);
+
     // ---- RSF01xx HTTP semantics ----
 
     public static readonly DiagnosticDescriptor BodyOnBodylessMethod = new(
@@ -278,6 +288,15 @@ internal static class DiagnosticDescriptors
         defaultSeverity: DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
         helpLinkUri: HelpLink(DiagnosticIds.CreateWithoutCreated));
+
+    public static readonly DiagnosticDescriptor ResponseCacheOnUnsafeMethod = new(
+        id: DiagnosticIds.ResponseCacheOnUnsafeMethod,
+        title: "[ResponseCache] belongs on GET handlers",
+        messageFormat: "[ResponseCache] on {0} handler '{1}' writes no header: responses to {0} are not reused from a cache (RFC 9111 §2, RFC 9110 §9.3); put it on the GET handler",
+        category: HttpCategory,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLink(DiagnosticIds.ResponseCacheOnUnsafeMethod));
 
     // ---- RSF02xx URI design ----
 

@@ -29,12 +29,14 @@ internal static class DiagnosticIds
     public const string HandlerNotMapped = "RSF0020";
     public const string HandlerObsoleteError = "RSF0021";
     public const string LibraryResourcesNotMapped = "RSF0022";
+    public const string RepresentationNotSupported = "RSF0024";
 
     // RSF01xx HTTP semantics
     public const string BodyOnBodylessMethod = "RSF0101";
     public const string GetChangesState = "RSF0102";
     public const string TargetNotOneResource = "RSF0103";
     public const string CreateWithoutCreated = "RSF0104";
+    public const string ResponseCacheOnUnsafeMethod = "RSF0105";
 
     // RSF02xx URI design
     public const string VerbInPath = "RSF0201";

@@ -100,6 +100,10 @@ internal sealed class KnownTypes(Compilation compilation)
 
     public INamedTypeSymbol? MovedFromAttribute => Get("Resourceful.MovedFromAttribute");
 
+    public INamedTypeSymbol? SparseFieldsetsAttribute => Get("Resourceful.SparseFieldsetsAttribute");
+
+    public INamedTypeSymbol? ResponseCacheAttribute => Get("Microsoft.AspNetCore.Mvc.ResponseCacheAttribute");
+
     /// <summary>The namespace of the typed results (<c>Ok&lt;T&gt;</c>, <c>Results&lt;…&gt;</c>), whose types are told apart by name.</summary>
     public INamespaceSymbol? HttpResultsNamespace => Get("Microsoft.AspNetCore.Http.HttpResults.Ok")?.ContainingNamespace;
 
