@@ -7,4 +7,5 @@ namespace Resourceful.Benchmarks.Server;
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(Item))]
 [JsonSerializable(typeof(NewItem))]
+[JsonSerializable(typeof(Generated.CatalogRecord))]
 public sealed partial class BenchmarkJsonContext : JsonSerializerContext;

@@ -48,6 +48,7 @@ public static class BenchmarkServer
         if (variants.HasFlag(Variants.Generated))
         {
             app.MapGenItems();
+            app.MapGenRecords();
         }
 
         if (variants.HasFlag(Variants.Minimal))
