@@ -17,6 +17,16 @@ internal static partial class ResourceEmitter
     /// </summary>
     internal static string CacheHeadersMethodName(string createName) => "Write" + createName.Substring("Create".Length) + "CacheHeaders";
 
+    /// <summary>
+    /// The C# expression, valid in a handler's request delegate after the query values are bound, of the request's
+    /// normalised field selection (its names sorted ordinally, de-duplicated, comma-separated; <see langword="null"/>
+    /// for the full representation): the variant a partial representation's validator (<c>ETag</c>) differs by.
+    /// <see langword="null"/> when the handler has no <c>[SparseFieldsets]</c>. Computed only where it is used, so a
+    /// request that needs no validator allocates no string for it.
+    /// </summary>
+    internal static string? FieldsVariantExpression(EndpointModel endpoint) =>
+        endpoint.SparseFields is null ? null : "sparseFields.Variant(" + HandlerWriter.Selection + ")";
+
     private static void WriteCacheHeadersMethod(SourceWriter writer, EndpointModel endpoint, string createName)
     {
         if (endpoint.CacheHeaders is not { } headers)
@@ -105,7 +115,7 @@ internal static partial class ResourceEmitter
 
     private sealed partial class HandlerWriter
     {
-        private const string Selection = "fields_selection";
+        internal const string Selection = "fields_selection";
 
         /// <summary>Start-up: the representation's fields writer, shared by every request.</summary>
         private void WriteFieldsWriterLocal()
