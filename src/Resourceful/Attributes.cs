@@ -148,3 +148,14 @@ public sealed class MovedFromAttribute(string template) : Attribute
     /// <summary>The old URI template.</summary>
     public string Template { get; } = template;
 }
+
+/// <summary>
+/// Adds a <c>fields</c> query parameter to a <c>GET</c> handler (on a method), or to every <c>GET</c> handler of the
+/// resource (on a class): <c>?fields=id,title</c> answers only those JSON members of the representation, or of each
+/// element when the representation is a list. The names are the JSON names the app's serializer writes
+/// (<c>[JsonPropertyName]</c>, else the naming policy); an unknown name answers <c>400</c> problem details naming it
+/// under <c>fields</c>; no <c>fields</c> (or an empty one) answers the full representation. The writer of the partial
+/// representation is generated at compile time: no reflection, no intermediate DOM.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
+public sealed class SparseFieldsetsAttribute : Attribute;

@@ -4,8 +4,9 @@
 #   2. allocations and ns per request (BenchmarkDotNet, in-process routing pipeline)
 #   3. start-up: process start to first 200, per variant
 #   4. generator cost: Resourceful vs the Request Delegate Generator on 10/100/1000 resources x 5 handlers
+#   5. sparse fieldsets: ?fields= of 2 of 8 members vs the full representation (BenchmarkDotNet; only with --only fields)
 #
-# Usage: tests/Benchmarks/run-all.sh [--quick] [--only rps,alloc,startup,generator] [--out DIR]
+# Usage: tests/Benchmarks/run-all.sh [--quick] [--only rps,alloc,startup,generator,fields] [--out DIR]
 #   --quick  short runs (about 5 minutes in all), to check that everything works; not for publishing
 #   --only   a comma-separated subset
 #   --out    where results go (default: tests/Benchmarks/results/<UTC timestamp>)
@@ -23,7 +24,7 @@ while [ $# -gt 0 ]; do
     --quick) QUICK=1 ;;
     --only) ONLY="$2"; shift ;;
     --out) OUT="$2"; shift ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
   shift
@@ -265,6 +266,11 @@ if wants startup; then
   # shellcheck disable=SC2086
   timeout 900 "${BENCH[@]}" startup --server "$SERVER" --runs "$STARTUP_RUNS" --cpu "$SERVER_CPUS" --out "$OUT" >"$OUT/startup.log" 2>&1 || { tail -30 "$OUT/startup.log"; STATUS=1; }
 fi
+if wants fields; then
+  log "sparse fieldsets (BenchmarkDotNet)"
+  # shellcheck disable=SC2086
+  timeout 900 "${BENCH[@]}" fields $QUICK_FLAG --out "$OUT" >"$OUT/fields.log" 2>&1 || { tail -30 "$OUT/fields.log"; STATUS=1; }
+fi
 if wants generator; then
   log "generator cost (BenchmarkDotNet)"
   # shellcheck disable=SC2086
@@ -278,7 +284,7 @@ fi
   echo "## Benchmark run $(basename "$OUT")"
   echo
   cat "$OUT/machine.md"
-  for part in rps requests startup generator; do
+  for part in rps requests startup generator fields; do
     if [ -f "$OUT/$part.md" ]; then echo; cat "$OUT/$part.md"; fi
   done
 } >"$OUT/summary.md"

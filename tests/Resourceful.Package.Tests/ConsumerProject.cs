@@ -98,7 +98,7 @@ internal sealed class ConsumerProject
             [Resource("/greetings")]
             public sealed partial class Greetings
             {
-                [Get("{name}")]
+                [Get("{name}"), SparseFieldsets, Microsoft.AspNetCore.Mvc.ResponseCache(Duration = 60)]
                 public Greeting Find(string name) => new($"Hello, {name}!", Links.Find(name));
             }
 

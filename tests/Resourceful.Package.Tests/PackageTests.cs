@@ -126,6 +126,14 @@ public sealed class PackageTests(PackedPackage package)
             Assert.True(self.GetString() == "/greetings/Ada", context);
             Assert.True(json.RootElement.EnumerateObject().Count() == 2, context);
 
+            // [ResponseCache] and [SparseFieldsets] from the package: a header constant and a generated writer.
+            Assert.True(string.Join(",", response.Headers.NonValidated["Cache-Control"]) == "public,max-age=60", context);
+            using (HttpResponseMessage partial = await client.GetAsync("/greetings/Ada?fields=message"))
+            {
+                string partialBody = await partial.Content.ReadAsStringAsync();
+                Assert.True(partialBody == """{"message":"Hello, Ada!"}""", $"GET /greetings/Ada?fields=message answered {(int)partial.StatusCode} {partialBody}");
+            }
+
             // A resource of a referenced class library, mapped by the app's own MapResources().
             using (HttpResponseMessage farewell = await client.GetAsync("/farewells/Ada"))
             {

@@ -31,8 +31,8 @@ public sealed partial class Authors(AuthorStore authors, BookStore books, TimePr
             ? TypedResults.Ok(author)
             : TypedResults.NotFound();
 
-    /// <summary><c>GET /authors/1/books</c>: the author's books, oldest first.</summary>
-    [Get("{id:int}/books")]
+    /// <summary><c>GET /authors/1/books</c>: the author's books, oldest first; <c>?fields=title,year</c> answers only those members of each.</summary>
+    [Get("{id:int}/books"), SparseFieldsets]
     public async Task<Results<Ok<IReadOnlyList<Book>>, NotFound>> ListBooks(int id, CancellationToken cancellationToken)
         => authors.Find(id) is null
             ? TypedResults.NotFound()

@@ -33,7 +33,7 @@ public sealed partial class Books(BookStore books, AuthorStore authors, TimeProv
     /// <param name="request">The request, to build the next page's link from.</param>
     /// <param name="cancellationToken">Cancelled when the client goes away.</param>
     /// <param name="sort">The order: <c>title</c> (the default), <c>year</c> or <c>added</c>.</param>
-    [Get]
+    [Get, ResponseCache(Duration = 10)]
     public async Task<Results<Ok<BookPage>, ValidationProblem>> List(
         [AsParameters] Paging paging,
         [FromQuery(Name = "q")] string? search,
@@ -56,8 +56,12 @@ public sealed partial class Books(BookStore books, AuthorStore authors, TimeProv
         return TypedResults.Ok(new BookPage(items, paging.Page, paging.PageSize, total, next));
     }
 
-    /// <summary><c>GET /books/42</c>: one book.</summary>
-    [Get("{id:int}")]
+    /// <summary><c>GET /books/42</c>: one book; <c>?fields=id,title</c> answers only those members.</summary>
+    /// <remarks>
+    /// <c>[ResponseCache]</c> becomes a constant <c>Cache-Control: public,max-age=10</c> on its <c>200</c>;
+    /// <c>[SparseFieldsets]</c> adds <c>?fields=</c>, written by a writer generated for <see cref="Book"/>.
+    /// </remarks>
+    [Get("{id:int}"), ResponseCache(Duration = 10), SparseFieldsets]
     public async ValueTask<Results<Ok<Book>, NotFound>> Find(int id, CancellationToken cancellationToken)
         => await books.FindAsync(id, cancellationToken) is { } book
             ? TypedResults.Ok(book)

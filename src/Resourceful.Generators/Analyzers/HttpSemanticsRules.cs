@@ -36,7 +36,8 @@ internal sealed class HttpSemanticsRules : ResourceRules
         DiagnosticDescriptors.GetChangesState,
         DiagnosticDescriptors.TargetNotOneResource,
         DiagnosticDescriptors.CreateWithoutCreated,
-        DiagnosticDescriptors.LostUpdate);
+        DiagnosticDescriptors.LostUpdate,
+        DiagnosticDescriptors.ResponseCacheOnUnsafeMethod);
 
     /// <inheritdoc />
     public override void Register(CompilationStartAnalysisContext start, ResourceDescriptions descriptions) =>
@@ -71,6 +72,11 @@ internal sealed class HttpSemanticsRules : ResourceRules
 
             var methodLocation = SyntaxLocations.MethodIdentifier(handler.Method, handler.Attribute, context.CancellationToken);
             var name = SymbolNames.Handler(handler.Method);
+            if (handler.HttpMethod != "GET")
+            {
+                ReportResponseCache(handler, name, descriptions.Known, sink, context.CancellationToken);
+            }
+
             switch (handler.HttpMethod)
             {
                 case "GET":
@@ -114,6 +120,20 @@ internal sealed class HttpSemanticsRules : ResourceRules
         if (isVersioned)
         {
             sink.Report(DiagnosticDescriptors.LostUpdate, location, handler.HttpMethod, name);
+        }
+    }
+
+    /// <summary>
+    /// RSF0105: <c>[ResponseCache]</c> on the handler itself of a method other than <c>GET</c>, which gets no cache
+    /// headers (the parser gives them to <c>GET</c> handlers only). On the class it is the GET handlers' setting, and
+    /// the resource's other handlers are not warned about.
+    /// </summary>
+    private static void ReportResponseCache(HandlerInfo handler, string name, KnownTypes known, DiagnosticSink sink, System.Threading.CancellationToken cancellationToken)
+    {
+        var attribute = handler.Method.GetAttributes().FirstOrDefault(a => KnownTypes.Is(a.AttributeClass, known.ResponseCacheAttribute));
+        if (attribute?.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is { } syntax)
+        {
+            sink.Report(DiagnosticDescriptors.ResponseCacheOnUnsafeMethod, syntax.GetLocation(), handler.HttpMethod, name);
         }
     }
 

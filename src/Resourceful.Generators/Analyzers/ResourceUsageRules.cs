@@ -42,7 +42,8 @@ internal sealed class ResourceUsageRules : ResourceRules
         DiagnosticDescriptors.ResourceCannotBeConstructed,
         DiagnosticDescriptors.HandlerNotMapped,
         DiagnosticDescriptors.HandlerObsoleteError,
-        DiagnosticDescriptors.VersionTypeNotSupported);
+        DiagnosticDescriptors.VersionTypeNotSupported,
+        DiagnosticDescriptors.RepresentationNotSupported);
 
     /// <inheritdoc />
     public override void Register(CompilationStartAnalysisContext start, ResourceDescriptions descriptions)

@@ -249,6 +249,15 @@ internal static class DiagnosticDescriptors
         defaultSeverity: DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
         helpLinkUri: HelpLink(DiagnosticIds.VersionTypeNotSupported));
+    public static readonly DiagnosticDescriptor RepresentationNotSupported = new(
+        id: DiagnosticIds.RepresentationNotSupported,
+        title: "[ResponseCache] or [SparseFieldsets] cannot be honoured at compile time",
+        messageFormat: "{0} on '{1}' cannot be honoured at compile time: {2}",
+        category: UsageCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLink(DiagnosticIds.RepresentationNotSupported),
+        customTags: WellKnownDiagnosticTags.NotConfigurable);
 
     // ---- RSF01xx HTTP semantics ----
 
@@ -296,6 +305,14 @@ internal static class DiagnosticDescriptors
         defaultSeverity: DiagnosticSeverity.Info,
         isEnabledByDefault: true,
         helpLinkUri: HelpLink(DiagnosticIds.LostUpdate));
+    public static readonly DiagnosticDescriptor ResponseCacheOnUnsafeMethod = new(
+        id: DiagnosticIds.ResponseCacheOnUnsafeMethod,
+        title: "[ResponseCache] belongs on GET handlers",
+        messageFormat: "[ResponseCache] on {0} handler '{1}' writes no header: responses to {0} are not reused from a cache (RFC 9111 §2, RFC 9110 §9.3); put it on the GET handler",
+        category: HttpCategory,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLink(DiagnosticIds.ResponseCacheOnUnsafeMethod));
 
     // ---- RSF02xx URI design ----
 

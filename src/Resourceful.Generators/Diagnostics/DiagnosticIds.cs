@@ -30,6 +30,7 @@ internal static class DiagnosticIds
     public const string HandlerObsoleteError = "RSF0021";
     public const string LibraryResourcesNotMapped = "RSF0022";
     public const string VersionTypeNotSupported = "RSF0023";
+    public const string RepresentationNotSupported = "RSF0024";
 
     // RSF01xx HTTP semantics
     public const string BodyOnBodylessMethod = "RSF0101";
@@ -37,6 +38,7 @@ internal static class DiagnosticIds
     public const string TargetNotOneResource = "RSF0103";
     public const string CreateWithoutCreated = "RSF0104";
     public const string LostUpdate = "RSF0106";
+    public const string ResponseCacheOnUnsafeMethod = "RSF0105";
 
     // RSF02xx URI design
     public const string VerbInPath = "RSF0201";

@@ -213,9 +213,14 @@ internal static class OpenApiEmitter
         var parameters = ParameterModels.Flatten(endpoint.Parameters)
             .Where(static p => p.Source is ParameterSource.Route or ParameterSource.Query or ParameterSource.Header)
             .ToList();
-        if (parameters.Count > 0)
+        if (parameters.Count > 0 || endpoint.SparseFields is not null)
         {
             json.StartArray("parameters");
+            if (endpoint.SparseFields is { } fields)
+            {
+                WriteFieldsParameter(json, fields);
+            }
+
             foreach (var parameter in parameters)
             {
                 json.StartObject();
@@ -529,4 +534,38 @@ internal static class OpenApiEmitter
 
         return longest;
     }
+
+    /// <summary>
+    /// <c>?fields=</c> of a <c>[SparseFieldsets]</c> handler: a comma-separated list (<c>style: form</c>,
+    /// <c>explode: false</c>) whose items are the representation's JSON names under the default naming policy.
+    /// </summary>
+    private static void WriteFieldsParameter(JsonWriter json, SparseFieldsModel fields)
+    {
+        json.StartObject();
+        json.String("name", "fields");
+        json.String("in", "query");
+        json.String("description", FieldsDescription(fields.Fields.Select(static f => f.JsonName)));
+        json.Bool("required", false);
+        json.String("style", "form");
+        json.Bool("explode", false);
+        json.StartObject("schema");
+        json.String("type", "array");
+        json.StartObject("items");
+        json.String("type", "string");
+        json.StartArray("enum");
+        foreach (var field in fields.Fields)
+        {
+            json.StringValue(field.JsonName);
+        }
+
+        json.EndArray();
+        json.EndObject();
+        json.EndObject();
+        json.EndObject();
+    }
+
+    /// <summary>The description the runtime's API description gives <c>fields</c> too (<c>SparseFields.Description</c>).</summary>
+    internal static string FieldsDescription(IEnumerable<string> names) =>
+        "Comma-separated names of the members to return (of each element, for a list); absent or empty returns them all. One of: "
+        + string.Join(", ", names) + ".";
 }

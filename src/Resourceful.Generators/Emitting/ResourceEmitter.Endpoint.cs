@@ -77,6 +77,8 @@ internal static partial class ResourceEmitter
                 }
             }
 
+            WriteFieldsWriterLocal();
+
             // The request delegate itself: what runs per request.
             var modifiers = (_captures.Count == 0 ? "static " : string.Empty) + (_isAsync ? "async " : string.Empty);
             writer.OpenBlock($"return {modifiers}httpContext =>");
@@ -98,7 +100,8 @@ internal static partial class ResourceEmitter
 
             var needsErrors = bindings.Any(static b => b.Parameter.Source is ParameterSource.Route or ParameterSource.Query or ParameterSource.Header
                 || (b.Parameter.Source == ParameterSource.BindAsync && b.Parameter.IsRequired)
-                || b.Parameter.Validation.Count > 0);
+                || b.Parameter.Validation.Count > 0)
+                || endpoint.SparseFields is not null;
             if (needsErrors)
             {
                 writer.WriteLine("var bindingErrors = new global::Resourceful.Runtime.BindingErrors();");
@@ -117,6 +120,7 @@ internal static partial class ResourceEmitter
                 }
             }
 
+            WriteFieldsSelection();
             if (needsErrors)
             {
                 writer.Separate();
@@ -163,28 +167,45 @@ internal static partial class ResourceEmitter
             {
                 case ResultKind.NoContent:
                     writer.WriteLine(call + ";");
+                    WriteCacheHeaders(null);
                     WriteReturn($"{Results}.WriteNoContent(httpContext)", isLast: true);
                     break;
                 case ResultKind.Json:
                     writer.WriteLine($"var result = {call};");
+                    WriteCacheHeaders(null);
                     WriteValidators("result");
+                    WriteFieldsForValue();
                     WriteReturn($"{Json}.WriteAsync(httpContext, result, resultTypeInfo)", isLast: true);
                     break;
                 case ResultKind.Text:
                     writer.WriteLine($"var result = {call};");
+                    WriteCacheHeaders(null);
                     WriteReturn($"{Results}.WriteTextAsync(httpContext, result)", isLast: true);
                     break;
                 default:
                     if (endpoint.Result.TypedResults.Count == 0)
                     {
                         writer.WriteLine($"var result = {call};");
+                        WriteCacheHeaders("result");
                         WriteReturn($"{Results}.ExecuteAsync(result, httpContext, {HandlerLiteral})", isLast: true);
                     }
                     else
                     {
                         // A null result is the handler's bug, reported as for every other IResult.
                         writer.WriteLine($"var result = {call} ?? throw NullResult({Literal(endpoint.HandlerName)});");
+                        if (endpoint.Result.IsUnion)
+                        {
+                            WriteCacheHeaders("result.Result");
+                        }
+                        else if (endpoint.Result.TypedResults[0].Kind is "Ok" or "Created" or "Accepted" or "NoContent")
+                        {
+                            // One typed result, so its status is known here and the result never leaves the handler.
+                            WriteCacheHeaders(null);
+                        }
+
+                        // After the cache headers, so that a 304 carries the Cache-Control and Vary a 200 would.
                         WriteValidators(endpoint.Result.IsUnion ? "result.Result" : "result");
+                        WriteFieldsForTypedResult();
                         WriteTypedResult();
                     }
 
@@ -206,7 +227,9 @@ internal static partial class ResourceEmitter
 
             var value = version.ResultTypeName is null ? result : "versioned.Value";
             var property = $"{value}{(version.IsNullable ? "?." : ".")}{Identifier(version.PropertyName)}";
-            var etag = $"global::Resourceful.Runtime.ResourcefulETag.Format(({version.Cast}){property})";
+            // A partial representation (?fields=) is another representation: its ETag differs by the selection.
+            var variant = FieldsVariantExpression(endpoint) is { } selection ? ", " + selection : string.Empty;
+            var etag = $"global::Resourceful.Runtime.ResourcefulETag.Format(({version.Cast}){property}{variant})";
             var lastModified = version.IsDate ? $"global::Resourceful.Runtime.ResourcefulETag.LastModified(({version.Cast}){property})" : "null";
             var test = version.ResultTypeName is null ? null : $"{result} is {version.ResultTypeName} versioned";
             writer.Separate();

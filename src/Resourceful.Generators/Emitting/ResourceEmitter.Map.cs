@@ -123,7 +123,10 @@ internal static partial class ResourceEmitter
         {
             writer.WriteLine();
             new HandlerWriter(writer, resource, resource.Endpoints[i], CreateMethodName(resource, i), resultWriters).Write();
+            WriteCacheHeadersMethod(writer, resource.Endpoints[i], CreateMethodName(resource, i));
         }
+
+        WriteFieldsWriters(writer, resource);
 
         foreach (var resultWriter in resultWriters.Values.OrderBy(static w => w.Name, System.StringComparer.Ordinal))
         {
@@ -182,6 +185,11 @@ internal static partial class ResourceEmitter
         WriteList(writer, "Responses", ApiResponses(endpoint));
         WriteList(writer, "ParameterTypes", endpoint.Parameters.Select(static p => $"typeof({p.ParameterTypeOf})"));
         WriteList(writer, "Parameters", ParameterDescriptions(endpoint));
+        if (endpoint.SparseFields is { } fields)
+        {
+            writer.WriteLine($"SparseFields = new([{string.Join(", ", fields.Fields.Select(static f => Literal(f.MemberName)))}], [{string.Join(", ", fields.Fields.Select(static f => LiteralOrNull(f.ExplicitName)))}]),");
+        }
+
         writer.CloseBlock(",");
     }
 

@@ -56,7 +56,30 @@ internal sealed record EndpointModel(
 
     /// <summary>Whether the handler takes a <c>Resourceful.Preconditions</c> parameter.</summary>
     public bool TakesPreconditions => ParameterModels.Flatten(Parameters).Any(static p => p.Source == ParameterSource.Preconditions);
+    /// <summary>The <c>Cache-Control</c>, <c>Pragma</c> and <c>Vary</c> values of its success responses, or <see langword="null"/> for none.</summary>
+    public CacheHeadersModel? CacheHeaders { get; init; }
+
+    /// <summary>The representation <c>?fields=</c> selects members of (<c>[SparseFieldsets]</c>), or <see langword="null"/>.</summary>
+    public SparseFieldsModel? SparseFields { get; init; }
 }
+
+/// <summary>
+/// Header values written on a <c>GET</c> handler's success responses (and its <c>HEAD</c>): from <c>[ResponseCache]</c>,
+/// mapped as MVC's response cache filter maps it, and <c>Vary: Accept</c> where the body's media type is negotiated.
+/// </summary>
+internal sealed record CacheHeadersModel(string? CacheControl, string? Pragma, string? Vary);
+
+/// <summary>
+/// The object type whose members <c>?fields=</c> selects: the representation itself, or each element of it when
+/// <see cref="IsList"/> (an array or other <c>IEnumerable&lt;T&gt;</c>).
+/// </summary>
+internal sealed record SparseFieldsModel(string TypeName, bool IsList, EquatableArray<FieldModel> Fields);
+
+/// <summary>
+/// One JSON member of a sparse-fieldsets representation: its C# name, its <c>[JsonPropertyName]</c> if any, the name
+/// under the default (camelCase) policy for the compile-time OpenAPI document, and its type.
+/// </summary>
+internal sealed record FieldModel(string MemberName, string? ExplicitName, string JsonName, string TypeName, string TypeOf);
 
 /// <summary>
 /// An old URI declared with <c>[MovedFrom]</c>: requests to <see cref="OldTemplate"/> (and, for a whole resource,

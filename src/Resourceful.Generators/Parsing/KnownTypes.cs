@@ -109,6 +109,9 @@ internal sealed class KnownTypes(Compilation compilation)
     public INamedTypeSymbol? ConcurrencyCheckAttribute => Get("System.ComponentModel.DataAnnotations.ConcurrencyCheckAttribute");
 
     public INamedTypeSymbol? TimestampAttribute => Get("System.ComponentModel.DataAnnotations.TimestampAttribute");
+    public INamedTypeSymbol? SparseFieldsetsAttribute => Get("Resourceful.SparseFieldsetsAttribute");
+
+    public INamedTypeSymbol? ResponseCacheAttribute => Get("Microsoft.AspNetCore.Mvc.ResponseCacheAttribute");
 
     /// <summary>The namespace of the typed results (<c>Ok&lt;T&gt;</c>, <c>Results&lt;…&gt;</c>), whose types are told apart by name.</summary>
     public INamespaceSymbol? HttpResultsNamespace => Get("Microsoft.AspNetCore.Http.HttpResults.Ok")?.ContainingNamespace;

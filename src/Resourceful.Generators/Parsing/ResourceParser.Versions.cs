@@ -46,7 +46,12 @@ internal static partial class ResourceParser
         return null;
     }
 
-    private static (ITypeSymbol Type, string? ResultTypeName)? Representation(ITypeSymbol returnType, KnownTypes known)
+    /// <summary>
+    /// What a handler answers success with: the value itself, or the <c>T</c> of <c>Ok&lt;T&gt;</c> (alone or in a
+    /// <c>Results&lt;…&gt;</c>; with <paramref name="createdToo"/>, else of <c>Created&lt;T&gt;</c>), awaited or not, and
+    /// the typed result's name when it is one.
+    /// </summary>
+    private static (ITypeSymbol Type, string? ResultTypeName)? Representation(ITypeSymbol returnType, KnownTypes known, bool createdToo = true)
     {
         if (returnType is INamedTypeSymbol task && task.TypeArguments.Length == 1
             && (KnownTypes.Is(task, known.TaskOfT) || KnownTypes.Is(task, known.ValueTaskOfT)))
@@ -67,7 +72,7 @@ internal static partial class ResourceParser
         var members = returnType is INamedTypeSymbol { Name: "Results" } union && known.IsInHttpResults(union)
             ? union.TypeArguments
             : [returnType];
-        foreach (var kind in new[] { "Ok", "Created" })
+        foreach (var kind in createdToo ? new[] { "Ok", "Created" } : ["Ok"])
         {
             foreach (var member in members)
             {

@@ -242,7 +242,8 @@ internal static partial class ResourceParser
             var metadata = resourceMetadata.Concat(ParseMetadata(method.GetAttributes())).ToEquatableArray();
             var maxBodySize = GetNamedLong(methodAttribute, "MaxBodySize") ?? resourceMaxBodySize;
             var isHidden = IsHidden(type.GetAttributes(), known) || IsHidden(method.GetAttributes(), known);
-            endpoints.Add(endpoint with { Metadata = metadata, MaxBodySize = maxBodySize, IsHidden = isHidden });
+            var represented = WithRepresentation(endpoint, type, method, known, problems, cancellationToken);
+            endpoints.Add(represented with { Metadata = metadata, MaxBodySize = maxBodySize, IsHidden = isHidden });
             foreach (var oldTemplate in movedFrom)
             {
                 AddMovedRoute(movedRoutes, OldTemplate(oldTemplate, template, onResource: false), endpoint.Template, includesSubPaths: false);

@@ -28,7 +28,8 @@ public static class ResourcefulApiDescription
         [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicMethods)] Type resourceType,
         string handlerName,
         Type[] parameterTypes,
-        ResourcefulApiParameter[] parameters)
+        ResourcefulApiParameter[] parameters,
+        ResourcefulSparseFields? sparseFields = null)
     {
         var isService = services.GetService<IServiceProviderIsService>();
         if (isService is null || !isService.IsService(typeof(IApiDescriptionGroupCollectionProvider)))
@@ -42,10 +43,19 @@ public static class ResourcefulApiDescription
             return;
         }
 
-        var bindings = new object[parameters.Length];
+        var bindings = new object[parameters.Length + (sparseFields is null ? 0 : 1)];
         for (var i = 0; i < parameters.Length; i++)
         {
             bindings[i] = Describe(method, parameters[i]);
+        }
+
+        if (sparseFields is not null)
+        {
+            // ?fields= is no parameter of the handler: the explorer sees the method with one more, described here.
+            var names = SparseFields.Names(services, sparseFields.MemberNames, sparseFields.ExplicitNames);
+            var withFields = new FieldsMethodInfo(method, names);
+            bindings[parameters.Length] = new Binding(SparseFields.QueryName, withFields.Fields, hasTryParse: true, isOptional: true);
+            method = withFields;
         }
 
         builder.WithMetadata(method);

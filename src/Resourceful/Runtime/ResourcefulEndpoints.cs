@@ -93,7 +93,7 @@ public static class ResourcefulEndpoints
             var displayName = $"{handler.HttpMethod} {handler.Template} => {resourceName}.{handler.Name}";
             var endpointName = new EndpointNameMetadata(handler.OperationId ?? className + "_" + handler.Name);
             var builder = Map(endpoints, handler.Template, Methods(handler.HttpMethod), handler.AutomaticHead, handler.Create(services), displayName, handler.MaxBodySize, handler.Produces, endpointName, metadata);
-            ResourcefulApiDescription.Describe(builder, services, resourceType, handler.Name, handler.ParameterTypes, handler.Parameters);
+            ResourcefulApiDescription.Describe(builder, services, resourceType, handler.Name, handler.ParameterTypes, handler.Parameters, handler.SparseFields);
             builders[index++] = builder;
         }
 

@@ -61,6 +61,23 @@ public sealed class ResourcefulHandler(string httpMethod, string template, strin
 
     /// <summary>Each value the request binds, as the API explorer should see it.</summary>
     public ResourcefulApiParameter[] Parameters { get; init; } = [];
+
+    /// <summary>The members a <c>?fields=</c> selection names (<c>[SparseFieldsets]</c>), for API descriptions; <see langword="null"/> for none.</summary>
+    public ResourcefulSparseFields? SparseFields { get; init; }
+}
+
+/// <summary>
+/// The members of a <c>[SparseFieldsets]</c> representation, by C# name and <c>[JsonPropertyName]</c>: their JSON
+/// names come from the app's options when the API description is built. Used only by generated code.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class ResourcefulSparseFields(string[] memberNames, string?[] explicitNames)
+{
+    /// <summary>The C# names, in declaration order.</summary>
+    public string[] MemberNames { get; } = memberNames;
+
+    /// <summary>Each member's <c>[JsonPropertyName]</c>, or <see langword="null"/>.</summary>
+    public string?[] ExplicitNames { get; } = explicitNames;
 }
 
 /// <summary>One response a handler declares: its status and, when it has one, the type and media type of its body.</summary>

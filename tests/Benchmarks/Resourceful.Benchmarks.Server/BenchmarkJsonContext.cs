@@ -8,4 +8,5 @@ namespace Resourceful.Benchmarks.Server;
 [JsonSerializable(typeof(Item))]
 [JsonSerializable(typeof(NewItem))]
 [JsonSerializable(typeof(Generated.VersionedItem))]
+[JsonSerializable(typeof(Generated.CatalogRecord))]
 public sealed partial class BenchmarkJsonContext : JsonSerializerContext;

@@ -49,6 +49,7 @@ public static class BenchmarkServer
         {
             app.MapGenItems();
             app.MapGenVersionedItems();
+            app.MapGenRecords();
         }
 
         if (variants.HasFlag(Variants.Minimal))

@@ -16,6 +16,7 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
           generator  generator cost on 10/100/1000 resources x 5 handlers, Resourceful vs the RDG (BenchmarkDotNet)
           startup    process start to first 200, per variant (--server PATH to the benchmark server; --runs N; --cpu LIST)
           check      smoke test: every variant answers every case alike; allocations per request; generators' output
+          fields     sparse fieldsets: ?fields= of 2 of 8 members against the full representation (BenchmarkDotNet)
         Options: --quick (short runs for a smoke test), --out DIR (where summaries and BenchmarkDotNet artifacts go)
         """);
     return 0;
@@ -26,7 +27,7 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
 // tier-0 code: whichever came first measured 3-5x slower than the same benchmark measured later. With no delay,
 // hot methods reach tier 1 (with dynamic PGO) during each benchmark's warm-up, as in a long-running server.
 // Not for startup: the servers it starts would inherit the setting, and start-up is measured as users run apps.
-if (args[0] is "requests" or "conditional" or "generator" or "check" && Environment.GetEnvironmentVariable(TieringKnob) != "0")
+if (args[0] is "requests" or "conditional" or "fields" or "generator" or "check" && Environment.GetEnvironmentVariable(TieringKnob) != "0")
 {
     return RunSelfWithoutCallCountingDelay(args);
 }
@@ -40,7 +41,8 @@ return args[0] switch
     "generator" => Suites.Generator(options),
     "startup" => Suites.Startup(options),
     "check" => Suites.Check(options),
-    _ => Fail($"Unknown suite '{args[0]}': expected requests, conditional, generator, startup or check."),
+    "fields" => Suites.Fields(options),
+    _ => Fail($"Unknown suite '{args[0]}': expected requests, conditional, fields, generator, startup or check."),
 };
 
 static int RunSelfWithoutCallCountingDelay(string[] args)

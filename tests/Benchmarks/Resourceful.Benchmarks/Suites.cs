@@ -109,6 +109,41 @@ internal static class Suites
         return Write(options, "conditional.md", text);
     }
 
+    /// <summary>Sparse fieldsets: bytes written and allocations of 2 of 8 members against all 8, in one run.</summary>
+    public static int Fields(Options options)
+    {
+        var job = Job.Default
+            .WithToolchain(InProcessEmitToolchain.Instance)
+            .WithWarmupCount(options.Quick ? 1 : 4)
+            .WithIterationCount(options.Quick ? 3 : 12)
+            .WithIterationTime(TimeInterval.FromMilliseconds(options.Quick ? 100 : 250));
+        var summary = BenchmarkRunner.Run<FieldsBenchmarks>(Config(job, options), options.Rest);
+        var rows = summary.Reports
+            .Where(static r => r.ResultStatistics is not null)
+            .ToDictionary(
+                static r => r.BenchmarkCase.Descriptor.WorkloadMethod.Name,
+                r => (Ns: r.ResultStatistics!.Median, Bytes: r.GcStats.GetBytesAllocatedPerOperation(r.BenchmarkCase) ?? -1));
+        var (fullBody, twoBody) = FieldsBenchmarks.BodyBytes();
+
+        var text = new StringBuilder();
+        text.AppendLine("### Sparse fieldsets: `?fields=` of 2 of 8 members against the full representation (BenchmarkDotNet, in-process routing pipeline)");
+        text.AppendLine();
+        text.AppendLine("| request | time | allocated | body bytes |");
+        text.AppendLine("|---|---|---|---|");
+        if (!rows.TryGetValue(nameof(FieldsBenchmarks.Full), out var full) || !rows.TryGetValue(nameof(FieldsBenchmarks.TwoOfEight), out var two))
+        {
+            text.AppendLine("| (a benchmark failed; see the BenchmarkDotNet output) | | | |");
+            return Write(options, "fields.md", text);
+        }
+
+        text.AppendLine(Invariant, $"| `GET /gen/records/1` (8 of 8) | {Ns(full.Ns)} | {full.Bytes} B | {fullBody} |");
+        text.AppendLine(Invariant, $"| `GET /gen/records/1?fields=id,name` (2 of 8) | {Ns(two.Ns)} | {two.Bytes} B | {twoBody} |");
+        text.AppendLine();
+        text.AppendLine(Invariant, $"Ratios (fields/full): time {two.Ns / full.Ns:F2}×, allocated {(double)two.Bytes / full.Bytes:F2}×, body {(double)twoBody / fullBody:F2}×. "
+            + $"Target (fewer allocations than full serialisation): {(two.Bytes < full.Bytes ? "met" : "MISSED")}.");
+        return Write(options, "fields.md", text);
+    }
+
     public static int Generator(Options options)
     {
         // A cold run of 1,000 resources takes long enough to be timed one invocation at a time.
