@@ -24,7 +24,7 @@ internal static partial class ResourceEmitter
         {
             var bindings = Bindings(endpoint.Parameters).ToList();
             _isAsync = endpoint.Result.Await != AwaitKind.None
-                || bindings.Any(static b => b.Parameter.Source is ParameterSource.Body or ParameterSource.BodyOrService or ParameterSource.BindAsync);
+                || bindings.Any(static b => b.Parameter.Source is ParameterSource.Body or ParameterSource.BodyOrService or ParameterSource.BindAsync or ParameterSource.Session);
 
             WriteValueRuleFields(bindings);
 
@@ -53,6 +53,11 @@ internal static partial class ResourceEmitter
                 else if (parameter.Source is ParameterSource.Service or ParameterSource.KeyedService && parameter.IsRequired)
                 {
                     WriteRequireService(writer, StripNullable(parameter.ValueTypeName), parameter.ServiceKey, HandlerDisplay, parameter.Name);
+                }
+                else if (parameter.Source == ParameterSource.Session)
+                {
+                    // Without AddSession() every request would fail: fail here, at start-up, instead.
+                    writer.WriteLine($"global::Resourceful.Runtime.ResourcefulSession.RequireSessions(services, {HandlerLiteral});");
                 }
             }
 
@@ -87,7 +92,7 @@ internal static partial class ResourceEmitter
 
         private void WriteBody(List<(ParameterModel Parameter, string Name)> bindings)
         {
-            var needsErrors = bindings.Any(static b => b.Parameter.Source is ParameterSource.Route or ParameterSource.Query or ParameterSource.Header
+            var needsErrors = bindings.Any(static b => b.Parameter.Source is ParameterSource.Route or ParameterSource.Query or ParameterSource.Header or ParameterSource.Cookie
                 || (b.Parameter.Source == ParameterSource.BindAsync && b.Parameter.IsRequired)
                 || b.Parameter.Validation.Count > 0);
             if (needsErrors)

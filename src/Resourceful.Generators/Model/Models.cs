@@ -105,6 +105,9 @@ internal enum ParameterSource
     Route,
     Query,
     Header,
+
+    /// <summary>A request cookie, <c>[FromCookie]</c>: a text value like a header's.</summary>
+    Cookie,
     Body,
     BodyOrService,
 
@@ -123,6 +126,9 @@ internal enum ParameterSource
     HttpResponse,
     User,
     CancellationToken,
+
+    /// <summary>The request's <c>ISession</c> (<c>HttpContext.Session</c>), loaded before the handler runs.</summary>
+    Session,
     AsParameters,
 }
 

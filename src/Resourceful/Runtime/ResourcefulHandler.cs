@@ -172,6 +172,12 @@ public readonly struct ResourcefulPath(string template, string key, string allow
 
     /// <summary>The description's methods, as JSON.</summary>
     public string Description { get; } = description;
+
+    /// <summary>
+    /// The media types the path's <c>QUERY</c> handler accepts, which <c>OPTIONS</c> sends as <c>Accept-Query</c>
+    /// (RFC 10008 §3); <see langword="null"/> when the path has none.
+    /// </summary>
+    public string? AcceptQuery { get; init; }
 }
 
 /// <summary>An old URI declared with <c>[MovedFrom]</c> and its redirect (see <see cref="ResourcefulEndpoints.MapMoved"/>).</summary>

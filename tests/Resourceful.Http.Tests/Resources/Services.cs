@@ -97,6 +97,10 @@ public static class TestServices
         services.AddScoped<ScopedProbe>();
         services.AddSingleton<InstanceLog>();
         services.AddSingleton<BookStore>();
+
+        // SessionValues takes ISession: MapResources() checks at start-up that sessions are configured.
+        services.AddDistributedMemoryCache();
+        services.AddSession();
         return services;
     }
 }
