@@ -107,7 +107,7 @@ internal static partial class ResourceEmitter
                 {
                     WriteAsParameters(parameter, members, bodyPass: false);
                 }
-                else if (parameter.Source is not (ParameterSource.Body or ParameterSource.BodyOrService))
+                else if (parameter.Source is not (ParameterSource.Body or ParameterSource.BodyOrService or ParameterSource.Session))
                 {
                     WriteBinding(parameter, Local(parameter), declare: true);
                 }
@@ -119,6 +119,13 @@ internal static partial class ResourceEmitter
                 writer.OpenBlock("if (bindingErrors.HasErrors)");
                 WriteReturn("bindingErrors.WriteProblemAsync(httpContext)");
                 writer.CloseBlock();
+            }
+
+            // The session after the values it might be refused for: a 400 never costs a trip to the distributed cache.
+            foreach (var parameter in endpoint.Parameters.Where(static p => p.Source == ParameterSource.Session))
+            {
+                writer.Separate();
+                WriteBinding(parameter, Local(parameter), declare: true);
             }
 
             foreach (var parameter in endpoint.Parameters)
