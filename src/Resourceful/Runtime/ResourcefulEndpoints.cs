@@ -317,7 +317,7 @@ public static class ResourcefulEndpoints
 
     /// <summary>
     /// Whether DI can resolve <typeparamref name="T"/>: decides once, at start-up, whether a complex parameter
-    /// of a <c>POST</c>/<c>PUT</c>/<c>PATCH</c> handler is a service or the JSON body, as minimal APIs do.
+    /// of a <c>POST</c>/<c>PUT</c>/<c>PATCH</c>/<c>QUERY</c> handler is a service or the JSON body, as minimal APIs do.
     /// </summary>
     public static bool IsService<T>(IServiceProvider services)
         => services.GetService<IServiceProviderIsService>()?.IsService(typeof(T)) ?? false;
