@@ -1,7 +1,10 @@
+using System.Linq;
 using System.Net;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Mvc.ApiExplorer;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.DependencyInjection;
 using Resourceful.Http.Tests.Hosting;
 using Xunit;
@@ -40,6 +43,18 @@ public sealed class OpenApiQueryAndCookieTests
         Assert.NotNull(path["get"]);
         Assert.False(path.ContainsKey("query"));
         Assert.False(path.ContainsKey("x-oai-additionalOperations"));
+    }
+
+    [Fact]
+    public async Task ApiExplorer_Query_IsDescribedWithItsBody()
+    {
+        // What AddOpenApi() reads: the description is there; ASP.NET Core 10's document writer is what drops it.
+        await using var host = await ResourceHost.StartAsync(static app => app.MapResources(), configure: static builder => builder.Services.AddOpenApi());
+
+        var descriptions = host.App.Services.GetRequiredService<IApiDescriptionGroupCollectionProvider>().ApiDescriptionGroups.Items
+            .SelectMany(static group => group.Items);
+        var search = Assert.Single(descriptions, static d => d.HttpMethod == "QUERY" && d.RelativePath == "search");
+        Assert.Contains(search.ParameterDescriptions, static p => p.Source == BindingSource.Body && p.Type == typeof(Resources.BookSearch));
     }
 
     [Fact]
