@@ -10,7 +10,7 @@ using Resourceful.Generators.Diagnostics;
 
 namespace Resourceful.CodeFixes;
 
-/// <summary>RSF0102: turns a state-changing <c>[Get]</c> into the method its name implies.</summary>
+/// <summary>RSF0102: turns a state-changing <c>[Get]</c> (or <c>[Query]</c>) into the method its name implies.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SwitchHttpMethodCodeFixProvider)), Shared]
 public sealed class SwitchHttpMethodCodeFixProvider : ResourcefulCodeFixProvider
 {
@@ -22,7 +22,7 @@ public sealed class SwitchHttpMethodCodeFixProvider : ResourcefulCodeFixProvider
     {
         if (site.Property(DiagnosticProperties.HttpMethodAttribute) is not { } target
             || site.Node is not MethodDeclarationSyntax method
-            || SyntaxEdits.HttpMethodAttributes(method).FirstOrDefault(static a => SyntaxEdits.SimpleName(a) == "Get") is not { } get)
+            || SyntaxEdits.HttpMethodAttributes(method).FirstOrDefault(static a => SyntaxEdits.SimpleName(a) is "Get" or "Query") is not { } get)
         {
             yield break;
         }
@@ -34,7 +34,7 @@ public sealed class SwitchHttpMethodCodeFixProvider : ResourcefulCodeFixProvider
     }
 
     // [Get], [GetAttribute], [Resourceful.Get]: keep the qualification and the suffix the user wrote.
-    private static NameSyntax Rename(NameSyntax name, string target)
+    internal static NameSyntax Rename(NameSyntax name, string target)
     {
         SimpleNameSyntax Renamed(SimpleNameSyntax simple)
         {

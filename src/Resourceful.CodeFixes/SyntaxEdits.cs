@@ -10,7 +10,7 @@ namespace Resourceful.CodeFixes;
 /// <summary>Small syntax edits the fixes share.</summary>
 internal static class SyntaxEdits
 {
-    private static readonly string[] HttpMethodAttributeNames = ["Get", "Post", "Put", "Patch", "Delete"];
+    private static readonly string[] HttpMethodAttributeNames = ["Get", "Post", "Put", "Patch", "Delete", "Query"];
 
     /// <summary><paramref name="declaration"/> with <c>partial</c> right before its keyword, as C# requires.</summary>
     public static TypeDeclarationSyntax WithPartial(TypeDeclarationSyntax declaration)

@@ -35,6 +35,7 @@ public sealed class ResourceGenerator : IIncrementalGenerator
         "Resourceful.PutAttribute",
         "Resourceful.PatchAttribute",
         "Resourceful.DeleteAttribute",
+        "Resourceful.QueryAttribute",
     ];
 
     /// <inheritdoc />

@@ -5,7 +5,7 @@ namespace Resourceful;
 /// <summary>
 /// Marks a <see langword="partial"/> class as a REST resource served at <paramref name="template"/>.
 /// Its methods annotated with <see cref="GetAttribute"/>, <see cref="PostAttribute"/>, <see cref="PutAttribute"/>,
-/// <see cref="PatchAttribute"/> or <see cref="DeleteAttribute"/> become endpoints, registered by the generated
+/// <see cref="PatchAttribute"/>, <see cref="DeleteAttribute"/> or <see cref="QueryAttribute"/> become endpoints, registered by the generated
 /// <c>app.MapResources()</c>.
 /// </summary>
 /// <remarks>
@@ -134,6 +134,40 @@ public sealed class DeleteAttribute : ResourceMethodAttribute
     /// <see cref="Preconditions"/> parameter to answer <c>412</c> when the <c>If-Match</c> is stale.
     /// </summary>
     public bool RequireIfMatch { get; set; }
+}
+
+/// <summary>
+/// Handles the HTTP <c>QUERY</c> method (RFC 10008) on the resource's URI or on
+/// <see cref="ResourceMethodAttribute.Template"/> below it: a safe, idempotent request that carries a body, for a query
+/// too large or too structured for the URI. The body binds as a <c>POST</c>'s does (a complex parameter is the JSON
+/// body); <c>OPTIONS</c> of the path answers <c>Accept-Query</c> with the media types it accepts. Unlike <c>GET</c>,
+/// it implies no <c>HEAD</c>.
+/// </summary>
+public sealed class QueryAttribute : ResourceMethodAttribute
+{
+    /// <summary>Handles <c>QUERY</c> on the resource's own URI.</summary>
+    public QueryAttribute() : base("QUERY", null) { }
+
+    /// <summary>Handles <c>QUERY</c> on <paramref name="template"/> below the resource's URI.</summary>
+    public QueryAttribute(string template) : base("QUERY", template) { }
+}
+
+/// <summary>
+/// Binds a handler parameter to the request cookie <see cref="Name"/> (the parameter's name when not set), as
+/// <c>[FromHeader]</c> binds a header: a string, a number, a bool, a <c>Guid</c>, a date or time, an enum, or a type
+/// with <c>IParsable&lt;T&gt;</c>. A nullable parameter, or one with a default, is optional; a required cookie that
+/// is missing, or a value that does not parse, answers <c>400</c> problem details naming the cookie. The OpenAPI
+/// documents describe it as an <c>in: cookie</c> parameter.
+/// </summary>
+/// <remarks>
+/// Authentication data does not belong in a cookie parameter (RSF0403): the cookie authentication handler
+/// (<c>AddAuthentication().AddCookie()</c>) validates and decrypts it, and <c>User</c> then carries the result.
+/// </remarks>
+[AttributeUsage(AttributeTargets.Parameter | AttributeTargets.Property, AllowMultiple = false, Inherited = false)]
+public sealed class FromCookieAttribute : Attribute
+{
+    /// <summary>The cookie's name; <see langword="null"/> for the parameter's own name.</summary>
+    public string? Name { get; set; }
 }
 
 /// <summary>

@@ -371,6 +371,22 @@ if expect "POST" 201 application/json; then
   expect_problem "deleted item" 404
 fi
 
+# ---- QUERY (RFC 10008) and the session (a cookie jar across requests) ---------------------------------------------
+request QUERY /books/search -H 'Content-Type: application/json' --data '{"genre":"Fantasy","yearTo":1970}'
+expect "QUERY with a JSON filter" 200 application/json && expect_json "QUERY with a JSON filter" 0.id 3 && expect_json "QUERY with a JSON filter" 1.id 1
+request QUERY /books/search -H 'Content-Type: text/plain' --data 'Fantasy'
+expect_problem "QUERY, not JSON" 415 && expect_header "QUERY, not JSON" Accept-Query application/json
+request OPTIONS /books/search
+expect "OPTIONS of a QUERY path" 204 && expect_header "OPTIONS of a QUERY path" Accept-Query application/json \
+  && expect_header "OPTIONS of a QUERY path" Allow "QUERY, OPTIONS"
+jar="$work/cookie-jar"
+request POST /reading-list -c "$jar" -b "$jar" -H 'Content-Type: application/json' --data '{"bookId":3}'
+expect "reading list: add, new session" 200 application/json && expect_json "reading list: add, new session" bookIds.0 3
+request GET /reading-list -c "$jar" -b "$jar"
+expect "reading list: same session" 200 application/json && expect_json "reading list: same session" bookIds.0 3
+request GET /reading-list
+expect "reading list: another visitor" 200 application/json && expect_json "reading list: another visitor" bookIds.0 "<absent>"
+
 # ---- the two OpenAPI documents ----------------------------------------------------------------------------------
 for document in /openapi/v1.json /openapi/resources.json; do
   request GET "$document"

@@ -294,6 +294,72 @@ public sealed class CodeFixTests
             """);
 
     [Fact]
+    public Task SwitchToQuery_BodyOnGet_BecomesQuery() =>
+        Verify<HttpSemanticsRules>.CodeFixAsync<SwitchToQueryCodeFixProvider>(
+            """
+            public sealed record BookFilter(string? Title, int Page = 1);
+
+            [Resource("/books")]
+            public sealed partial class Books
+            {
+                [Get] public string List([FromBody] BookFilter {|RSF0101:filter|}) => "";
+                [Resourceful.GetAttribute("search")] public string Search(BookFilter {|RSF0101:filter|}) => "";
+                [Get("raw")] public string Raw(System.IO.Stream {|RSF0101:body|}) => "";
+            }
+            """,
+            """
+            public sealed record BookFilter(string? Title, int Page = 1);
+
+            [Resource("/books")]
+            public sealed partial class Books
+            {
+                [Query] public string List([FromBody] BookFilter filter) => "";
+                [Resourceful.QueryAttribute("search")] public string Search(BookFilter filter) => "";
+                [Query("raw")] public string Raw(System.IO.Stream body) => "";
+            }
+            """);
+
+    [Fact]
+    public Task SwitchToQuery_BodyOnDelete_NotOffered() =>
+        Verify<HttpSemanticsRules>.CodeFixAsync<SwitchToQueryCodeFixProvider>(
+            """
+            [Resource("/books")]
+            public sealed partial class Books
+            {
+                [Delete("{id}")] public void Remove(int id, [FromBody] string {|RSF0101:reason|}) { }
+            }
+            """,
+            """
+            [Resource("/books")]
+            public sealed partial class Books
+            {
+                [Delete("{id}")] public void Remove(int id, [FromBody] string {|RSF0101:reason|}) { }
+            }
+            """);
+
+    [Fact]
+    public Task SwitchHttpMethod_StateChangingQuery_BecomesTheImpliedMethod() =>
+        Verify<HttpSemanticsRules>.CodeFixAsync<SwitchHttpMethodCodeFixProvider>(
+            """
+            public sealed record Filter(string? Title);
+
+            [Resource("/books")]
+            public sealed partial class Books
+            {
+                [Query("archive")] public void {|RSF0102:CreateArchive|}(Filter filter) { }
+            }
+            """,
+            """
+            public sealed record Filter(string? Title);
+
+            [Resource("/books")]
+            public sealed partial class Books
+            {
+                [Post("archive")] public void CreateArchive(Filter filter) { }
+            }
+            """);
+
+    [Fact]
     public Task SwitchHttpMethod_DeleteNamedGet_BecomesDelete() =>
         Verify<HttpSemanticsRules>.CodeFixAsync<SwitchHttpMethodCodeFixProvider>(
             """

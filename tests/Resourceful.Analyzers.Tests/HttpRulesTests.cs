@@ -106,7 +106,34 @@ public sealed class HttpRulesTests
                 [Get("{id}")] public string {|#0:{{name}}|}(int id) => "";
             }
             """,
-            new DiagnosticResult(DiagnosticDescriptors.GetChangesState).WithLocation(0).WithArguments("Books." + name, method));
+            new DiagnosticResult(DiagnosticDescriptors.GetChangesState).WithLocation(0).WithArguments("Books." + name, method, "GET"));
+
+    [Fact]
+    public Task GetChangesState_StateChangingNameOnQuery_Reports() =>
+        Verify<HttpSemanticsRules>.AnalyzerAsync(
+            """
+            public sealed record Filter(string? Title);
+
+            [Resource("/books")]
+            public sealed partial class Books
+            {
+                [Query("purge")] public string {|#0:DeleteMatching|}(Filter filter) => "";
+            }
+            """,
+            new DiagnosticResult(DiagnosticDescriptors.GetChangesState).WithLocation(0).WithArguments("Books.DeleteMatching", "Delete", "QUERY"));
+
+    [Fact]
+    public Task BodyOnBodylessMethod_BodyOnQuery_NoDiagnostic() =>
+        Verify<HttpSemanticsRules>.AnalyzerAsync("""
+            public sealed record Filter(string? Title);
+
+            [Resource("/books")]
+            public sealed partial class Books
+            {
+                [Query] public string Search(Filter filter) => "";
+                [Query("raw")] public string Raw(System.IO.Stream body) => "";
+            }
+            """);
 
     [Theory]
     [InlineData("Address")]

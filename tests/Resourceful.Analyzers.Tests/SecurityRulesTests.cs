@@ -115,4 +115,41 @@ public sealed class SecurityRulesTests
                 [Post] public void Add(string text) { }
             }
             """);
+
+    [Theory]
+    [InlineData("[FromCookie(Name = \".AspNetCore.Cookies\")] string", "ticket", ".AspNetCore.Cookies")]
+    [InlineData("[FromCookie(Name = \".AspNetCore.Session\")] string", "id", ".AspNetCore.Session")]
+    [InlineData("[FromCookie(Name = \"X-Auth-Token\")] string", "value", "X-Auth-Token")]
+    [InlineData("[FromCookie] string", "authToken", "authToken")]
+    [InlineData("[FromCookie] string", "jwt", "jwt")]
+    [InlineData("[FromCookie(Name = \"api_key\")] string", "key", "api_key")]
+    [InlineData("[FromCookie(Name = \"prefs\")] string?", "sessionId", "prefs")]
+    [InlineData("[FromCookie(Name = \"access_token\")] string", "value", "access_token")]
+    [InlineData("[FromCookie(Name = \"Bearer\")] string", "value", "Bearer")]
+    public Task AuthenticationCookie_AuthName_Reports(string attributeAndType, string name, string cookie) =>
+        Verify<CookieRules>.AnalyzerAsync(
+            $$"""
+            [Resource("/me")]
+            public sealed partial class Me
+            {
+                [Get] public string Show({{attributeAndType}} {|#0:{{name}}|}) => "";
+            }
+            """,
+            new DiagnosticResult(DiagnosticDescriptors.AuthenticationCookieParameter).WithLocation(0).WithArguments(name, "Me.Show", cookie));
+
+    [Theory]
+    [InlineData("[FromCookie(Name = \"theme\")] string? theme")]
+    [InlineData("[FromCookie] int authorId")]
+    [InlineData("[FromCookie(Name = \".AspNetCore.Culture\")] string? culture")]
+    [InlineData("[FromCookie(Name = \"XSRF-TOKEN\")] string? xsrf")]
+    [InlineData("[FromCookie(Name = \"tokenizer\")] string? mode")]
+    [InlineData("[FromQuery] string? token")]
+    public Task AuthenticationCookie_OtherNames_NoDiagnostic(string parameter) =>
+        Verify<CookieRules>.AnalyzerAsync($$"""
+            [Resource("/me")]
+            public sealed partial class Me
+            {
+                [Get] public string Show({{parameter}}) => "";
+            }
+            """);
 }

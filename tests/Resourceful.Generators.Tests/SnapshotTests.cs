@@ -372,6 +372,42 @@ public sealed class SnapshotTests
     }
 
     [Fact]
+    public void QueryCookiesAndSession_MatchSnapshot()
+    {
+        const string source = """
+            using System.Collections.Generic;
+            using System.IO;
+            using Microsoft.AspNetCore.Http;
+            using Resourceful;
+
+            namespace Shop.State;
+
+            public sealed record Filter(string? Title, int? Year);
+
+            [Resource("/items")]
+            public sealed partial class Items
+            {
+                [Get]
+                public IReadOnlyList<string> List([FromCookie(Name = "page-size")] int pageSize = 20) => [];
+
+                [Query]
+                public IReadOnlyList<string> Search(Filter filter, [FromCookie(Name = "theme")] string? theme) => [];
+
+                [Query("raw")]
+                public string Raw(Stream body) => "";
+
+                [Get("cart")]
+                public string Cart(ISession session, [FromCookie] System.Guid visitor) => session.GetString("cart") ?? visitor.ToString();
+            }
+            """;
+
+        var run = TestHelpers.RunGenerator(source);
+
+        TestHelpers.AssertCompilesCleanly(run);
+        Snapshot.Verify(run);
+    }
+
+    [Fact]
     public void ResultKinds_EveryReturnShape_MatchesSnapshot()
     {
         const string source = """

@@ -95,11 +95,18 @@ internal sealed class ConsumerProject
 
             public sealed record Greeting(string Message, string Self);
 
+            public sealed record GreetingQuery(string Name);
+
             [Resource("/greetings")]
             public sealed partial class Greetings
             {
                 [Get("{name}"), SparseFieldsets, Microsoft.AspNetCore.Mvc.ResponseCache(Duration = 60)]
                 public Greeting Find(string name) => new($"Hello, {name}!", Links.Find(name));
+
+                // QUERY (RFC 10008) with a JSON body, and a cookie: the package's attributes, as users write them.
+                [Query("search")]
+                public Greeting Search(GreetingQuery query, [FromCookie(Name = "punctuation")] string? punctuation)
+                    => new($"Hello, {query.Name}{punctuation ?? "!"}", Links.Find(query.Name));
             }
 
             // Conditional requests through the package: a [ConcurrencyCheck] version, Preconditions, RequireIfMatch.

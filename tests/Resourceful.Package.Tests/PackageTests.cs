@@ -100,6 +100,9 @@ public sealed class PackageTests(PackedPackage package)
         {
             Assert.Equal("3.1.1", json.RootElement.GetProperty("openapi").GetString());
             Assert.True(json.RootElement.GetProperty("paths").TryGetProperty("/greetings/{name}", out _), document);
+            Assert.True(
+                json.RootElement.GetProperty("paths").GetProperty("/greetings/search").GetProperty("x-oai-additionalOperations").TryGetProperty("QUERY", out _),
+                document);
         }
 
         // A test project that references the app (granted its internals) and Resourceful: one MapResources(), no CS0121.
@@ -166,6 +169,17 @@ public sealed class PackageTests(PackedPackage package)
                 put.Headers.TryAddWithoutValidation("If-Match", ifMatch);
                 using HttpResponseMessage written = await client.SendAsync(put);
                 Assert.True((int)written.StatusCode == expected, $"PUT with If-Match {ifMatch} answered {(int)written.StatusCode}");
+            }
+
+            // QUERY with a JSON body and a cookie, through the package's generator.
+            using (var query = new HttpRequestMessage(new HttpMethod("QUERY"), "/greetings/search"))
+            {
+                query.Content = new StringContent("""{"name":"Ada"}""", System.Text.Encoding.UTF8, "application/json");
+                query.Headers.Add("Cookie", "punctuation=.");
+                using HttpResponseMessage searched = await client.SendAsync(query);
+                string searchedBody = await searched.Content.ReadAsStringAsync();
+                Assert.True(searched.StatusCode == HttpStatusCode.OK, $"QUERY /greetings/search answered {(int)searched.StatusCode} {searchedBody}");
+                Assert.Contains("Hello, Ada.", searchedBody, StringComparison.Ordinal);
             }
 
             // The file the build wrote is the document the app serves.

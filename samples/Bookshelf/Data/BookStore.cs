@@ -42,6 +42,18 @@ public sealed class BookStore(BookshelfDatabase database)
             parameters.Add(("$genre", genre.ToString()));
         }
 
+        if (filter.YearFrom is { } yearFrom)
+        {
+            conditions.Add("b.year >= $yearFrom");
+            parameters.Add(("$yearFrom", yearFrom));
+        }
+
+        if (filter.YearTo is { } yearTo)
+        {
+            conditions.Add("b.year <= $yearTo");
+            parameters.Add(("$yearTo", yearTo));
+        }
+
         for (var i = 0; i < filter.Tags.Count; i++)
         {
             conditions.Add($"EXISTS (SELECT 1 FROM book_tags t WHERE t.book_id = b.id AND t.tag = $tag{i})");

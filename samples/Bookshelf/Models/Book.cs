@@ -185,7 +185,14 @@ public sealed record BookPage(IReadOnlyList<Book> Items, int Page, int PageSize,
 /// <param name="Genre">Only books of this genre.</param>
 /// <param name="Tags">Only books that carry every one of these tags.</param>
 /// <param name="Sort">The order of the results.</param>
-public sealed record BookFilter(string? Search, int? AuthorId, Genre? Genre, IReadOnlyList<string> Tags, BookSort Sort);
+public sealed record BookFilter(string? Search, int? AuthorId, Genre? Genre, IReadOnlyList<string> Tags, BookSort Sort)
+{
+    /// <summary>Only books first published in this year or later (<c>QUERY /books/search</c>).</summary>
+    public int? YearFrom { get; init; }
+
+    /// <summary>Only books first published in this year or earlier (<c>QUERY /books/search</c>).</summary>
+    public int? YearTo { get; init; }
+}
 
 /// <summary>A book recommended for its reviews.</summary>
 /// <param name="Book">The book.</param>

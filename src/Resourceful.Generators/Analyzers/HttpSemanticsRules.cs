@@ -83,6 +83,10 @@ internal sealed class HttpSemanticsRules : ResourceRules
                     ReportBody(handler, endpoint, "§9.3.1", sink);
                     ReportStateChangingGet(handler, methodLocation, name, sink);
                     break;
+                case "QUERY":
+                    // Safe like GET (RFC 10008 §2), so named like an action it is the same mistake; its body is fine.
+                    ReportStateChangingGet(handler, methodLocation, name, sink);
+                    break;
                 case "DELETE":
                     ReportBody(handler, endpoint, "§9.3.5", sink);
                     ReportTargetNotOneResource(handler, endpoint, methodLocation, name, "§9.3.5", sink);
@@ -174,6 +178,12 @@ internal sealed class HttpSemanticsRules : ResourceRules
             var properties = bindFrom.Length == 0
                 ? ImmutableDictionary<string, string?>.Empty
                 : ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.BindFrom, bindFrom);
+            if (handler.HttpMethod == "GET")
+            {
+                // A GET that needs a body is a query too large for the URI: QUERY (RFC 10008) is the safe method with one.
+                properties = properties.Add(DiagnosticProperties.HttpMethodAttribute, "Query");
+            }
+
             sink.Report(
                 DiagnosticDescriptors.BodyOnBodylessMethod, SyntaxLocations.FirstSourceLocation(symbol), null, properties,
                 symbol.Name, SymbolNames.Handler(handler.Method), handler.HttpMethod, section);
@@ -196,7 +206,7 @@ internal sealed class HttpSemanticsRules : ResourceRules
                 sink.Report(
                     DiagnosticDescriptors.GetChangesState, location, null,
                     ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.HttpMethodAttribute, attribute),
-                    name, attribute);
+                    name, attribute, handler.HttpMethod);
                 return;
             }
         }

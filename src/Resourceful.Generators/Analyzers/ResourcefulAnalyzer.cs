@@ -26,6 +26,7 @@ public sealed class ResourcefulAnalyzer : DiagnosticAnalyzer
             new HttpSemanticsRules(),
             new UriDesignRules(),
             new SecurityRules(),
+            new CookieRules(),
             new DuplicateEndpointRules(),
         ];
         SupportedDiagnostics = families.SelectMany(static family => family.SupportedDiagnostics).ToImmutableArray();

@@ -303,7 +303,7 @@ internal sealed class SecurityRules : ResourceRules
             }
 
             var model = endpoint.Parameters.FirstOrDefault(p => p.Name == parameter.Name);
-            return model?.Source is ParameterSource.Route or ParameterSource.Query or ParameterSource.Header or ParameterSource.Body
+            return model?.Source is ParameterSource.Route or ParameterSource.Query or ParameterSource.Header or ParameterSource.Cookie or ParameterSource.Body
                 or ParameterSource.BodyOrService or ParameterSource.BodyStream or ParameterSource.BodyPipeReader or ParameterSource.BindAsync
                 or ParameterSource.AsParameters or ParameterSource.HttpContext or ParameterSource.HttpRequest;
         }

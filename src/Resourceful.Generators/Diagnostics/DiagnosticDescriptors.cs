@@ -272,8 +272,8 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor GetChangesState = new(
         id: DiagnosticIds.GetChangesState,
-        title: "GET handlers must not change state",
-        messageFormat: "GET handler '{0}' is named for an action that changes state, but GET is safe and clients, caches and crawlers repeat or prefetch it freely (RFC 9110 §9.2.1); handle it with [{1}]",
+        title: "GET and QUERY handlers must not change state",
+        messageFormat: "{2} handler '{0}' is named for an action that changes state, but {2} is safe and clients, caches and crawlers repeat or prefetch it freely (RFC 9110 §9.2.1); handle it with [{1}]",
         category: HttpCategory,
         defaultSeverity: DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
@@ -371,6 +371,15 @@ internal static class DiagnosticDescriptors
         defaultSeverity: DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
         helpLinkUri: HelpLink(DiagnosticIds.MissingAuthorization));
+
+    public static readonly DiagnosticDescriptor AuthenticationCookieParameter = new(
+        id: DiagnosticIds.AuthenticationCookieParameter,
+        title: "Cookie parameter reads authentication data",
+        messageFormat: "Parameter '{0}' of handler '{1}' reads the cookie '{2}', which looks like authentication data, but a cookie parameter is neither validated nor decrypted; use the authentication handler (AddAuthentication().AddCookie() or a bearer scheme) and read the user from User, or an ISession parameter for session state",
+        category: SecurityCategory,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLink(DiagnosticIds.AuthenticationCookieParameter));
 
     /// <summary>The documentation page of <paramref name="id"/>: <c>docs/diagnostics/{id}.md</c> in the repository.</summary>
     public static string HelpLink(string id) => HelpLinkBase + id + ".md";

@@ -51,4 +51,5 @@ internal static class DiagnosticIds
     // RSF04xx security
     public const string OpenRedirect = "RSF0401";
     public const string MissingAuthorization = "RSF0402";
+    public const string AuthenticationCookieParameter = "RSF0403";
 }

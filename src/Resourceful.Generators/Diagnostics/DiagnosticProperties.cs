@@ -12,7 +12,7 @@ internal static class DiagnosticProperties
     /// <summary>A new name for the parameter the diagnostic points at.</summary>
     public const string RenameTo = nameof(RenameTo);
 
-    /// <summary>The HTTP method attribute to switch to: <c>Post</c>, <c>Put</c>, <c>Patch</c> or <c>Delete</c>.</summary>
+    /// <summary>The HTTP method attribute to switch to: <c>Post</c>, <c>Put</c>, <c>Patch</c>, <c>Delete</c> or <c>Query</c>.</summary>
     public const string HttpMethodAttribute = nameof(HttpMethodAttribute);
 
     /// <summary>How to bind a parameter from the query instead: <see cref="FromQuery"/> or <see cref="AsParameters"/>.</summary>

@@ -36,7 +36,7 @@ internal static class DocumentedResponses
         {
             ParameterSource.Body or ParameterSource.BodyOrService => true,
             ParameterSource.BindAsync => p.IsRequired,
-            ParameterSource.Query or ParameterSource.Header => p.IsRequired || p.Parser != ValueParser.String,
+            ParameterSource.Query or ParameterSource.Header or ParameterSource.Cookie => p.IsRequired || p.Parser != ValueParser.String,
             ParameterSource.Route => p.Parser != ValueParser.String && !IsConstrained(endpoint.Template, p.Key),
             _ => false,
         });

@@ -113,8 +113,19 @@ internal static class OpenApiEmitter
         {
             // Templates that differ only in parameter names are one path in OpenAPI (and in routing): the first names win.
             json.StartObject(path.Path);
+
+            // OpenAPI 3.1 has no "query" field on a Path Item: QUERY operations go last, under the OpenAPI Initiative's
+            // registered extension "x-oai-additionalOperations" (keyed by the method's name), which OpenAPI 3.2 names
+            // "additionalOperations" and which AddOpenApi() writes for 3.0/3.1 documents too.
+            var inExtension = false;
             foreach (var (resource, endpoint, id) in path.Operations.OrderBy(static o => MethodRank(o.Endpoint.HttpMethod)))
             {
+                if (endpoint.HttpMethod == "QUERY" && !inExtension)
+                {
+                    json.StartObject(AdditionalOperations);
+                    inExtension = true;
+                }
+
                 // Unique by construction (see OperationIds), except where a resource and handler name happen to
                 // spell another pair's id (A_B.C and A.B_C): OpenAPI requires uniqueness, so number those.
                 var operationId = id;
@@ -131,6 +142,11 @@ internal static class OpenApiEmitter
                 }
 
                 WriteOperation(json, resource, endpoint, operationId, shapes, names, rename);
+            }
+
+            if (inExtension)
+            {
+                json.EndObject();
             }
 
             json.EndObject();
@@ -205,13 +221,13 @@ internal static class OpenApiEmitter
         Dictionary<string, string> names,
         Dictionary<string, string> routeNames)
     {
-        json.StartObject(endpoint.HttpMethod.ToLowerInvariant());
+        json.StartObject(endpoint.HttpMethod == "QUERY" ? "QUERY" : endpoint.HttpMethod.ToLowerInvariant());
         json.String("operationId", operationId);
         json.String("summary", $"{resource.ClassName}.{endpoint.HandlerName}");
         json.StartArray("tags").StringValue(resource.ClassName).EndArray();
 
         var parameters = ParameterModels.Flatten(endpoint.Parameters)
-            .Where(static p => p.Source is ParameterSource.Route or ParameterSource.Query or ParameterSource.Header)
+            .Where(static p => p.Source is ParameterSource.Route or ParameterSource.Query or ParameterSource.Header or ParameterSource.Cookie)
             .ToList();
         if (parameters.Count > 0 || endpoint.SparseFields is not null)
         {
@@ -229,6 +245,7 @@ internal static class OpenApiEmitter
                 {
                     ParameterSource.Route => "path",
                     ParameterSource.Header => "header",
+                    ParameterSource.Cookie => "cookie",
                     _ => "query",
                 });
                 json.Bool("required", parameter.Source == ParameterSource.Route || parameter.IsRequired);
@@ -496,13 +513,19 @@ internal static class OpenApiEmitter
         return names;
     }
 
+    /// <summary>The Path Item extension that holds operations of methods OpenAPI 3.1 has no field for (QUERY).</summary>
+    public const string AdditionalOperations = "x-oai-additionalOperations";
+
+    // QUERY last: it is written inside AdditionalOperations, after the Path Item's own fields.
     private static int MethodRank(string method) => method switch
     {
         "GET" => 0,
         "POST" => 1,
         "PUT" => 2,
         "PATCH" => 3,
-        _ => 4,
+        "DELETE" => 4,
+        "QUERY" => 6,
+        _ => 5,
     };
 
     private static string Reason(int status) => status switch

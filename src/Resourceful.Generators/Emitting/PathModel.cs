@@ -13,7 +13,7 @@ namespace Resourceful.Generators.Emitting;
 /// </summary>
 internal sealed class PathModel(string template, string key, string allow, string description)
 {
-    private static readonly string[] MethodOrder = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
+    private static readonly string[] MethodOrder = ["GET", "HEAD", "QUERY", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
 
     // Routing matches "/books/{id:int}" and "/books/{bookId:int}" alike, so a path is its template without names.
     private static readonly Regex ParameterName = new(@"\{(\*{0,2})[^:=?}]*", RegexOptions.CultureInvariant);
@@ -25,6 +25,12 @@ internal sealed class PathModel(string template, string key, string allow, strin
     public string Allow { get; } = allow;
 
     public string Description { get; } = description;
+
+    /// <summary>
+    /// The media types the path's <c>QUERY</c> handlers accept, comma-separated, for the <c>Accept-Query</c> field of
+    /// <c>OPTIONS</c> (RFC 10008 §3); <see langword="null"/> when the path has no <c>QUERY</c> handler with a body.
+    /// </summary>
+    public string? AcceptQuery { get; private set; }
 
     /// <param name="endpoints">The resource's handlers.</param>
     /// <param name="automaticHead">Whether a path with <c>GET</c> answers <c>HEAD</c> (and lists it in <c>Allow</c>).</param>
@@ -71,7 +77,11 @@ internal sealed class PathModel(string template, string key, string allow, strin
 
         var allow = MethodOrder.Where(methods.Contains).ToList();
         var template = endpoints[0].Template;
-        return new PathModel(template, key, string.Join(", ", allow), describe ? Describe(endpoints) : string.Empty);
+        var acceptQuery = endpoints.Where(static e => e.HttpMethod == "QUERY").Select(AcceptedMediaType).Where(static m => m is not null).Distinct().ToList();
+        return new PathModel(template, key, string.Join(", ", allow), describe ? Describe(endpoints) : string.Empty)
+        {
+            AcceptQuery = acceptQuery.Count == 0 ? null : string.Join(", ", acceptQuery),
+        };
     }
 
     /// <summary>
@@ -96,7 +106,7 @@ internal sealed class PathModel(string template, string key, string allow, strin
             {
                 switch (parameter.Source)
                 {
-                    case ParameterSource.Route or ParameterSource.Query or ParameterSource.Header:
+                    case ParameterSource.Route or ParameterSource.Query or ParameterSource.Header or ParameterSource.Cookie:
                         json.Append(firstParameter ? string.Empty : ",");
                         firstParameter = false;
                         AppendValue(json, parameter);
@@ -135,12 +145,30 @@ internal sealed class PathModel(string template, string key, string allow, strin
         return json.ToString();
     }
 
+    /// <summary>The media type a handler's body must have: JSON, anything for a raw stream, <see langword="null"/> without a body.</summary>
+    private static string? AcceptedMediaType(EndpointModel endpoint)
+    {
+        foreach (var parameter in ParameterModels.Flatten(endpoint.Parameters))
+        {
+            switch (parameter.Source)
+            {
+                case ParameterSource.Body or ParameterSource.BodyOrService:
+                    return "application/json";
+                case ParameterSource.BodyStream or ParameterSource.BodyPipeReader:
+                    return "*/*";
+            }
+        }
+
+        return null;
+    }
+
     private static void AppendValue(StringBuilder json, ParameterModel parameter)
     {
         var location = parameter.Source switch
         {
             ParameterSource.Route => "route",
             ParameterSource.Query => "query",
+            ParameterSource.Cookie => "cookie",
             _ => "header",
         };
 

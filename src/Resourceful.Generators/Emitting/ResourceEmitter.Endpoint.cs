@@ -24,7 +24,7 @@ internal static partial class ResourceEmitter
         {
             var bindings = Bindings(endpoint.Parameters).ToList();
             _isAsync = endpoint.Result.Await != AwaitKind.None
-                || bindings.Any(static b => b.Parameter.Source is ParameterSource.Body or ParameterSource.BodyOrService or ParameterSource.BindAsync);
+                || bindings.Any(static b => b.Parameter.Source is ParameterSource.Body or ParameterSource.BodyOrService or ParameterSource.BindAsync or ParameterSource.Session);
 
             WriteValueRuleFields(bindings);
 
@@ -53,6 +53,11 @@ internal static partial class ResourceEmitter
                 else if (parameter.Source is ParameterSource.Service or ParameterSource.KeyedService && parameter.IsRequired)
                 {
                     WriteRequireService(writer, StripNullable(parameter.ValueTypeName), parameter.ServiceKey, HandlerDisplay, parameter.Name);
+                }
+                else if (parameter.Source == ParameterSource.Session)
+                {
+                    // Without AddSession() every request would fail: fail here, at start-up, instead.
+                    writer.WriteLine($"global::Resourceful.Runtime.ResourcefulSession.RequireSessions(services, {HandlerLiteral});");
                 }
             }
 
@@ -98,7 +103,7 @@ internal static partial class ResourceEmitter
                 writer.Separate();
             }
 
-            var needsErrors = bindings.Any(static b => b.Parameter.Source is ParameterSource.Route or ParameterSource.Query or ParameterSource.Header
+            var needsErrors = bindings.Any(static b => b.Parameter.Source is ParameterSource.Route or ParameterSource.Query or ParameterSource.Header or ParameterSource.Cookie
                 || (b.Parameter.Source == ParameterSource.BindAsync && b.Parameter.IsRequired)
                 || b.Parameter.Validation.Count > 0)
                 || endpoint.SparseFields is not null;
@@ -114,7 +119,7 @@ internal static partial class ResourceEmitter
                 {
                     WriteAsParameters(parameter, members, bodyPass: false);
                 }
-                else if (parameter.Source is not (ParameterSource.Body or ParameterSource.BodyOrService))
+                else if (parameter.Source is not (ParameterSource.Body or ParameterSource.BodyOrService or ParameterSource.Session))
                 {
                     WriteBinding(parameter, Local(parameter), declare: true);
                 }
@@ -127,6 +132,13 @@ internal static partial class ResourceEmitter
                 writer.OpenBlock("if (bindingErrors.HasErrors)");
                 WriteReturn("bindingErrors.WriteProblemAsync(httpContext)");
                 writer.CloseBlock();
+            }
+
+            // The session after the values it might be refused for: a 400 never costs a trip to the distributed cache.
+            foreach (var parameter in endpoint.Parameters.Where(static p => p.Source == ParameterSource.Session))
+            {
+                writer.Separate();
+                WriteBinding(parameter, Local(parameter), declare: true);
             }
 
             foreach (var parameter in endpoint.Parameters)

@@ -84,7 +84,9 @@ internal static partial class ResourceEmitter
             foreach (var path in paths)
             {
                 writer.WriteLine($"new({Literal(path.Template)}, {Literal(path.Key)}, {Literal(path.Allow)},");
-                writer.WriteLine($"    {JsonLiteral(path.Description)}),");
+                writer.WriteLine(path.AcceptQuery is null
+                    ? $"    {JsonLiteral(path.Description)}),"
+                    : $"    {JsonLiteral(path.Description)}) {{ AcceptQuery = {Literal(path.AcceptQuery)} }},");
             }
 
             writer.CloseList(",");
@@ -252,6 +254,11 @@ internal static partial class ResourceEmitter
         for (var i = 0; i < endpoint.Parameters.Count; i++)
         {
             var parameter = endpoint.Parameters[i];
+            if (!Explorable(parameter))
+            {
+                continue;
+            }
+
             if (parameter.AsParameters is not { } members)
             {
                 yield return $"new({i.ToString(System.Globalization.CultureInfo.InvariantCulture)}, {Literal(parameter.Key)}, {Flags(parameter)})";
@@ -261,14 +268,23 @@ internal static partial class ResourceEmitter
             for (var m = 0; m < members.ConstructorMembers.Count; m++)
             {
                 var member = members.ConstructorMembers[m];
+                if (!Explorable(member))
+                {
+                    continue;
+                }
+
                 yield return $"new(typeof({parameter.ParameterTypeOf}), {m.ToString(System.Globalization.CultureInfo.InvariantCulture)}, {Literal(member.Key)}, {Flags(member)})";
             }
 
-            foreach (var member in members.PropertyMembers)
+            foreach (var member in members.PropertyMembers.Where(Explorable))
             {
                 yield return $"new(typeof({parameter.ParameterTypeOf}), {Literal(member.Name)}, {Literal(member.Key)}, {Flags(member)})";
             }
         }
+
+        // The API explorer knows neither cookies nor sessions: it would call a cookie a query value and an ISession the
+        // JSON body. Left out, AddOpenApi() documents neither (the compile-time document has the cookie, "in": "cookie").
+        static bool Explorable(ParameterModel parameter) => parameter.Source is not (ParameterSource.Cookie or ParameterSource.Session);
 
         // (…, hasTryParse, isOptional), as IParameterBindingMetadata has them.
         static string Flags(ParameterModel parameter) =>

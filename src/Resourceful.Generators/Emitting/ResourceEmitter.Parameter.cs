@@ -83,6 +83,10 @@ internal static partial class ResourceEmitter
                 case ParameterSource.Body:
                     WriteBody(parameter, name, target, declare);
                     return;
+                case ParameterSource.Session:
+                    // Loaded here, asynchronously, so the handler's reads never block on the distributed cache.
+                    writer.WriteLine($"{assign}await global::Resourceful.Runtime.ResourcefulSession.LoadAsync(httpContext, {HandlerLiteral});");
+                    return;
                 case ParameterSource.BodyOrService:
                     WriteBodyOrService(parameter, name, target, declare);
                     return;
@@ -178,6 +182,7 @@ internal static partial class ResourceEmitter
             {
                 ParameterSource.Route => "route",
                 ParameterSource.Header => "header",
+                ParameterSource.Cookie => "cookie",
                 _ => "query",
             };
             var key = Literal(parameter.Key);

@@ -134,6 +134,9 @@ internal enum ParameterSource
     Route,
     Query,
     Header,
+
+    /// <summary>A request cookie, <c>[FromCookie]</c>: a text value like a header's.</summary>
+    Cookie,
     Body,
     BodyOrService,
 
@@ -152,6 +155,9 @@ internal enum ParameterSource
     HttpResponse,
     User,
     CancellationToken,
+
+    /// <summary>The request's <c>ISession</c> (<c>HttpContext.Session</c>), loaded before the handler runs.</summary>
+    Session,
     AsParameters,
 
     /// <summary>A <c>Resourceful.Preconditions</c>: the request's <c>If-Match</c>, <c>If-None-Match</c> and <c>If-Unmodified-Since</c>.</summary>

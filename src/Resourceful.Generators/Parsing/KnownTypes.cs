@@ -60,6 +60,10 @@ internal sealed class KnownTypes(Compilation compilation)
 
     public INamedTypeSymbol? FromHeaderMetadata => Get("Microsoft.AspNetCore.Http.Metadata.IFromHeaderMetadata");
 
+    public INamedTypeSymbol? FromCookieAttribute => Get("Resourceful.FromCookieAttribute");
+
+    public INamedTypeSymbol? Session => Get("Microsoft.AspNetCore.Http.ISession");
+
     public INamedTypeSymbol? FromBodyMetadata => Get("Microsoft.AspNetCore.Http.Metadata.IFromBodyMetadata");
 
     public INamedTypeSymbol? FromServiceMetadata => Get("Microsoft.AspNetCore.Http.Metadata.IFromServiceMetadata");

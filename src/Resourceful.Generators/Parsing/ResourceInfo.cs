@@ -62,7 +62,7 @@ internal sealed class HandlerInfo(
 
     public AttributeData Attribute { get; } = attribute;
 
-    /// <summary><c>GET</c>, <c>POST</c>, <c>PUT</c>, <c>PATCH</c> or <c>DELETE</c>.</summary>
+    /// <summary><c>GET</c>, <c>POST</c>, <c>PUT</c>, <c>PATCH</c>, <c>DELETE</c> or <c>QUERY</c>.</summary>
     public string HttpMethod { get; } = httpMethod;
 
     /// <summary>The attribute's own template as written, if it has one.</summary>

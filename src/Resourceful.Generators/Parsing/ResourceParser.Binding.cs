@@ -23,7 +23,8 @@ internal static partial class ResourceParser
 
         public int BodyCount { get; set; }
 
-        public bool AllowsInferredBody => HttpMethod is "POST" or "PUT" or "PATCH";
+        // QUERY (RFC 10008) carries its query in the body, bound as POST's is.
+        public bool AllowsInferredBody => HttpMethod is "POST" or "PUT" or "PATCH" or "QUERY";
     }
 
     /// <summary>Why a value cannot be bound.</summary>
@@ -194,6 +195,17 @@ internal static partial class ResourceParser
                 }
 
                 return (Value(fromQuery ? ParameterSource.Query : ParameterSource.Header, explicitName ?? name, false), default);
+            }
+
+            if (KnownTypes.Is(attributeClass, known.FromCookieAttribute))
+            {
+                // One cookie is one piece of text (RFC 6265 §4.2): no arrays, unlike a repeated query key or header.
+                if (valueInfo.Parser == ValueParser.None || valueInfo.IsArray)
+                {
+                    return (null, Unbound.Because($"a cookie value is one piece of text, and '{display}' is not {SimpleTypes}"));
+                }
+
+                return (Value(ParameterSource.Cookie, string.IsNullOrEmpty(explicitName) ? name : explicitName!, false), default);
             }
 
             if (KnownTypes.IsOrInherits(attributeClass, known.FromBodyMetadata))
@@ -456,6 +468,7 @@ internal static partial class ResourceParser
         : KnownTypes.Is(type, known.HttpResponse) ? ParameterSource.HttpResponse
         : KnownTypes.Is(type, known.ClaimsPrincipal) ? ParameterSource.User
         : KnownTypes.Is(type, known.CancellationToken) ? ParameterSource.CancellationToken
+        : KnownTypes.Is(type, known.Session) ? ParameterSource.Session
         : KnownTypes.Is(type, known.Stream) ? ParameterSource.BodyStream
         : KnownTypes.Is(type, known.PipeReader) ? ParameterSource.BodyPipeReader
         : KnownTypes.Is(type, known.Preconditions) ? ParameterSource.Preconditions

@@ -415,17 +415,19 @@ internal static partial class ResourceParser
         "POST" => "Post",
         "PUT" => "Put",
         "PATCH" => "Patch",
+        "QUERY" => "Query",
         _ => "Delete",
     };
 
-    /// <summary>GET, POST, PUT, PATCH, DELETE: the order endpoints are listed in.</summary>
+    /// <summary>GET, QUERY, POST, PUT, PATCH, DELETE: the order endpoints are listed in.</summary>
     public static int MethodRank(string httpMethod) => httpMethod switch
     {
         "GET" => 0,
-        "POST" => 1,
-        "PUT" => 2,
-        "PATCH" => 3,
-        _ => 4,
+        "QUERY" => 1,
+        "POST" => 2,
+        "PUT" => 3,
+        "PATCH" => 4,
+        _ => 5,
     };
 
     /// <summary>The HTTP method a <c>[Get]</c>-style attribute stands for, or <see langword="null"/>.</summary>
@@ -444,6 +446,7 @@ internal static partial class ResourceParser
             "PutAttribute" => "PUT",
             "PatchAttribute" => "PATCH",
             "DeleteAttribute" => "DELETE",
+            "QueryAttribute" => "QUERY",
             _ => null,
         };
     }

@@ -48,13 +48,14 @@ public static class ResourcefulBinding
     // block of its own. The messages are BindingErrors', the same for every endpoint. The source is one of three
     // constant strings, which also names it in the messages.
 
-    /// <summary>The value <paramref name="name"/> from <paramref name="source"/> (<c>route</c>, <c>query</c> or <c>header</c>) as text, or <see langword="null"/>.</summary>
+    /// <summary>The value <paramref name="name"/> from <paramref name="source"/> (<c>route</c>, <c>query</c>, <c>header</c> or <c>cookie</c>) as text, or <see langword="null"/>.</summary>
     public static string? GetValue(HttpContext httpContext, string source, string name) => source switch
     {
         "route" => GetRouteValue(httpContext, name),
         "query" => GetQueryValue(httpContext, name),
         "header" => GetHeaderValue(httpContext, name),
-        _ => throw new ArgumentOutOfRangeException(nameof(source), source, "Expected route, query or header."),
+        "cookie" => httpContext.Request.Cookies[name],
+        _ => throw new ArgumentOutOfRangeException(nameof(source), source, "Expected route, query, header or cookie."),
     };
 
     /// <summary>

@@ -45,6 +45,9 @@ public static class ResourcefulEndpoints
     /// <summary>The methods of a <c>[Delete]</c> handler.</summary>
     public static readonly IReadOnlyList<string> Delete = ["DELETE"];
 
+    /// <summary>The methods of a <c>[Query]</c> handler (RFC 10008). Unlike <c>GET</c>, it implies no <c>HEAD</c>.</summary>
+    public static readonly IReadOnlyList<string> Query = ["QUERY"];
+
     /// <summary>The <c>maxBodySize</c> of an endpoint that keeps the server's own limit (Kestrel: 30 MB).</summary>
     public const long ServerBodyLimit = 0;
 
@@ -99,7 +102,7 @@ public static class ResourcefulEndpoints
 
         foreach (var path in paths)
         {
-            builders[index++] = MapPath(endpoints, path.Template, path.Key, path.Allow, path.Description);
+            builders[index++] = MapPath(endpoints, path.Template, path.Key, path.Allow, path.Description, path.AcceptQuery);
         }
 
         foreach (var moved in movedRoutes)
@@ -117,6 +120,7 @@ public static class ResourcefulEndpoints
         "PUT" => Put,
         "PATCH" => Patch,
         "DELETE" => Delete,
+        "QUERY" => Query,
         _ => [httpMethod],
     };
 
@@ -188,14 +192,15 @@ public static class ResourcefulEndpoints
     /// <param name="key">The template with parameter names removed, lower case: routing cannot tell such paths apart.</param>
     /// <param name="methods">The declared methods of this resource on the path, with <c>HEAD</c> and <c>OPTIONS</c> unless switched off, comma-separated.</param>
     /// <param name="description">The items of the description's <c>methods</c> array, as JSON.</param>
-    public static IEndpointConventionBuilder MapPath(IEndpointRouteBuilder endpoints, string pattern, string key, string methods, string description)
+    /// <param name="acceptQuery">The media types a <c>QUERY</c> handler on the path accepts (<c>Accept-Query</c>), or <see langword="null"/>.</param>
+    public static IEndpointConventionBuilder MapPath(IEndpointRouteBuilder endpoints, string pattern, string key, string methods, string description, string? acceptQuery = null)
     {
         var paths = PathRegistry.GetOrCreateValue(endpoints);
         lock (paths)
         {
             if (paths.TryGetValue(key, out var existing))
             {
-                existing.Add(methods, description);
+                existing.Add(methods, description, acceptQuery);
                 return existing.Builder;
             }
 
@@ -203,7 +208,7 @@ public static class ResourcefulEndpoints
             // every request to the path, and routing would capture its route values twice (104 B per request). With
             // "*", routing's DFA sends it only the methods no handler takes, instead of routing's own 405 (no body,
             // Allow in alphabetical order), so the 405 goes through the app's problem details with OPTIONS' Allow.
-            var path = new PathAnswer(pattern, methods, description);
+            var path = new PathAnswer(pattern, methods, description, acceptQuery);
             var builder = endpoints.MapMethods(pattern, OptionsAndOtherMethods, path.AnswerAsync);
             builder.WithDisplayName($"OPTIONS {pattern} (and 405)");
             builder.WithMetadata(new AllowAnonymousMetadata(), new ExcludeFromDescriptionMetadata());
@@ -219,7 +224,7 @@ public static class ResourcefulEndpoints
     /// <summary>One path's OPTIONS answer; built at start-up, read-only (and allocation-free) per request.</summary>
     private sealed class PathAnswer
     {
-        private static readonly string[] MethodOrder = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
+        private static readonly string[] MethodOrder = ["GET", "HEAD", "QUERY", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
 
         private readonly string _pattern;
         private readonly List<string> _methods = [];
@@ -229,17 +234,23 @@ public static class ResourcefulEndpoints
         private string _allow = string.Empty;
         private bool _answersOptions;
         private byte[] _description = [];
+        private string? _acceptQuery;
 
-        public PathAnswer(string pattern, string methods, string description)
+        public PathAnswer(string pattern, string methods, string description, string? acceptQuery)
         {
             _pattern = pattern;
-            Add(methods, description);
+            Add(methods, description, acceptQuery);
         }
 
         public IEndpointConventionBuilder Builder { get; set; } = null!;
 
-        public void Add(string methods, string description)
+        public void Add(string methods, string description, string? acceptQuery)
         {
+            if (acceptQuery is not null)
+            {
+                _acceptQuery = _acceptQuery is null ? acceptQuery : string.Join(", ", Split(_acceptQuery).Union(Split(acceptQuery)));
+            }
+
             foreach (var method in Split(methods))
             {
                 if (!_methods.Contains(method))
@@ -258,7 +269,7 @@ public static class ResourcefulEndpoints
         // OPTIONS is answered only where a resource on the path keeps automatic OPTIONS; elsewhere it is one more
         // method the path does not take.
         public Task AnswerAsync(HttpContext httpContext) => HttpMethods.IsOptions(httpContext.Request.Method) && _answersOptions
-            ? ResourcefulPaths.AnswerAsync(httpContext, _allow, _description)
+            ? ResourcefulPaths.AnswerAsync(httpContext, _allow, _description, _acceptQuery)
             : ResourcefulPaths.RejectAsync(httpContext, _allow);
 
         private static string[] Split(string methods) => methods.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
@@ -306,7 +317,7 @@ public static class ResourcefulEndpoints
 
     /// <summary>
     /// Whether DI can resolve <typeparamref name="T"/>: decides once, at start-up, whether a complex parameter
-    /// of a <c>POST</c>/<c>PUT</c>/<c>PATCH</c> handler is a service or the JSON body, as minimal APIs do.
+    /// of a <c>POST</c>/<c>PUT</c>/<c>PATCH</c>/<c>QUERY</c> handler is a service or the JSON body, as minimal APIs do.
     /// </summary>
     public static bool IsService<T>(IServiceProvider services)
         => services.GetService<IServiceProviderIsService>()?.IsService(typeof(T)) ?? false;

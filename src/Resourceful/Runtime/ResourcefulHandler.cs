@@ -10,7 +10,7 @@ namespace Resourceful.Runtime;
 /// code lists its handlers as such rows and maps them all with <see cref="ResourcefulEndpoints.MapResource"/>,
 /// instead of a block of calls per handler. Used only by generated code.
 /// </summary>
-/// <param name="httpMethod">The handler's method: <c>GET</c>, <c>POST</c>, <c>PUT</c>, <c>PATCH</c> or <c>DELETE</c>.</param>
+/// <param name="httpMethod">The handler's method: <c>GET</c>, <c>POST</c>, <c>PUT</c>, <c>PATCH</c>, <c>DELETE</c> or <c>QUERY</c>.</param>
 /// <param name="template">The route template of the handler.</param>
 /// <param name="name">The handler method's name.</param>
 /// <param name="create">Creates the handler's request delegate, once, when the resource is mapped.</param>
@@ -189,6 +189,12 @@ public readonly struct ResourcefulPath(string template, string key, string allow
 
     /// <summary>The description's methods, as JSON.</summary>
     public string Description { get; } = description;
+
+    /// <summary>
+    /// The media types the path's <c>QUERY</c> handler accepts, which <c>OPTIONS</c> sends as <c>Accept-Query</c>
+    /// (RFC 10008 §3); <see langword="null"/> when the path has none.
+    /// </summary>
+    public string? AcceptQuery { get; init; }
 }
 
 /// <summary>An old URI declared with <c>[MovedFrom]</c> and its redirect (see <see cref="ResourcefulEndpoints.MapMoved"/>).</summary>

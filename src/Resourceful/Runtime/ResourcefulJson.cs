@@ -226,6 +226,11 @@ public static class ResourcefulJson
         {
             httpContext.Response.Headers["Accept-Patch"] = "application/json";
         }
+        else if (string.Equals(request.Method, "QUERY", StringComparison.OrdinalIgnoreCase))
+        {
+            // RFC 10008 §3: the media types a QUERY accepts.
+            httpContext.Response.Headers["Accept-Query"] = "application/json";
+        }
 
         return ProblemWriter.WriteAsync(httpContext, StatusCodes.Status415UnsupportedMediaType, "Unsupported Media Type", detail);
     }

@@ -24,9 +24,21 @@ public static class ResourcefulPaths
     /// first. Without one it is an ordinary <c>OPTIONS</c> request.
     /// </remarks>
     public static Task AnswerAsync(HttpContext httpContext, string allow, ReadOnlySpan<byte> description)
+        => AnswerAsync(httpContext, allow, description, acceptQuery: null);
+
+    /// <inheritdoc cref="AnswerAsync(HttpContext, string, ReadOnlySpan{byte})"/>
+    /// <param name="httpContext">The request.</param>
+    /// <param name="allow">The path's methods.</param>
+    /// <param name="description">The JSON description, or empty.</param>
+    /// <param name="acceptQuery">The media types the path's <c>QUERY</c> handler accepts, sent as <c>Accept-Query</c> (RFC 10008 §3); <see langword="null"/> for none.</param>
+    public static Task AnswerAsync(HttpContext httpContext, string allow, ReadOnlySpan<byte> description, string? acceptQuery)
     {
         var response = httpContext.Response;
         response.Headers.Allow = allow;
+        if (acceptQuery is not null)
+        {
+            response.Headers["Accept-Query"] = acceptQuery;
+        }
 
         if (!description.IsEmpty && ResourcefulContent.AsksFor(httpContext.Request.Headers.Accept, "application/json"))
         {

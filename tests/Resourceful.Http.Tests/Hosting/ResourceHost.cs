@@ -79,6 +79,7 @@ public sealed class ResourceHost : IAsyncDisposable
 
             return next(context);
         });
+        app.UseSession();
         map(app);
 
         await app.StartAsync();

@@ -99,6 +99,10 @@ public static class TestServices
         services.AddSingleton<BookStore>();
         services.AddSingleton<DocumentStore>();
         services.AddSingleton<EventStore>();
+
+        // SessionValues takes ISession: MapResources() checks at start-up that sessions are configured.
+        services.AddDistributedMemoryCache();
+        services.AddSession();
         return services;
     }
 }
