@@ -24,7 +24,8 @@ internal static partial class ResourceEmitter
         {
             var bindings = Bindings(endpoint.Parameters).ToList();
             _isAsync = endpoint.Result.Await != AwaitKind.None
-                || bindings.Any(static b => b.Parameter.Source is ParameterSource.Body or ParameterSource.BodyOrService or ParameterSource.BindAsync);
+                || bindings.Any(static b => b.Parameter.Source is ParameterSource.Body or ParameterSource.BodyOrService or ParameterSource.BindAsync
+                    || ParameterModels.IsForm(b.Parameter.Source));
 
             WriteValueRuleFields(bindings);
 
@@ -87,9 +88,7 @@ internal static partial class ResourceEmitter
 
         private void WriteBody(List<(ParameterModel Parameter, string Name)> bindings)
         {
-            var needsErrors = bindings.Any(static b => b.Parameter.Source is ParameterSource.Route or ParameterSource.Query or ParameterSource.Header
-                || (b.Parameter.Source == ParameterSource.BindAsync && b.Parameter.IsRequired)
-                || b.Parameter.Validation.Count > 0);
+            var needsErrors = bindings.Any(static b => NeedsErrors(b.Parameter));
             if (needsErrors)
             {
                 writer.WriteLine("var bindingErrors = new global::Resourceful.Runtime.BindingErrors();");
@@ -102,18 +101,30 @@ internal static partial class ResourceEmitter
                 {
                     WriteAsParameters(parameter, members, bodyPass: false);
                 }
-                else if (parameter.Source is not (ParameterSource.Body or ParameterSource.BodyOrService))
+                else if (!ParameterModels.IsBodyPass(parameter.Source))
                 {
                     WriteBinding(parameter, Local(parameter), declare: true);
                 }
             }
 
-            if (needsErrors)
+            // Form values are bound after the form is read, and checked after it.
+            if (bindings.Any(static b => !ParameterModels.IsForm(b.Parameter.Source) && NeedsErrors(b.Parameter)))
             {
                 writer.Separate();
                 writer.OpenBlock("if (bindingErrors.HasErrors)");
                 WriteReturn("bindingErrors.WriteProblemAsync(httpContext)");
                 writer.CloseBlock();
+            }
+
+            var readsForm = bindings.Any(static b => ParameterModels.IsForm(b.Parameter.Source));
+            if (readsForm)
+            {
+                // The form is read once, through ReadFormAsync, so FormOptions' limits apply; a failure is answered there.
+                writer.Separate();
+                writer.OpenBlock($"if (!await {Forms}.ReadAsync(httpContext{(endpoint.MaxBodySize > 0 ? ", maxBodySize: " + endpoint.MaxBodySize.ToString(System.Globalization.CultureInfo.InvariantCulture) : string.Empty)}))");
+                writer.WriteLine("return;");
+                writer.CloseBlock();
+                writer.Separate();
             }
 
             foreach (var parameter in endpoint.Parameters)
@@ -122,13 +133,14 @@ internal static partial class ResourceEmitter
                 {
                     WriteAsParameters(parameter, members, bodyPass: true);
                 }
-                else if (parameter.Source is ParameterSource.Body or ParameterSource.BodyOrService)
+                else if (ParameterModels.IsBodyPass(parameter.Source))
                 {
                     WriteBinding(parameter, Local(parameter), declare: true);
                 }
             }
 
-            if (bindings.Any(static b => b.Parameter.Validation.Count > 0))
+            if (bindings.Any(static b => b.Parameter.Validation.Count > 0 || b.Parameter.Source == ParameterSource.Form
+                || b.Parameter.Source == ParameterSource.FormFile && b.Parameter.IsRequired))
             {
                 writer.Separate();
                 writer.OpenBlock("if (bindingErrors.HasErrors)");
@@ -180,6 +192,12 @@ internal static partial class ResourceEmitter
                     break;
             }
         }
+
+        // Whether binding the value can record a failure in bindingErrors.
+        private static bool NeedsErrors(ParameterModel parameter) =>
+            parameter.Source is ParameterSource.Route or ParameterSource.Query or ParameterSource.Header or ParameterSource.Form
+            || (parameter.Source is ParameterSource.BindAsync or ParameterSource.FormFile && parameter.IsRequired)
+            || parameter.Validation.Count > 0;
 
         private string HandlerLiteral => Literal(resource.MetadataName.Replace('+', '.') + "." + endpoint.HandlerName);
 

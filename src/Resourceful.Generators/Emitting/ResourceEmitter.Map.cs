@@ -244,8 +244,9 @@ internal static partial class ResourceEmitter
         for (var i = 0; i < endpoint.Parameters.Count; i++)
         {
             var parameter = endpoint.Parameters[i];
-            if (parameter.AsParameters is not { } members)
+            if (parameter.AsParameters is not { } members || parameter.Source == ParameterSource.FormObject)
             {
+                // A [FromForm] type is one parameter to the API explorer, which reads its members itself.
                 yield return $"new({i.ToString(System.Globalization.CultureInfo.InvariantCulture)}, {Literal(parameter.Key)}, {Flags(parameter)})";
                 continue;
             }

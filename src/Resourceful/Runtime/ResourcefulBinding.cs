@@ -37,6 +37,16 @@ public static class ResourcefulBinding
         return values.Count == 0 ? null : values[0];
     }
 
+    /// <summary>
+    /// The first form field named <paramref name="name"/>, or <see langword="null"/>. Only after
+    /// <see cref="ResourcefulForms.ReadAsync"/> succeeded: the form is then read and cached, and this is a lookup.
+    /// </summary>
+    public static string? GetFormValue(HttpContext httpContext, string name)
+    {
+        var values = httpContext.Request.Form[name];
+        return values.Count == 0 ? null : values[0];
+    }
+
     /// <summary>The header <paramref name="name"/>, its values joined by commas (RFC 9110 §5.3), or <see langword="null"/>.</summary>
     public static string? GetHeaderValue(HttpContext httpContext, string name)
     {
@@ -54,6 +64,7 @@ public static class ResourcefulBinding
         "route" => GetRouteValue(httpContext, name),
         "query" => GetQueryValue(httpContext, name),
         "header" => GetHeaderValue(httpContext, name),
+        "form" => GetFormValue(httpContext, name),
         _ => throw new ArgumentOutOfRangeException(nameof(source), source, "Expected route, query or header."),
     };
 
