@@ -10,6 +10,7 @@ namespace Bookshelf;
 /// app serializes without reflection, so it publishes as Native AOT unchanged.
 /// </summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(AntiforgeryToken))]
 [JsonSerializable(typeof(Author))]
 [JsonSerializable(typeof(AuthorInput))]
 [JsonSerializable(typeof(IReadOnlyList<Author>))]

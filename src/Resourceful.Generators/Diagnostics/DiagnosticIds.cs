@@ -35,6 +35,8 @@ internal static class DiagnosticIds
     public const string GetChangesState = "RSF0102";
     public const string TargetNotOneResource = "RSF0103";
     public const string CreateWithoutCreated = "RSF0104";
+    public const string FormOnBodylessMethod = "RSF0107";
+    public const string FormAcceptsUnsaid = "RSF0108";
 
     // RSF02xx URI design
     public const string VerbInPath = "RSF0201";
