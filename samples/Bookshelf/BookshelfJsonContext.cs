@@ -36,4 +36,6 @@ namespace Bookshelf;
 [JsonSerializable(typeof(Genre))]
 [JsonSerializable(typeof(Genre?))]
 [JsonSerializable(typeof(BookSort))]
+// The cover upload's file: AddOpenApi() describes form parameters through this metadata too.
+[JsonSerializable(typeof(Microsoft.AspNetCore.Http.IFormFile))]
 public sealed partial class BookshelfJsonContext : JsonSerializerContext;

@@ -118,6 +118,15 @@ public sealed class BindingFormTests(FormHostFixture fixture) : IClassFixture<Fo
     }
 
     [Fact]
+    public async Task FileForm_Urlencoded_Answers415AsMinimalApisAcceptOnlyMultipart()
+    {
+        // A handler that reads a file accepts multipart/form-data only (its AcceptsMetadata), as minimal APIs' does.
+        using var response = await SendAsync("/forms/upload", t => Urlencoded(t, ("file", "x")));
+        using var problem = await ResponseAssert.ProblemAsync(response, HttpStatusCode.UnsupportedMediaType);
+        Assert.Equal("multipart/form-data", string.Join(", ", response.Headers.GetValues("Accept-Post")));
+    }
+
+    [Fact]
     public async Task FormFile_ByParameterName_BindsThePart()
     {
         using var response = await SendAsync("/forms/upload", t => Multipart(t, [], ("file", "notes.txt", "text/plain", "hello"u8.ToArray())));
@@ -179,7 +188,7 @@ public sealed class BindingFormTests(FormHostFixture fixture) : IClassFixture<Fo
     [Fact]
     public async Task FromFormRecord_UnparsableMember_Answers400NamingIt()
     {
-        using var response = await SendAsync("/forms/object", t => Urlencoded(t, ("Name", "Grace"), ("Age", "many")));
+        using var response = await SendAsync("/forms/object", t => Multipart(t, [("Name", "Grace"), ("Age", "many")]));
         await ResponseAssert.ValidationProblemAsync(response, "Age");
     }
 
@@ -285,6 +294,7 @@ public sealed class BindingFormTests(FormHostFixture fixture) : IClassFixture<Fo
     public async Task Endpoints_CarryAntiforgeryMetadataAsMinimalApis()
     {
         var endpoints = fixture.Host.App.Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints;
+        endpoints = [.. endpoints.Where(static e => e.DisplayName?.Contains("(not a form", System.StringComparison.Ordinal) != true)];
         static bool Requires(Microsoft.AspNetCore.Http.Endpoint e) =>
             e.Metadata.GetMetadata<Microsoft.AspNetCore.Antiforgery.IAntiforgeryMetadata>() is { RequiresValidation: true };
 

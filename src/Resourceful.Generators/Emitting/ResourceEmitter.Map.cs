@@ -173,6 +173,13 @@ internal static partial class ResourceEmitter
             writer.WriteLine($"Produces = {Literal(mediaType)},");
         }
 
+        if (ParameterModels.ReadsForm(endpoint))
+        {
+            writer.WriteLine(ParameterModels.ReadsFiles(endpoint)
+                ? "Accepts = [\"multipart/form-data\"],"
+                : "Accepts = [\"multipart/form-data\", \"application/x-www-form-urlencoded\"],");
+        }
+
         if (endpoint.MaxBodySize > 0)
         {
             writer.WriteLine($"MaxBodySize = {endpoint.MaxBodySize.ToString(System.Globalization.CultureInfo.InvariantCulture)},");

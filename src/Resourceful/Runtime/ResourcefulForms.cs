@@ -130,16 +130,20 @@ public static class ResourcefulForms
     }
 
     /// <summary>Answers <c>415</c>, listing the form media types in <c>Accept-Post</c> or <c>Accept-Patch</c> (RFC 9110 §15.5.16).</summary>
-    private static Task WriteUnsupportedMediaTypeAsync(HttpContext httpContext)
+    /// <summary>
+    /// The request delegate of a form endpoint's companion, which routing picks when the request's <c>Content-Type</c>
+    /// is no form (the endpoint's <see cref="Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata"/> excludes it).
+    /// </summary>
+    internal static Task WriteUnsupportedMediaTypeAsync(HttpContext httpContext, string accepted = AcceptedMediaTypes)
     {
         var request = httpContext.Request;
         if (HttpMethods.IsPost(request.Method))
         {
-            httpContext.Response.Headers["Accept-Post"] = AcceptedMediaTypes;
+            httpContext.Response.Headers["Accept-Post"] = accepted;
         }
         else if (HttpMethods.IsPatch(request.Method))
         {
-            httpContext.Response.Headers["Accept-Patch"] = AcceptedMediaTypes;
+            httpContext.Response.Headers["Accept-Patch"] = accepted;
         }
 
         var detail = string.IsNullOrEmpty(request.ContentType)
