@@ -48,6 +48,7 @@ public static class BenchmarkServer
         if (variants.HasFlag(Variants.Generated))
         {
             app.MapGenItems();
+            app.MapGenUploads();
         }
 
         if (variants.HasFlag(Variants.Minimal))
