@@ -49,6 +49,10 @@ public sealed partial class FormValues
     [RequireAntiforgeryToken(false)]
     public static string Open([FromForm] string name) => name;
 
+    [Post("open-file")]
+    [RequireAntiforgeryToken(false)]
+    public static string OpenFile(IFormFile file, [FromForm] int count) => file.FileName + count.ToString(CultureInfo.InvariantCulture);
+
     [Post("small", MaxBodySize = 1024)]
     public static string Small(IFormFile file) => file.Length.ToString(CultureInfo.InvariantCulture);
 
