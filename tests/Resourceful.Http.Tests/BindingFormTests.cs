@@ -358,3 +358,22 @@ public sealed class FormLimitsTests
         using var problem = await ResponseAssert.ProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
     }
 }
+
+/// <summary>The <c>OPTIONS</c> description names a form's fields and files and its media type.</summary>
+public sealed class FormOptionsDescriptionTests(FormHostFixture fixture) : IClassFixture<FormHostFixture>
+{
+    [Theory]
+    [InlineData("/forms/upload", "{\"name\":\"file\",\"in\":\"form\",\"type\":\"file\",\"required\":true}", "multipart/form-data")]
+    [InlineData("/forms/fields", "{\"name\":\"age\",\"in\":\"form\",\"type\":\"integer\",\"required\":true}", "application/x-www-form-urlencoded")]
+    public async Task Options_FormEndpoint_DescribesFieldsAndMediaType(string path, string parameter, string mediaType)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Options, path);
+        request.Headers.Accept.ParseAdd("application/json");
+        using var response = await fixture.Client.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(parameter, body, System.StringComparison.Ordinal);
+        Assert.Contains("\"body\":{\"mediaType\":\"" + mediaType + "\",\"type\":\"object\",\"required\":true}", body, System.StringComparison.Ordinal);
+    }
+}
