@@ -136,4 +136,56 @@ public sealed class FormRulesTests
                 public void Rename(int id, [FromForm] string title) { }
             }
             """);
+
+    // Usage rules (RSF0017, RSF0018) for forms: form types bind from the form, never from services.
+    [Fact]
+    public Task ParameterCannotBind_FromFormValuesAndTypes_NoDiagnostic() =>
+        Verify<ResourceUsageRules>.AnalyzerAsync("""
+            public sealed record NewCover(string Title, int Year, IFormFile? Image);
+
+            [Resource("/books")]
+            public sealed partial class Books
+            {
+                [Post] public string Add([FromForm] string title, [FromForm(Name = "tag")] string[] tags) => "";
+                [Post("covers")] public string Cover([FromForm] NewCover cover) => "";
+            }
+            """);
+
+    [Theory]
+    [InlineData("IFormFile")]
+    [InlineData("IFormFileCollection")]
+    [InlineData("IFormCollection")]
+    public Task ParameterCannotBind_FormType_BindsFromTheFormNeverFromServices(string type) =>
+        Verify<ResourceUsageRules>.AnalyzerAsync($$"""
+            [Resource("/books")]
+            public sealed partial class Books
+            {
+                [Post] public string Add({{type}} cover, [FromServices] {{type}}? other) => "";
+            }
+            """);
+
+    [Fact]
+    public Task ParameterCannotBind_FromFormTypeWithNestedObject_Reports() =>
+        Verify<ResourceUsageRules>.AnalyzerAsync("""
+            public sealed record Address(string Street);
+            public sealed record NewAuthor(string Name, Address Home);
+
+            [Resource("/authors")]
+            public sealed partial class Authors
+            {
+                [Post] public string Add([FromForm] NewAuthor {|RSF0017:author|}) => "";
+            }
+            """);
+
+    [Fact]
+    public Task MultipleBodies_FormAndJsonBody_Reports() =>
+        Verify<ResourceUsageRules>.AnalyzerAsync("""
+            public sealed record Note(string Text);
+
+            [Resource("/uploads")]
+            public sealed partial class Uploads
+            {
+                [Post] public string Add([FromBody] Note note, IFormFile {|RSF0018:file|}) => "";
+            }
+            """);
 }
