@@ -10,6 +10,7 @@ namespace Bookshelf;
 /// app serializes without reflection, so it publishes as Native AOT unchanged.
 /// </summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(AntiforgeryToken))]
 [JsonSerializable(typeof(Author))]
 [JsonSerializable(typeof(AuthorInput))]
 [JsonSerializable(typeof(IReadOnlyList<Author>))]
@@ -38,4 +39,6 @@ namespace Bookshelf;
 [JsonSerializable(typeof(Genre))]
 [JsonSerializable(typeof(Genre?))]
 [JsonSerializable(typeof(BookSort))]
+// The cover upload's file: AddOpenApi() describes form parameters through this metadata too.
+[JsonSerializable(typeof(Microsoft.AspNetCore.Http.IFormFile))]
 public sealed partial class BookshelfJsonContext : JsonSerializerContext;

@@ -10,12 +10,12 @@ using Resourceful.Generators.Diagnostics;
 
 namespace Resourceful.CodeFixes;
 
-/// <summary>RSF0101: binds a GET or DELETE parameter from the query instead of the body.</summary>
+/// <summary>RSF0101, RSF0107: binds a GET or DELETE parameter from the query instead of the body or the form.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(BindFromQueryCodeFixProvider)), Shared]
 public sealed class BindFromQueryCodeFixProvider : ResourcefulCodeFixProvider
 {
     /// <inheritdoc />
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.BodyOnBodylessMethod);
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.BodyOnBodylessMethod, DiagnosticIds.FormOnBodylessMethod);
 
     /// <inheritdoc />
     protected override IEnumerable<ProposedFix> GetFixes(CodeFixSite site)
@@ -37,7 +37,7 @@ public sealed class BindFromQueryCodeFixProvider : ResourcefulCodeFixProvider
     private static ParameterSyntax Rebind(ParameterSyntax parameter, string attributeName)
     {
         var replacement = SyntaxFactory.Attribute(SyntaxEdits.QualifiedName(attributeName));
-        var fromBody = parameter.AttributeLists.SelectMany(static l => l.Attributes).FirstOrDefault(static a => SyntaxEdits.SimpleName(a) == "FromBody");
+        var fromBody = parameter.AttributeLists.SelectMany(static l => l.Attributes).FirstOrDefault(static a => SyntaxEdits.SimpleName(a) is "FromBody" or "FromForm");
         if (fromBody is not null)
         {
             return parameter.ReplaceNode(fromBody, replacement.WithTriviaFrom(fromBody));

@@ -558,29 +558,6 @@ public sealed class UsageRulesTests
             """);
 
     [Fact]
-    public Task ParameterCannotBind_FromForm_Reports() =>
-        Verify<ResourceUsageRules>.AnalyzerAsync("""
-            [Resource("/books")]
-            public sealed partial class Books
-            {
-                [Post] public string Add([FromForm] string {|RSF0017:title|}) => "";
-            }
-            """);
-
-    [Theory]
-    [InlineData("IFormFile")]
-    [InlineData("IFormFileCollection")]
-    [InlineData("IFormCollection")]
-    public Task ParameterCannotBind_FormType_ReportsInsteadOfAServiceLookup(string type) =>
-        Verify<ResourceUsageRules>.AnalyzerAsync($$"""
-            [Resource("/books")]
-            public sealed partial class Books
-            {
-                [Post] public string Add({{type}} {|RSF0017:cover|}) => "";
-            }
-            """);
-
-    [Fact]
     public Task ParameterCannotBind_RawBodyStreamAndPipeReader_NoDiagnostic() =>
         Verify<ResourceUsageRules>.AnalyzerAsync("""
             [Resource("/uploads")]

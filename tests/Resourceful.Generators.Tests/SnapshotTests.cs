@@ -116,6 +116,45 @@ public sealed class SnapshotTests
     }
 
     [Fact]
+    public void Forms_ValuesFilesAndTypes_MatchesSnapshot()
+    {
+        // Forms as minimal APIs bind them: [FromForm] values and types, IFormFile by name, IFormFileCollection,
+        // IFormCollection; antiforgery metadata, AcceptsMetadata, and both documents' form bodies.
+        const string source = """
+            using Microsoft.AspNetCore.Antiforgery;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Mvc;
+            using Resourceful;
+
+            namespace Shop.Uploads;
+
+            public sealed record NewImage(string Title, int? Rank, IFormFile? Image);
+
+            [Resource("/uploads")]
+            public sealed partial class Uploads
+            {
+                [Post]
+                public string Add([FromForm] string title, [FromForm(Name = "tag")] string[] tags, [FromForm] int copies = 1) => "";
+
+                [Put("{id:int}")]
+                public void Replace(int id, [FromForm(Name = "file")] IFormFile upload, IFormFileCollection all) { }
+
+                [Patch("{id:int}")]
+                [RequireAntiforgeryToken(false)]
+                public void Change(int id, IFormCollection form) { }
+
+                [Post("images")]
+                public string AddImage([FromForm] NewImage image) => "";
+            }
+            """;
+
+        var run = TestHelpers.RunGenerator(source);
+
+        TestHelpers.AssertCompilesCleanly(run);
+        Snapshot.Verify(run);
+    }
+
+    [Fact]
     public void Validation_NestedObjectsCollectionsAndValues_MatchesSnapshot()
     {
         // What ASP.NET Core 10's AddValidation() checks for minimal APIs: nested objects, collection items,

@@ -24,6 +24,7 @@ public sealed class ResourcefulAnalyzer : DiagnosticAnalyzer
         [
             new ResourceUsageRules(),
             new HttpSemanticsRules(),
+            new FormRules(),
             new UriDesignRules(),
             new SecurityRules(),
             new CookieRules(),

@@ -313,6 +313,23 @@ internal static class DiagnosticDescriptors
         defaultSeverity: DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
         helpLinkUri: HelpLink(DiagnosticIds.ResponseCacheOnUnsafeMethod));
+    public static readonly DiagnosticDescriptor FormOnBodylessMethod = new(
+        id: DiagnosticIds.FormOnBodylessMethod,
+        title: "GET and DELETE requests carry no form",
+        messageFormat: "Parameter '{0}' of handler '{1}' is read from a form on {2}, but a {2} request carries no content with defined semantics (RFC 9110 {3}), and a browser sends a {2} form as a query string; bind it from the query, or take the form on POST",
+        category: HttpCategory,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLink(DiagnosticIds.FormOnBodylessMethod));
+
+    public static readonly DiagnosticDescriptor FormAcceptsUnsaid = new(
+        id: DiagnosticIds.FormAcceptsUnsaid,
+        title: "A form handler beside JSON handlers says which media types it accepts",
+        messageFormat: "Handler '{0}' reads a form while '{1}' of the same resource reads JSON; say which media types '{0}' accepts with [Consumes({2})], so clients and the OpenAPI documents do not assume JSON",
+        category: HttpCategory,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLink(DiagnosticIds.FormAcceptsUnsaid));
 
     // ---- RSF02xx URI design ----
 

@@ -39,6 +39,8 @@ internal static class DiagnosticIds
     public const string CreateWithoutCreated = "RSF0104";
     public const string LostUpdate = "RSF0106";
     public const string ResponseCacheOnUnsafeMethod = "RSF0105";
+    public const string FormOnBodylessMethod = "RSF0107";
+    public const string FormAcceptsUnsaid = "RSF0108";
 
     // RSF02xx URI design
     public const string VerbInPath = "RSF0201";

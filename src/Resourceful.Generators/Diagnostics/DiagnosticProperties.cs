@@ -22,6 +22,9 @@ internal static class DiagnosticProperties
 
     public const string AsParameters = nameof(AsParameters);
 
+    /// <summary>The media types a <c>[Consumes]</c> attribute should list, comma-separated, in order.</summary>
+    public const string ConsumesMediaTypes = nameof(ConsumesMediaTypes);
+
     /// <summary>The route parameter a new handler parameter binds.</summary>
     public const string RouteParameterName = nameof(RouteParameterName);
 

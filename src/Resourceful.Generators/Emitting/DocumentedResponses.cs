@@ -35,6 +35,7 @@ internal static class DocumentedResponses
         ParameterModels.Flatten(endpoint.Parameters).Any(p => p.Source switch
         {
             ParameterSource.Body or ParameterSource.BodyOrService => true,
+            ParameterSource.Form or ParameterSource.FormFile or ParameterSource.FormFiles or ParameterSource.FormCollection => true,
             ParameterSource.BindAsync => p.IsRequired,
             ParameterSource.Query or ParameterSource.Header or ParameterSource.Cookie => p.IsRequired || p.Parser != ValueParser.String,
             ParameterSource.Route => p.Parser != ValueParser.String && !IsConstrained(endpoint.Template, p.Key),

@@ -11,7 +11,7 @@ namespace Resourceful.Generators.Emitting;
 /// <c>MapResourcesOpenApi()</c> extension that serves it as a UTF-8 constant: no start-up work, no reflection,
 /// and a document that CI can lint or feed to client generators without running the app.
 /// </summary>
-internal static class OpenApiEmitter
+internal static partial class OpenApiEmitter
 {
     public const string HintName = "Resourceful.OpenApi.g.cs";
 
@@ -281,6 +281,11 @@ internal static class OpenApiEmitter
             json.String("type", "string").String("format", "binary");
             json.EndObject().EndObject().EndObject();
             json.EndObject();
+        }
+
+        if (ParameterModels.ReadsForm(endpoint))
+        {
+            WriteFormBody(json, endpoint, shapes, names);
         }
 
         var body = ParameterModels.Flatten(endpoint.Parameters).FirstOrDefault(static p => p.Source is ParameterSource.Body or ParameterSource.BodyOrService);

@@ -117,6 +117,16 @@ internal sealed class PathModel(string template, string key, string allow, strin
                     case ParameterSource.BodyStream or ParameterSource.BodyPipeReader:
                         body = Body("*/*", null, required: true);
                         break;
+                    case ParameterSource.Form or ParameterSource.FormFile:
+                        // A form's fields and files are named values, like the query's; the form is the body.
+                        json.Append(firstParameter ? string.Empty : ",");
+                        firstParameter = false;
+                        AppendValue(json, parameter);
+                        body = FormBody(endpoint);
+                        break;
+                    case ParameterSource.FormFiles or ParameterSource.FormCollection:
+                        body = FormBody(endpoint);
+                        break;
                 }
             }
 
@@ -169,8 +179,14 @@ internal sealed class PathModel(string template, string key, string allow, strin
             ParameterSource.Route => "route",
             ParameterSource.Query => "query",
             ParameterSource.Cookie => "cookie",
+            ParameterSource.Form or ParameterSource.FormFile => "form",
             _ => "header",
         };
+        if (parameter.Source == ParameterSource.FormFile)
+        {
+            json.Append("{\"name\":").Append(Json(parameter.Key)).Append(",\"in\":\"form\",\"type\":\"file\",\"required\":").Append(parameter.IsRequired ? "true" : "false").Append('}');
+            return;
+        }
 
         // Enums are parsed from their names; anything else the OpenAPI document would call a string is one here too.
         var (type, _) = parameter.Parser == ValueParser.Enum ? ("string", null) : OpenApiEmitter.PrimitiveSchema(parameter.ValueTypeName);
@@ -188,6 +204,10 @@ internal sealed class PathModel(string template, string key, string allow, strin
         json.Append(",\"required\":").Append(parameter.IsRequired ? "true" : "false");
         json.Append('}');
     }
+
+    // A form with a file can only be multipart; one without is either, and urlencoded is what a plain HTML form sends.
+    private static string FormBody(EndpointModel endpoint) =>
+        Body(ParameterModels.ReadsFiles(endpoint) ? "multipart/form-data" : "application/x-www-form-urlencoded", "object", required: true);
 
     private static string Body(string mediaType, string? type, bool required) =>
         "{\"mediaType\":" + Json(mediaType)

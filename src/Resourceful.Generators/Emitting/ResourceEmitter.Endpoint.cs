@@ -24,7 +24,8 @@ internal static partial class ResourceEmitter
         {
             var bindings = Bindings(endpoint.Parameters).ToList();
             _isAsync = endpoint.Result.Await != AwaitKind.None
-                || bindings.Any(static b => b.Parameter.Source is ParameterSource.Body or ParameterSource.BodyOrService or ParameterSource.BindAsync or ParameterSource.Session);
+                || bindings.Any(static b => b.Parameter.Source is ParameterSource.Body or ParameterSource.BodyOrService or ParameterSource.BindAsync or ParameterSource.Session
+                    || ParameterModels.IsForm(b.Parameter.Source));
 
             WriteValueRuleFields(bindings);
 
@@ -103,10 +104,7 @@ internal static partial class ResourceEmitter
                 writer.Separate();
             }
 
-            var needsErrors = bindings.Any(static b => b.Parameter.Source is ParameterSource.Route or ParameterSource.Query or ParameterSource.Header or ParameterSource.Cookie
-                || (b.Parameter.Source == ParameterSource.BindAsync && b.Parameter.IsRequired)
-                || b.Parameter.Validation.Count > 0)
-                || endpoint.SparseFields is not null;
+            var needsErrors = bindings.Any(static b => NeedsErrors(b.Parameter)) || endpoint.SparseFields is not null;
             if (needsErrors)
             {
                 writer.WriteLine("var bindingErrors = new global::Resourceful.Runtime.BindingErrors();");
@@ -119,14 +117,16 @@ internal static partial class ResourceEmitter
                 {
                     WriteAsParameters(parameter, members, bodyPass: false);
                 }
-                else if (parameter.Source is not (ParameterSource.Body or ParameterSource.BodyOrService or ParameterSource.Session))
+                else if (!ParameterModels.IsBodyPass(parameter.Source) && parameter.Source != ParameterSource.Session)
                 {
                     WriteBinding(parameter, Local(parameter), declare: true);
                 }
             }
 
             WriteFieldsSelection();
-            if (needsErrors)
+
+            // Form values are bound after the form is read, and checked after it.
+            if (endpoint.SparseFields is not null || bindings.Any(static b => !ParameterModels.IsForm(b.Parameter.Source) && NeedsErrors(b.Parameter)))
             {
                 writer.Separate();
                 writer.OpenBlock("if (bindingErrors.HasErrors)");
@@ -141,19 +141,31 @@ internal static partial class ResourceEmitter
                 WriteBinding(parameter, Local(parameter), declare: true);
             }
 
+            var readsForm = bindings.Any(static b => ParameterModels.IsForm(b.Parameter.Source));
+            if (readsForm)
+            {
+                // The form is read once, through ReadFormAsync, so FormOptions' limits apply; a failure is answered there.
+                writer.Separate();
+                writer.OpenBlock($"if (!await {Forms}.ReadAsync(httpContext{(endpoint.MaxBodySize > 0 ? ", maxBodySize: " + endpoint.MaxBodySize.ToString(System.Globalization.CultureInfo.InvariantCulture) : string.Empty)}))");
+                writer.WriteLine("return;");
+                writer.CloseBlock();
+                writer.Separate();
+            }
+
             foreach (var parameter in endpoint.Parameters)
             {
                 if (parameter.AsParameters is { } members)
                 {
                     WriteAsParameters(parameter, members, bodyPass: true);
                 }
-                else if (parameter.Source is ParameterSource.Body or ParameterSource.BodyOrService)
+                else if (ParameterModels.IsBodyPass(parameter.Source))
                 {
                     WriteBinding(parameter, Local(parameter), declare: true);
                 }
             }
 
-            if (bindings.Any(static b => b.Parameter.Validation.Count > 0))
+            if (bindings.Any(static b => b.Parameter.Validation.Count > 0 || b.Parameter.Source == ParameterSource.Form
+                || b.Parameter.Source == ParameterSource.FormFile && b.Parameter.IsRequired))
             {
                 writer.Separate();
                 writer.OpenBlock("if (bindingErrors.HasErrors)");
@@ -277,6 +289,12 @@ internal static partial class ResourceEmitter
 
             writer.Separate();
         }
+
+        // Whether binding the value can record a failure in bindingErrors.
+        private static bool NeedsErrors(ParameterModel parameter) =>
+            parameter.Source is ParameterSource.Route or ParameterSource.Query or ParameterSource.Header or ParameterSource.Cookie or ParameterSource.Form
+            || (parameter.Source is ParameterSource.BindAsync or ParameterSource.FormFile && parameter.IsRequired)
+            || parameter.Validation.Count > 0;
 
         private string HandlerLiteral => Literal(resource.MetadataName.Replace('+', '.') + "." + endpoint.HandlerName);
 

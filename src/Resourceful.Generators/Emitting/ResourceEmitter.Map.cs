@@ -178,6 +178,13 @@ internal static partial class ResourceEmitter
             writer.WriteLine($"Produces = {Literal(mediaType)},");
         }
 
+        if (ParameterModels.ReadsForm(endpoint))
+        {
+            writer.WriteLine(ParameterModels.ReadsFiles(endpoint)
+                ? "Accepts = [\"multipart/form-data\"],"
+                : "Accepts = [\"multipart/form-data\", \"application/x-www-form-urlencoded\"],");
+        }
+
         if (endpoint.MaxBodySize > 0)
         {
             writer.WriteLine($"MaxBodySize = {endpoint.MaxBodySize.ToString(System.Globalization.CultureInfo.InvariantCulture)},");
@@ -259,8 +266,9 @@ internal static partial class ResourceEmitter
                 continue;
             }
 
-            if (parameter.AsParameters is not { } members)
+            if (parameter.AsParameters is not { } members || parameter.Source == ParameterSource.FormObject)
             {
+                // A [FromForm] type is one parameter to the API explorer, which reads its members itself.
                 yield return $"new({i.ToString(System.Globalization.CultureInfo.InvariantCulture)}, {Literal(parameter.Key)}, {Flags(parameter)})";
                 continue;
             }

@@ -16,7 +16,7 @@ internal static partial class ResourceEmitter
             {
                 foreach (var member in members.ConstructorMembers)
                 {
-                    var isBody = member.Source is ParameterSource.Body or ParameterSource.BodyOrService;
+                    var isBody = ParameterModels.IsBodyPass(member.Source);
                     if (isBody == bodyPass)
                     {
                         WriteBinding(member, MemberLocal(parameter, member), declare: true);
@@ -39,7 +39,7 @@ internal static partial class ResourceEmitter
 
             foreach (var member in members.PropertyMembers)
             {
-                var isBody = member.Source is ParameterSource.Body or ParameterSource.BodyOrService;
+                var isBody = ParameterModels.IsBodyPass(member.Source);
                 if (isBody == bodyPass)
                 {
                     WriteBinding(member, MemberLocal(parameter, member), declare: false, target: $"{local}.{Identifier(member.Name)}");
@@ -89,6 +89,12 @@ internal static partial class ResourceEmitter
                     return;
                 case ParameterSource.BodyOrService:
                     WriteBodyOrService(parameter, name, target, declare);
+                    return;
+                case ParameterSource.FormFile:
+                    // The file part by its name; the form was read before any form value is bound.
+                    writer.WriteLine(parameter.IsRequired
+                        ? $"{assign}{Forms}.RequiredFile(httpContext, {Literal(parameter.Key)}, ref bindingErrors);"
+                        : $"{assign}{Forms}.File(httpContext, {Literal(parameter.Key)});");
                     return;
                 default:
                     WriteValue(parameter, name, target, declare);
@@ -183,6 +189,7 @@ internal static partial class ResourceEmitter
                 ParameterSource.Route => "route",
                 ParameterSource.Header => "header",
                 ParameterSource.Cookie => "cookie",
+                ParameterSource.Form => "form",
                 _ => "query",
             };
             var key = Literal(parameter.Key);
@@ -191,7 +198,12 @@ internal static partial class ResourceEmitter
 
             if (parameter.IsArray)
             {
-                var collection = parameter.Source == ParameterSource.Header ? "Headers" : "Query";
+                var collection = parameter.Source switch
+                {
+                    ParameterSource.Header => "Headers",
+                    ParameterSource.Form => "Form",
+                    _ => "Query",
+                };
                 var values = $"httpContext.Request.{collection}[{key}]";
                 var arrayFallback = !declare ? target
                     : !parameter.IsNullable && parameter.DefaultValue is null ? $"global::System.Array.Empty<{parameter.ValueTypeName}>()"
@@ -267,6 +279,8 @@ internal static partial class ResourceEmitter
             ParameterSource.BodyStream => "httpContext.Request.Body",
             ParameterSource.BodyPipeReader => "httpContext.Request.BodyReader",
             ParameterSource.Preconditions => "global::Resourceful.Runtime.ResourcefulConditional.Preconditions(httpContext)",
+            ParameterSource.FormFiles => "httpContext.Request.Form.Files",
+            ParameterSource.FormCollection => "httpContext.Request.Form",
             _ => null,
         };
 

@@ -20,6 +20,8 @@ internal static partial class ResourceEmitter
 
     private const string Json = "global::Resourceful.Runtime.ResourcefulJson";
 
+    private const string Forms = "global::Resourceful.Runtime.ResourcefulForms";
+
     private const string Results = "global::Resourceful.Runtime.ResourcefulResults";
 
     private const string TypedResults = "global::Resourceful.Runtime.ResourcefulTypedResults";

@@ -146,6 +146,24 @@ internal enum ParameterSource
     /// <summary>The raw request body as a <c>PipeReader</c> (<c>HttpRequest.BodyReader</c>).</summary>
     BodyPipeReader,
 
+    /// <summary>A form field (<c>[FromForm]</c> on a simple value or an array of them), read after <c>ReadFormAsync</c>.</summary>
+    Form,
+
+    /// <summary>An <c>IFormFile</c>: the form's file part named <see cref="ParameterModel.Key"/>.</summary>
+    FormFile,
+
+    /// <summary>An <c>IFormFileCollection</c>: every file part of the form.</summary>
+    FormFiles,
+
+    /// <summary>An <c>IFormCollection</c>: the whole form.</summary>
+    FormCollection,
+
+    /// <summary>
+    /// <c>[FromForm]</c> on a complex type: its constructor parameters or settable properties, each a form field or a
+    /// file by its own name (one level, see <see cref="ParameterModel.AsParameters"/>).
+    /// </summary>
+    FormObject,
+
     /// <summary>The type's own static <c>BindAsync</c> (or <c>IBindableFromHttpContext&lt;T&gt;</c>), as minimal APIs bind it.</summary>
     BindAsync,
     Service,
@@ -372,6 +390,21 @@ internal sealed record ConstraintModel(string Keyword, string JsonValue);
 /// <summary>Operations on parameter lists that the emitters and the analyzers share.</summary>
 internal static class ParameterModels
 {
+    /// <summary>Whether the value is read from the request's form (so the endpoint reads the form once, and needs antiforgery).</summary>
+    public static bool IsForm(ParameterSource source) =>
+        source is ParameterSource.Form or ParameterSource.FormFile or ParameterSource.FormFiles or ParameterSource.FormCollection or ParameterSource.FormObject;
+
+    /// <summary>Whether the value is read from the body (JSON or form), after every value of the URI and headers.</summary>
+    public static bool IsBodyPass(ParameterSource source) =>
+        source is ParameterSource.Body or ParameterSource.BodyOrService || IsForm(source);
+
+    /// <summary>Whether any value of the endpoint is read from the form.</summary>
+    public static bool ReadsForm(EndpointModel endpoint) => Flatten(endpoint.Parameters).Any(static p => IsForm(p.Source));
+
+    /// <summary>Whether the endpoint reads a file from the form (so its form is <c>multipart/form-data</c>).</summary>
+    public static bool ReadsFiles(EndpointModel endpoint) =>
+        Flatten(endpoint.Parameters).Any(static p => p.Source is ParameterSource.FormFile or ParameterSource.FormFiles);
+
     /// <summary>Every parameter, with the members of <c>[AsParameters]</c> types in place of the type.</summary>
     public static IEnumerable<ParameterModel> Flatten(IEnumerable<ParameterModel> parameters)
     {

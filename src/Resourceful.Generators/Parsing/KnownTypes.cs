@@ -70,6 +70,8 @@ internal sealed class KnownTypes(Compilation compilation)
 
     public INamedTypeSymbol? FromFormMetadata => Get("Microsoft.AspNetCore.Http.Metadata.IFromFormMetadata");
 
+    public INamedTypeSymbol? AcceptsMetadata => Get("Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata");
+
     public INamedTypeSymbol? ValidatableObject => Get("System.ComponentModel.DataAnnotations.IValidatableObject");
 
     public INamedTypeSymbol? ValidationAttribute => Get("System.ComponentModel.DataAnnotations.ValidationAttribute");

@@ -23,6 +23,12 @@ internal static partial class ResourceParser
 
         public int BodyCount { get; set; }
 
+        /// <summary>How many values are read from the form; a JSON body then cannot be inferred (one body per request).</summary>
+        public int FormCount { get; set; }
+
+        /// <summary>Whether the members being parsed belong to a <c>[FromForm]</c> complex type: each is a form field or file.</summary>
+        public bool InFormObject { get; set; }
+
         // QUERY (RFC 10008) carries its query in the body, bound as POST's is.
         public bool AllowsInferredBody => HttpMethod is "POST" or "PUT" or "PATCH" or "QUERY";
     }
@@ -126,11 +132,13 @@ internal static partial class ResourceParser
             return (Special(special), default);
         }
 
-        if (KnownTypes.Is(type, known.FormFile) || KnownTypes.Is(type, known.FormFileCollection) || KnownTypes.Is(type, known.FormCollection))
+        // The form's own types bind from the form by their type alone, never from DI (as in minimal APIs).
+        var fromForm = FromFormAttribute(attributes, known);
+        if (FormTypeSource(type, known) is { } formSource)
         {
-            // Forms come with their own binding rules (antiforgery, limits, 415): until then, a compile error
-            // (RSF0017), never a service lookup that fails on every request.
-            return (null, Unbound.Because($"'{display}' is read from a form, and form binding is not supported yet; take HttpRequest and read the form with ReadFormAsync()"));
+            context.FormCount++;
+            var key = (fromForm is null ? null : GetNamedString(fromForm, "Name")) ?? name;
+            return (Special(formSource) with { Key = key, IsRequired = formSource == ParameterSource.FormFile && !isNullable && !hasDefault }, default);
         }
 
         var valueInfo = GetValueInfo(type);
@@ -157,6 +165,18 @@ internal static partial class ResourceParser
                 BodyJsonType = BodyJsonType(type, context.Shapes, known),
                 Validation = ParseValidation(type, known, cancellationToken),
             };
+        }
+
+        if (context.InFormObject)
+        {
+            // A member of a [FromForm] type: a form field by its own name (or [FromForm(Name = …)]), one level deep.
+            if (valueInfo.Parser == ValueParser.None || unbindable)
+            {
+                return (null, Unbound.Because($"a form field is text, and '{display}' is not {SimpleTypes}, nor an array of one (a [FromForm] type is bound one level deep: its members are fields or files)"));
+            }
+
+            context.FormCount++;
+            return (Value(ParameterSource.Form, (fromForm is null ? null : GetNamedString(fromForm, "Name")) ?? name, false), default);
         }
 
         ParameterModel Service(ParameterSource source, string? key) =>
@@ -254,7 +274,20 @@ internal static partial class ResourceParser
 
             if (KnownTypes.IsOrInherits(attributeClass, known.FromFormMetadata))
             {
-                return (null, Unbound.Because("form binding is not supported; take HttpRequest and read the form with ReadFormAsync()"));
+                if (valueInfo.Parser != ValueParser.None)
+                {
+                    context.FormCount++;
+                    return (Value(ParameterSource.Form, explicitName ?? name, false), default);
+                }
+
+                if (unbindable)
+                {
+                    return (null, Unbound.Because(unbindableReason));
+                }
+
+                return allowAsParameters
+                    ? ParseFormObject(name, type, typeName, context, cancellationToken)
+                    : (null, Unbound.Because("a [FromForm] type is bound one level deep: its members are form fields or files, not other [FromForm] types"));
             }
         }
 
@@ -298,7 +331,7 @@ internal static partial class ResourceParser
             return (Service(ParameterSource.Service, null), default);
         }
 
-        if (context.AllowsInferredBody && context.BodyCount == 0 && type.TypeKind is TypeKind.Class or TypeKind.Struct or TypeKind.Array)
+        if (context.AllowsInferredBody && context.BodyCount == 0 && context.FormCount == 0 && type.TypeKind is TypeKind.Class or TypeKind.Struct or TypeKind.Array)
         {
             var body = Body();
             return (body with { Source = ParameterSource.BodyOrService }, default);
@@ -374,13 +407,15 @@ internal static partial class ResourceParser
         ITypeSymbol type,
         string typeName,
         BindingContext context,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        string label = "[AsParameters]",
+        ParameterSource source = ParameterSource.AsParameters)
     {
         var display = type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
         if (type is not INamedTypeSymbol named || named.IsAbstract || named.TypeKind is not (TypeKind.Class or TypeKind.Struct)
             || IsNullableValueType(type))
         {
-            return (null, Unbound.Because($"[AsParameters] needs a concrete, non-nullable class or struct, and '{display}' is not one"));
+            return (null, Unbound.Because($"{label} needs a concrete, non-nullable class or struct, and '{display}' is not one"));
         }
 
         var constructor = named.InstanceConstructors
@@ -389,7 +424,7 @@ internal static partial class ResourceParser
             .FirstOrDefault();
         if (constructor is null && named.TypeKind == TypeKind.Class)
         {
-            return (null, Unbound.Because($"[AsParameters] type '{display}' has no public constructor"));
+            return (null, Unbound.Because($"{label} type '{display}' has no public constructor"));
         }
 
         var constructorMembers = new List<ParameterModel>();
@@ -402,7 +437,7 @@ internal static partial class ResourceParser
                 cancellationToken.ThrowIfCancellationRequested();
                 if (parameter.RefKind != RefKind.None)
                 {
-                    return (null, Unbound.Because($"constructor parameter '{parameter.Name}' of [AsParameters] type '{display}' is passed by reference"));
+                    return (null, Unbound.Because($"constructor parameter '{parameter.Name}' of {label} type '{display}' is passed by reference"));
                 }
 
                 var (member, unbound) = ParseParameter(
@@ -424,7 +459,7 @@ internal static partial class ResourceParser
                 cancellationToken.ThrowIfCancellationRequested();
                 if (property.IsRequired)
                 {
-                    return (null, Unbound.Because($"[AsParameters] type '{display}' has the required property '{property.Name}', which cannot be set after construction; give the type a constructor instead"));
+                    return (null, Unbound.Because($"{label} type '{display}' has the required property '{property.Name}', which cannot be set after construction; give the type a constructor instead"));
                 }
 
                 // Bound by assignment after construction, so property initializers keep their defaults;
@@ -449,7 +484,7 @@ internal static partial class ResourceParser
         }
 
         return (new ParameterModel(
-            name, typeName, ParameterSource.AsParameters, name, ValueParser.None, typeName, typeName,
+            name, typeName, source, name, ValueParser.None, typeName, typeName,
             false, false, false, true, null, null,
             new AsParametersModel(usesConstructor, constructorMembers.ToEquatableArray(), propertyMembers.ToEquatableArray())), default);
 

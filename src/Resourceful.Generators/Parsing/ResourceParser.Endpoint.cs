@@ -125,6 +125,7 @@ internal static partial class ResourceParser
         var context = new BindingContext(site.HttpMethod, routeParameters, shapes, site.Known);
         var parameters = new List<ParameterModel>();
         var bodies = new List<IParameterSymbol>();
+        var forms = new List<IParameterSymbol>();
         foreach (var parameter in method.Parameters)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -142,6 +143,7 @@ internal static partial class ResourceParser
             }
 
             var bodyCountBefore = context.BodyCount;
+            var formCountBefore = context.FormCount;
             var (model, unbound) = ParseParameter(
                 parameter.Name,
                 parameter.Type,
@@ -158,6 +160,11 @@ internal static partial class ResourceParser
                 if (context.BodyCount > bodyCountBefore)
                 {
                     bodies.Add(parameter);
+                }
+                else if (context.FormCount > formCountBefore && forms.Count == 0)
+                {
+                    // The form is one body however many values it holds; with a JSON or raw body, two.
+                    forms.Add(parameter);
                 }
 
                 continue;
@@ -182,7 +189,11 @@ internal static partial class ResourceParser
             }
         }
 
-        if (bodies.Count > 1)
+        if (bodies.Count > 0 && forms.Count > 0)
+        {
+            Report(DiagnosticDescriptors.MultipleBodies, SyntaxLocations.FirstSourceLocation(forms[0]), name, bodies[0].Name, forms[0].Name);
+        }
+        else if (bodies.Count > 1)
         {
             Report(DiagnosticDescriptors.MultipleBodies, SyntaxLocations.FirstSourceLocation(bodies[1]), name, bodies[0].Name, bodies[1].Name);
         }

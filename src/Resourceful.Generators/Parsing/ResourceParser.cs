@@ -239,7 +239,10 @@ internal static partial class ResourceParser
             }
 
             mapped.Add(handler);
-            var metadata = resourceMetadata.Concat(ParseMetadata(method.GetAttributes())).ToEquatableArray();
+            // A form endpoint requires an antiforgery token, as minimal APIs' do: first, so the handler's or class's own
+            // [RequireAntiforgeryToken(false)] (later in the list) wins.
+            var antiforgery = ParameterModels.ReadsForm(endpoint) ? new[] { AntiforgeryMetadata } : System.Array.Empty<string>();
+            var metadata = antiforgery.Concat(resourceMetadata).Concat(ParseMetadata(method.GetAttributes())).ToEquatableArray();
             var maxBodySize = GetNamedLong(methodAttribute, "MaxBodySize") ?? resourceMaxBodySize;
             var isHidden = IsHidden(type.GetAttributes(), known) || IsHidden(method.GetAttributes(), known);
             var represented = WithRepresentation(endpoint, type, method, known, problems, cancellationToken);

@@ -37,6 +37,16 @@ public static class ResourcefulBinding
         return values.Count == 0 ? null : values[0];
     }
 
+    /// <summary>
+    /// The first form field named <paramref name="name"/>, or <see langword="null"/>. Only after
+    /// <see cref="ResourcefulForms.ReadAsync"/> succeeded: the form is then read and cached, and this is a lookup.
+    /// </summary>
+    public static string? GetFormValue(HttpContext httpContext, string name)
+    {
+        var values = httpContext.Request.Form[name];
+        return values.Count == 0 ? null : values[0];
+    }
+
     /// <summary>The header <paramref name="name"/>, its values joined by commas (RFC 9110 §5.3), or <see langword="null"/>.</summary>
     public static string? GetHeaderValue(HttpContext httpContext, string name)
     {
@@ -48,14 +58,15 @@ public static class ResourcefulBinding
     // block of its own. The messages are BindingErrors', the same for every endpoint. The source is one of three
     // constant strings, which also names it in the messages.
 
-    /// <summary>The value <paramref name="name"/> from <paramref name="source"/> (<c>route</c>, <c>query</c>, <c>header</c> or <c>cookie</c>) as text, or <see langword="null"/>.</summary>
+    /// <summary>The value <paramref name="name"/> from <paramref name="source"/> (<c>route</c>, <c>query</c>, <c>header</c>, <c>cookie</c> or <c>form</c>) as text, or <see langword="null"/>.</summary>
     public static string? GetValue(HttpContext httpContext, string source, string name) => source switch
     {
         "route" => GetRouteValue(httpContext, name),
         "query" => GetQueryValue(httpContext, name),
         "header" => GetHeaderValue(httpContext, name),
         "cookie" => httpContext.Request.Cookies[name],
-        _ => throw new ArgumentOutOfRangeException(nameof(source), source, "Expected route, query, header or cookie."),
+        "form" => GetFormValue(httpContext, name),
+        _ => throw new ArgumentOutOfRangeException(nameof(source), source, "Expected route, query, header, cookie or form."),
     };
 
     /// <summary>

@@ -77,18 +77,24 @@ public static class ResourcefulEndpoints
         ResourcefulMovedRoute[] movedRoutes)
     {
         var services = endpoints.ServiceProvider;
-        var builders = new IEndpointConventionBuilder[handlers.Length + paths.Length + movedRoutes.Length];
-        var index = 0;
+        var builders = new List<IEndpointConventionBuilder>(handlers.Length + paths.Length + movedRoutes.Length);
         foreach (var handler in handlers)
         {
-            // Our summary first, so a user's own [EndpointSummary] (later in the list) wins; the responses last.
-            var metadata = new object[1 + handler.Metadata.Length + handler.Responses.Length];
+            // Our summary first, so a user's own [EndpointSummary] (later in the list) wins; a form's media types next,
+            // so a user's own [Consumes] wins too; the responses last.
+            var accepts = handler.Accepts.Length > 0 ? 1 : 0;
+            var metadata = new object[1 + accepts + handler.Metadata.Length + handler.Responses.Length];
             metadata[0] = new EndpointSummaryAttribute(className + "." + handler.Name);
-            handler.Metadata.CopyTo(metadata, 1);
+            if (accepts == 1)
+            {
+                metadata[1] = new AcceptsMetadata(handler.Accepts);
+            }
+
+            handler.Metadata.CopyTo(metadata, 1 + accepts);
             for (var i = 0; i < handler.Responses.Length; i++)
             {
                 var response = handler.Responses[i];
-                metadata[1 + handler.Metadata.Length + i] = response.Type is null
+                metadata[1 + accepts + handler.Metadata.Length + i] = response.Type is null
                     ? new ProducesResponseTypeMetadata(response.StatusCode, typeof(void))
                     : new ProducesResponseTypeMetadata(response.StatusCode, response.Type, [response.ContentType]);
             }
@@ -97,20 +103,43 @@ public static class ResourcefulEndpoints
             var endpointName = new EndpointNameMetadata(handler.OperationId ?? className + "_" + handler.Name);
             var builder = Map(endpoints, handler.Template, Methods(handler.HttpMethod), handler.AutomaticHead, handler.Create(services), displayName, handler.MaxBodySize, handler.Produces, endpointName, metadata);
             ResourcefulApiDescription.Describe(builder, services, resourceType, handler.Name, handler.ParameterTypes, handler.Parameters, handler.SparseFields);
-            builders[index++] = builder;
+            builders.Add(builder);
+            if (accepts == 1)
+            {
+                builders.Add(MapNotAForm(endpoints, handler, displayName, handler.Metadata));
+            }
         }
 
         foreach (var path in paths)
         {
-            builders[index++] = MapPath(endpoints, path.Template, path.Key, path.Allow, path.Description, path.AcceptQuery);
+            builders.Add(MapPath(endpoints, path.Template, path.Key, path.Allow, path.Description, path.AcceptQuery));
         }
 
         foreach (var moved in movedRoutes)
         {
-            builders[index++] = MapMoved(endpoints, moved.Pattern, moved.Redirect, moved.DisplayName);
+            builders.Add(MapMoved(endpoints, moved.Pattern, moved.Redirect, moved.DisplayName));
         }
 
-        return new ResourceConventionBuilder(builders);
+        return new ResourceConventionBuilder([.. builders]);
+    }
+
+    /// <summary>
+    /// A form endpoint's companion: the form endpoint carries <see cref="AcceptsMetadata"/> (as minimal APIs' form
+    /// endpoints do, so the API explorer and <c>AddOpenApi()</c> describe the form), and routing then drops it for a
+    /// request whose <c>Content-Type</c> is no form. This endpoint, on the same route and method and with no media
+    /// types of its own, is what routing picks instead, and answers <c>415</c> problem details with
+    /// <c>Accept-Post</c>/<c>Accept-Patch</c> rather than routing's bare <c>415</c>. It carries the handler's own
+    /// metadata (authorization, CORS, rate limiting apply alike), ranks after the form endpoint, and is not described.
+    /// </summary>
+    private static IEndpointConventionBuilder MapNotAForm(IEndpointRouteBuilder endpoints, ResourcefulHandler handler, string displayName, object[] metadata)
+    {
+        var accepted = string.Join(", ", handler.Accepts);
+        var builder = endpoints.MapMethods(handler.Template, Methods(handler.HttpMethod), httpContext => ResourcefulForms.WriteUnsupportedMediaTypeAsync(httpContext, accepted));
+        builder.WithDisplayName(displayName + " (not a form: 415)");
+        builder.WithMetadata(metadata);
+        builder.WithMetadata(new ExcludeFromDescriptionMetadata());
+        builder.Add(static endpoint => ((RouteEndpointBuilder)endpoint).Order = 1);
+        return builder;
     }
 
     private static IReadOnlyList<string> Methods(string httpMethod) => httpMethod switch

@@ -47,6 +47,12 @@ public sealed class ResourcefulHandler(string httpMethod, string template, strin
     /// </summary>
     public bool AutomaticHead { get; init; } = true;
 
+    /// <summary>
+    /// The media types of a form handler (<c>multipart/form-data</c>, and <c>application/x-www-form-urlencoded</c> when it
+    /// reads no file), as <c>AcceptsMetadata</c> says them to the API explorer; empty for any other handler.
+    /// </summary>
+    public string[] Accepts { get; init; } = [];
+
     /// <summary>The body size limit (<c>[RequestSizeLimit]</c>); <c>0</c> keeps the server's own.</summary>
     public long MaxBodySize { get; init; }
 

@@ -50,6 +50,7 @@ public static class BenchmarkServer
             app.MapGenItems();
             app.MapGenVersionedItems();
             app.MapGenRecords();
+            app.MapGenUploads();
         }
 
         if (variants.HasFlag(Variants.Minimal))

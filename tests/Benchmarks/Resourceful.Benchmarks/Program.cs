@@ -13,6 +13,7 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
     Console.WriteLine("""
         Resourceful benchmarks (see docs/benchmarks.md; tests/Benchmarks/run-all.sh runs everything):
           requests   allocations and ns per request, 4 variants x 5 cases (BenchmarkDotNet)
+          uploads    a 1 MB multipart IFormFile upload, Resourceful vs minimal APIs (BenchmarkDotNet)
           generator  generator cost on 10/100/1000 resources x 5 handlers, Resourceful vs the RDG (BenchmarkDotNet)
           startup    process start to first 200, per variant (--server PATH to the benchmark server; --runs N; --cpu LIST)
           check      smoke test: every variant answers every case alike; allocations per request; generators' output
@@ -27,7 +28,7 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
 // tier-0 code: whichever came first measured 3-5x slower than the same benchmark measured later. With no delay,
 // hot methods reach tier 1 (with dynamic PGO) during each benchmark's warm-up, as in a long-running server.
 // Not for startup: the servers it starts would inherit the setting, and start-up is measured as users run apps.
-if (args[0] is "requests" or "conditional" or "fields" or "generator" or "check" && Environment.GetEnvironmentVariable(TieringKnob) != "0")
+if (args[0] is "requests" or "conditional" or "fields" or "uploads" or "generator" or "check" && Environment.GetEnvironmentVariable(TieringKnob) != "0")
 {
     return RunSelfWithoutCallCountingDelay(args);
 }
@@ -38,11 +39,12 @@ return args[0] switch
 {
     "requests" => Suites.Requests(options),
     "conditional" => Suites.Conditional(options),
+    "uploads" => Suites.Uploads(options),
     "generator" => Suites.Generator(options),
     "startup" => Suites.Startup(options),
     "check" => Suites.Check(options),
     "fields" => Suites.Fields(options),
-    _ => Fail($"Unknown suite '{args[0]}': expected requests, conditional, fields, generator, startup or check."),
+    _ => Fail($"Unknown suite '{args[0]}': expected requests, conditional, fields, uploads, generator, startup or check."),
 };
 
 static int RunSelfWithoutCallCountingDelay(string[] args)

@@ -144,6 +144,39 @@ internal static class Suites
         return Write(options, "fields.md", text);
     }
 
+    public static int Uploads(Options options)
+    {
+        var job = Job.Default
+            .WithToolchain(InProcessEmitToolchain.Instance)
+            .WithWarmupCount(options.Quick ? 1 : 4)
+            .WithIterationCount(options.Quick ? 3 : 12)
+            .WithIterationTime(TimeInterval.FromMilliseconds(options.Quick ? 100 : 250));
+        var summary = BenchmarkRunner.Run<UploadBenchmarks>(Config(job, options), options.Rest);
+        var of = summary.Reports
+            .Where(static r => r.ResultStatistics is not null)
+            .ToDictionary(
+                static r => r.BenchmarkCase.Descriptor.WorkloadMethod.Name,
+                r => (Ns: r.ResultStatistics!.Median, Bytes: r.GcStats.GetBytesAllocatedPerOperation(r.BenchmarkCase) ?? -1));
+
+        var text = new StringBuilder();
+        text.AppendLine("### Multipart upload of a 1 MB file to an IFormFile endpoint (BenchmarkDotNet, in-process routing pipeline)");
+        text.AppendLine();
+        if (of.TryGetValue(nameof(UploadBenchmarks.Generated), out var gen) && of.TryGetValue(nameof(UploadBenchmarks.MinimalApi), out var min))
+        {
+            // Speed as minimal APIs' time over ours: 1.00x or more means at least as fast.
+            text.AppendLine("| generated | minimal APIs (RDG) | speed (min/gen) | gen B | min B | target |");
+            text.AppendLine("|---|---|---|---|---|---|");
+            var speed = min.Ns / gen.Ns;
+            text.AppendLine(Invariant, $"| {Ns(gen.Ns)} | {Ns(min.Ns)} | {speed:F2}× | {gen.Bytes} | {min.Bytes} | ≥ 1.00×: {(speed >= 1.0 ? "met" : "MISSED")} |");
+        }
+        else
+        {
+            text.AppendLine("No results.");
+        }
+
+        return Write(options, "uploads.md", text);
+    }
+
     public static int Generator(Options options)
     {
         // A cold run of 1,000 resources takes long enough to be timed one invocation at a time.

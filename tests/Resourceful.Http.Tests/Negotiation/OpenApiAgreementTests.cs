@@ -47,6 +47,26 @@ public sealed class OpenApiAgreementTests
         Assert.Equal([mediaType], MediaTypes(resourceful, path));
     }
 
+    [Theory]
+    [InlineData("/forms/upload", "multipart/form-data")]
+    [InlineData("/forms/files", "multipart/form-data")]
+    [InlineData("/forms/fields", "application/x-www-form-urlencoded,multipart/form-data")]
+    [InlineData("/forms/collection", "application/x-www-form-urlencoded,multipart/form-data")]
+    public async Task Documents_FormBodies_HaveTheFormMediaTypes(string path, string mediaTypes)
+    {
+        var (aspNetCore, resourceful) = await DocumentsAsync();
+
+        foreach (var document in new[] { aspNetCore, resourceful })
+        {
+            var content = document["paths"]![path]!["post"]!["requestBody"]!["content"]!.AsObject();
+            Assert.Equal(mediaTypes, string.Join(",", content.Select(static c => c.Key).Order(StringComparer.Ordinal)));
+        }
+
+        // A file is a binary string in both.
+        var file = resourceful["paths"]!["/forms/upload"]!["post"]!["requestBody"]!["content"]!["multipart/form-data"]!["schema"]!["properties"]!["file"]!;
+        Assert.Equal(("string", "binary"), (file["type"]!.GetValue<string>(), file["format"]!.GetValue<string>()));
+    }
+
     [Fact]
     public async Task Documents_AsyncEnumerable_IsAnArrayOfItsItems()
     {

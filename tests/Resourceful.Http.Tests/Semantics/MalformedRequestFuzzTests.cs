@@ -84,6 +84,37 @@ public static class MalformedRequestCorpus
 
     private static readonly string[] RawBodyEndpoints = ["POST /raw/stream", "POST /raw/pipe"];
 
+    // Form endpoints without antiforgery (this app has no UseAntiforgery), a field and a file one.
+    private static readonly string[] FormEndpoints = ["POST /forms/open", "POST /forms/open-file"];
+
+    // Broken forms: multipart without or with a bad boundary, truncated, over FormOptions' limits; urlencoded with
+    // broken escapes, huge keys, too many values. Each answers 400, 413 or 415, never 5xx.
+    private static readonly (string ContentType, string Body)[] BrokenForms =
+    [
+        ("multipart/form-data", "--b\r\n\r\n--b--"),
+        ("multipart/form-data; boundary=", "--\r\n"),
+        ("multipart/form-data; boundary=" + new string('b', 200), "--b"),
+        ("multipart/form-data; boundary=b", ""),
+        ("multipart/form-data; boundary=b", "--b"),
+        ("multipart/form-data; boundary=b", "--b\r\n"),
+        ("multipart/form-data; boundary=b", "garbage"),
+        ("multipart/form-data; boundary=b", "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n\r\nabc"),
+        ("multipart/form-data; boundary=b", "--b\r\nContent-Disposition: form-data; name=\"count\"\r\n\r\nmany\r\n--b--\r\n"),
+        ("multipart/form-data; boundary=b", "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a\"\r\nX: " + new string('x', 20_000) + "\r\n\r\na\r\n--b--\r\n"),
+        ("multipart/form-data; boundary=b", "--b\r\nContent-Disposition: \r\n\r\na\r\n--b--\r\n"),
+        ("multipart/form-data; boundary=b", "--b\r\nno colon here\r\n\r\na\r\n--b--\r\n"),
+        ("multipart/form-data; boundary=b", string.Concat(Enumerable.Repeat("--b\r\nContent-Disposition: form-data; name=\"k\"\r\n\r\nv\r\n", 1100)) + "--b--\r\n"),
+        ("application/x-www-form-urlencoded", "%"),
+        ("application/x-www-form-urlencoded", "name=%zz&count=%E0%A4%A"),
+        ("application/x-www-form-urlencoded", "=&=&&="),
+        ("application/x-www-form-urlencoded", new string('k', 3000) + "=v"),
+        ("application/x-www-form-urlencoded", "name=" + new string('v', 5_000_000)),
+        ("application/x-www-form-urlencoded", string.Join("&", Enumerable.Range(0, 2000).Select(static i => "k" + i.ToString(CultureInfo.InvariantCulture) + "=v"))),
+        ("application/x-www-form-urlencoded; charset=bogus", "name=a"),
+        ("text/plain", "name=a"),
+        ("application/json", "{\"name\":\"a\"}"),
+    ];
+
     // A value that fits each body type's members (NewStockItem, NewBook, the patches) as far as JSON goes; the
     // corpus only ever sends broken forms of it.
     private const string Whole = """{"name":"Washer","quantity":5,"title":"Dune","pages":3}""";
@@ -280,6 +311,21 @@ public static class MalformedRequestCorpus
             corpus.Add(new MalformedRequest(
                 $"{endpoint} body over the limit",
                 Latin1($"{method} {path} HTTP/1.1\r\nHost: {authority}\r\nContent-Type: application/json\r\nContent-Length: 99999999999\r\n\r\n{Whole}"),
+                EndRequest: true));
+        }
+
+        foreach (var endpoint in FormEndpoints)
+        {
+            foreach (var (contentType, body) in BrokenForms)
+            {
+                corpus.Add(Body($"{endpoint} {Shorten(contentType)} {Shorten(body)}", endpoint, authority, contentType, Encoding.UTF8.GetBytes(body)));
+            }
+
+            // A multipart body cut short on the wire: the client ends its side inside it.
+            var (method, path) = Split(endpoint);
+            corpus.Add(new MalformedRequest(
+                $"{endpoint} multipart Content-Length longer than the body",
+                Latin1($"{method} {path} HTTP/1.1\r\nHost: {authority}\r\nContent-Type: multipart/form-data; boundary=b\r\nContent-Length: 5000\r\n\r\n--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a\"\r\n\r\nab"),
                 EndRequest: true));
         }
 

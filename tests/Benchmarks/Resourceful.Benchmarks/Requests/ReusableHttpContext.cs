@@ -98,6 +98,9 @@ internal sealed class ReusableHttpContext
             _routeValues.RouteValues.Clear();
         }
 
+        // A form read by the last request is cached on the context; a new request reads its own.
+        Context.Features.Set<IFormFeature>(null);
+
         // Kestrel's hosting layer disposes the request's service scope when the request ends.
         _services.Reset();
     }
