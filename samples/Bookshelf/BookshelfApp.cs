@@ -1,5 +1,4 @@
 using System;
-using System.IO;
 using Bookshelf.Data;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -33,13 +32,16 @@ public static class BookshelfApp
         // Error responses are RFC 9457 problem details, including 404/409 answers that carry no body of their own.
         builder.Services.AddProblemDetails();
 
+        // A write that loses a race to a UNIQUE or REFERENCES constraint is a 409, not a 500 (see the handler).
+        builder.Services.AddExceptionHandler<ConstraintConflictHandler>();
+
         // ASP.NET Core's OpenAPI document, built at run time from endpoint metadata (served at /openapi/v1.json).
         builder.Services.AddOpenApi();
 
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(services => new BookshelfDatabase(DatabasePath(
-            services.GetRequiredService<IConfiguration>(),
-            services.GetRequiredService<IHostEnvironment>())));
+        builder.Services.AddSingleton(services => new BookshelfDatabase(SqlDialect.For(
+            DatabaseSetting(services.GetRequiredService<IConfiguration>()),
+            services.GetRequiredService<IHostEnvironment>().ContentRootPath)));
         builder.Services.AddSingleton<AuthorStore>();
         builder.Services.AddSingleton<BookStore>();
         builder.Services.AddSingleton<ShelfStore>();
@@ -70,11 +72,14 @@ public static class BookshelfApp
         return app;
     }
 
-    /// <summary>The database file: <c>Bookshelf:Database</c>, or <c>bookshelf.db</c>; a relative path is under the content root.</summary>
-    private static string DatabasePath(IConfiguration configuration, IHostEnvironment environment)
+    /// <summary>
+    /// The database: <c>Bookshelf:Database</c>, or <c>bookshelf.db</c>. A PostgreSQL connection string (with
+    /// <c>Host=</c>) selects PostgreSQL; anything else is a SQLite file, a relative path being under the content root.
+    /// </summary>
+    private static string DatabaseSetting(IConfiguration configuration)
     {
-        var path = configuration[BookshelfDatabase.PathKey];
-        return Path.Combine(environment.ContentRootPath, string.IsNullOrWhiteSpace(path) ? BookshelfDatabase.DefaultPath : path);
+        var setting = configuration[BookshelfDatabase.PathKey];
+        return string.IsNullOrWhiteSpace(setting) ? BookshelfDatabase.DefaultPath : setting;
     }
 
     /// <summary>Whether the configuration already says where to listen, which then wins over <see cref="DefaultUrl"/>.</summary>

@@ -25,7 +25,11 @@ public sealed record Book(
     DateTimeOffset AddedAt);
 
 /// <summary>The genres a book can have; written in JSON and in query strings by name.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<Genre>))]
+/// <remarks>
+/// Read from JSON by <see cref="StrictEnumConverter{TEnum}"/>: only a member's name, so <c>99</c> and
+/// <c>"Fantasy, Poetry"</c> are a 400 rather than a stored value outside the enum.
+/// </remarks>
+[JsonConverter(typeof(StrictEnumConverter<Genre>))]
 public enum Genre
 {
     /// <summary>Literary fiction.</summary>
@@ -179,7 +183,31 @@ public sealed record BookPage(IReadOnlyList<Book> Items, int Page, int PageSize,
 /// <param name="Genre">Only books of this genre.</param>
 /// <param name="Tags">Only books that carry every one of these tags.</param>
 /// <param name="Sort">The order of the results.</param>
-public sealed record BookFilter(string? Search, int? AuthorId, Genre? Genre, IReadOnlyList<string> Tags, BookSort Sort);
+public sealed record BookFilter(string? Search, int? AuthorId, Genre? Genre, IReadOnlyList<string> Tags, BookSort Sort)
+{
+    /// <summary>The most <c>tag</c> values one query can filter by: each is a condition of the query the database runs.</summary>
+    public const int MaxTags = 10;
+
+    /// <summary>The longest <c>q</c> text.</summary>
+    public const int MaxSearchLength = 200;
+
+    /// <summary>The query values that break the rules, keyed by their names; empty when the filter is valid.</summary>
+    public Dictionary<string, string[]> Validate()
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (Tags.Count > MaxTags)
+        {
+            errors["tag"] = [$"At most {MaxTags} tags can be given."];
+        }
+
+        if (Search?.Length > MaxSearchLength)
+        {
+            errors["q"] = [$"The search text has at most {MaxSearchLength} characters."];
+        }
+
+        return errors;
+    }
+}
 
 /// <summary>A book recommended for its reviews.</summary>
 /// <param name="Book">The book.</param>

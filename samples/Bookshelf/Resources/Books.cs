@@ -44,13 +44,18 @@ public sealed partial class Books(BookStore books, AuthorStore authors, TimeProv
         CancellationToken cancellationToken,
         BookSort sort = BookSort.Title)
     {
+        var filter = new BookFilter(search, authorId, genre, tags, sort);
         var errors = paging.Validate();
+        foreach (var (key, messages) in filter.Validate())
+        {
+            errors[key] = messages;
+        }
+
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
         }
 
-        var filter = new BookFilter(search, authorId, genre, tags, sort);
         var (items, total) = await books.ListAsync(filter, paging, cancellationToken);
         var next = paging.Offset + items.Count < total ? NextPage(request, paging) : null;
         return TypedResults.Ok(new BookPage(items, paging.Page, paging.PageSize, total, next));
