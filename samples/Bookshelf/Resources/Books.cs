@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Bookshelf.Data;
 using Bookshelf.Models;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -71,6 +72,7 @@ public sealed partial class Books(BookStore books, AuthorStore authors, TimeProv
     /// <summary><c>POST /books</c>: adds a book; <c>201 Created</c> with its <c>Location</c>.</summary>
     /// <remarks><c>409 Conflict</c> when another book has the same ISBN.</remarks>
     [Post]
+    [Authorize]
     public async Task<Results<Created<Book>, ValidationProblem, Conflict>> Add(BookInput body, CancellationToken cancellationToken)
     {
         var errors = Validate(body);
@@ -93,6 +95,7 @@ public sealed partial class Books(BookStore books, AuthorStore authors, TimeProv
     /// <summary><c>PUT /books/42</c>: replaces every field of a book.</summary>
     /// <remarks><c>409 Conflict</c> when another book has the new ISBN.</remarks>
     [Put("{id:int}")]
+    [Authorize]
     public async Task<Results<Ok<Book>, NotFound, ValidationProblem, Conflict>> Replace(
         int id,
         BookInput body,
@@ -116,6 +119,7 @@ public sealed partial class Books(BookStore books, AuthorStore authors, TimeProv
 
     /// <summary><c>PATCH /books/42</c>: changes the fields the body names and keeps the others.</summary>
     [Patch("{id:int}")]
+    [Authorize]
     public async Task<Results<Ok<Book>, NotFound, ValidationProblem>> Update(
         int id,
         BookPatch body,
@@ -140,6 +144,7 @@ public sealed partial class Books(BookStore books, AuthorStore authors, TimeProv
 
     /// <summary><c>DELETE /books/42</c>: removes a book, its reviews and its places on shelves.</summary>
     [Delete("{id:int}")]
+    [Authorize(Roles = "admin")]
     public async Task<Results<NoContent, NotFound>> Remove(int id, CancellationToken cancellationToken)
         => await books.RemoveAsync(id, cancellationToken)
             ? TypedResults.NoContent()
