@@ -40,6 +40,12 @@ public sealed class BookshelfFixture : IAsyncLifetime
     /// <summary>A client whose requests go straight to the app, in memory, carrying a token with the role <c>admin</c>.</summary>
     public HttpClient Client => _client ?? throw new InvalidOperationException("The fixture has not started.");
 
+    /// <summary>The app's services.</summary>
+    public IServiceProvider Services => (_app ?? throw new InvalidOperationException("The fixture has not started.")).Services;
+
+    /// <summary>Whether the tests run on PostgreSQL (<see cref="PostgresVariable"/> is set) rather than SQLite.</summary>
+    public bool OnPostgres => _postgres is not null;
+
     /// <summary>The database file this fixture's app uses (on SQLite).</summary>
     public string DatabasePath => Path.Combine(_directory, "bookshelf.db");
 
