@@ -45,6 +45,10 @@ public static class BookshelfApp
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         builder.Services.AddAuthorization();
 
+        // Data protection under one application name, and with Bookshelf:Redis its key ring and the distributed
+        // cache in Redis: what several instances behind a load balancer must share (docs/deployment.md).
+        builder.AddBookshelfSharedState();
+
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(services => new BookshelfDatabase(SqlDialect.For(
             DatabaseSetting(services.GetRequiredService<IConfiguration>()),
