@@ -33,8 +33,9 @@ public static class BookshelfApp
         // Error responses are RFC 9457 problem details, including 404/409 answers that carry no body of their own.
         builder.Services.AddProblemDetails();
 
-        // A write that loses a race to a UNIQUE or REFERENCES constraint is a 409, not a 500 (see the handler).
-        builder.Services.AddExceptionHandler<ConstraintConflictHandler>();
+        // A write that loses a race to a UNIQUE or REFERENCES constraint is a 409, an unreachable database or
+        // Redis a 503, not a 500 (see the handler).
+        builder.Services.AddExceptionHandler<DataExceptionHandler>();
 
         // ASP.NET Core's OpenAPI document, built at run time from endpoint metadata (served at /openapi/v1.json).
         builder.Services.AddOpenApi();

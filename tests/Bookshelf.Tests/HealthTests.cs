@@ -34,8 +34,10 @@ public sealed class HealthTests : IDisposable
 
         Directory.CreateDirectory(file);
 
-        var problem = await (await client.GetAsync("/health")).ReadProblemAsync(HttpStatusCode.ServiceUnavailable);
-        Assert.StartsWith("The database (SQLite) does not answer", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        using var response = await client.GetAsync("/health");
+        var problem = await response.ReadProblemAsync(HttpStatusCode.ServiceUnavailable);
+        Assert.Equal("The database (SQLite) is unavailable.", problem.GetProperty("detail").GetString());
+        Assert.Equal(TimeSpan.FromSeconds(DataExceptionHandler.RetryAfterSeconds), response.Headers.RetryAfter?.Delta);
     }
 
     [Fact]
@@ -46,7 +48,7 @@ public sealed class HealthTests : IDisposable
 
         var problem = await (await client.GetAsync("/health")).ReadProblemAsync(HttpStatusCode.ServiceUnavailable);
 
-        Assert.StartsWith("Redis does not answer", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal("Redis is unavailable.", problem.GetProperty("detail").GetString());
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);

@@ -69,6 +69,7 @@ public sealed class BookshelfDatabase
     {
         using var connection = Open();
         connection.Execute(Dialect.Prepare);
+        Dialect.UpgradeUnversioned(connection);
 
         using var transaction = connection.BeginTransaction();
         connection.Execute(Dialect.LockSchema);

@@ -82,6 +82,10 @@ public sealed class PostgresDialect : SqlDialect
     public override string AverageOfTwoDecimals(string column) => $"CAST(round(avg({column}), 2) AS double precision)";
 
     /// <inheritdoc/>
+    /// <remarks>Npgsql marks connection failures, timeouts and server shutdowns as transient.</remarks>
+    public override bool IsUnavailable(Exception exception) => exception is NpgsqlException { IsTransient: true };
+
+    /// <inheritdoc/>
     public override ConstraintConflict? Classify(Exception exception)
         => exception is PostgresException postgres
             ? postgres.SqlState switch

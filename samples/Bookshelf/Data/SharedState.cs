@@ -73,7 +73,7 @@ public sealed class RedisConnection(ConfigurationOptions options) : IDisposable
     public IConnectionMultiplexer Multiplexer => _multiplexer.Value;
 
     /// <summary>A round trip to the server; throws when it cannot be made.</summary>
-    public async Task PingAsync() => await Multiplexer.GetDatabase().PingAsync();
+    public void Ping() => Multiplexer.GetDatabase().Ping();
 
     /// <inheritdoc/>
     public void Dispose()

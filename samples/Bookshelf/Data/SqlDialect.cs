@@ -44,6 +44,14 @@ public abstract class SqlDialect
     /// <summary>Runs after the seed rows, which carry explicit ids, so that the next generated id follows them.</summary>
     public abstract string AfterSeed { get; }
 
+    /// <summary>
+    /// Brings a database made before schemas had versions up to version 1, outside any transaction; does nothing
+    /// on any other database. Only SQLite files can be that old.
+    /// </summary>
+    public virtual void UpgradeUnversioned(DbConnection connection)
+    {
+    }
+
     /// <summary>An expression that is true when the text <paramref name="text"/> contains <paramref name="part"/>, ignoring case.</summary>
     public abstract string ContainsIgnoringCase(string text, string part);
 
@@ -58,6 +66,9 @@ public abstract class SqlDialect
 
     /// <summary>What <paramref name="exception"/> means when it is a constraint violation; <see langword="null"/> for any other error.</summary>
     public abstract ConstraintConflict? Classify(Exception exception);
+
+    /// <summary>Whether <paramref name="exception"/> says the database cannot be reached or used right now (and may be again soon).</summary>
+    public abstract bool IsUnavailable(Exception exception);
 
     /// <summary>
     /// The dialect for <paramref name="setting"/>: a PostgreSQL connection string (one with <c>Host=</c>), or else the

@@ -63,6 +63,61 @@ public sealed class SqliteDialect : SqlDialect
     public override string AfterSeed => "SELECT 1;";
 
     /// <inheritdoc/>
+    /// <remarks>
+    /// The sample's first files had the tables of version 1 but no <c>schema_version</c>, ids without
+    /// <c>AUTOINCREMENT</c> (so a deleted last id came back) and shelf names unique only case-sensitively. SQLite
+    /// cannot add <c>AUTOINCREMENT</c> or a column with a constraint to a table, so each such table is copied into
+    /// a new one, as SQLite's documentation prescribes (foreign keys off while the tables are swapped, checked after).
+    /// </remarks>
+    public override void UpgradeUnversioned(DbConnection connection)
+    {
+        if (connection.ExecuteInt64("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ('schema_version', 'authors')") != 1
+            || connection.ExecuteInt64("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'authors'") != 1)
+        {
+            return;
+        }
+
+        connection.Execute("PRAGMA foreign_keys = OFF;");
+        try
+        {
+            using var transaction = connection.BeginTransaction();
+            connection.Execute("ALTER TABLE authors RENAME TO legacy_authors;");
+            connection.Execute("ALTER TABLE books RENAME TO legacy_books;");
+            connection.Execute("ALTER TABLE shelves RENAME TO legacy_shelves;");
+            connection.Execute("ALTER TABLE reviews RENAME TO legacy_reviews;");
+            connection.Execute("ALTER TABLE book_tags RENAME TO legacy_book_tags;");
+            connection.Execute("ALTER TABLE shelf_books RENAME TO legacy_shelf_books;");
+            connection.Execute("DROP INDEX IF EXISTS books_author_id; DROP INDEX IF EXISTS reviews_book_id;");
+            connection.Execute(Schema.Migration(1, this));
+            connection.Execute("""
+                INSERT INTO authors (id, name, born_year) SELECT id, name, born_year FROM legacy_authors;
+                INSERT INTO books (id, title, author_id, isbn, year, genre, added_at)
+                    SELECT id, title, author_id, isbn, year, genre, added_at FROM legacy_books;
+                INSERT INTO book_tags (book_id, tag) SELECT book_id, tag FROM legacy_book_tags;
+                INSERT INTO shelves (id, name, name_key, description)
+                    SELECT id, name, lower(trim(name)), description FROM legacy_shelves;
+                INSERT INTO shelf_books (shelf_id, book_id) SELECT shelf_id, book_id FROM legacy_shelf_books;
+                INSERT INTO reviews (id, book_id, reviewer, rating, text, created_at)
+                    SELECT id, book_id, reviewer, rating, text, created_at FROM legacy_reviews;
+                DROP TABLE legacy_shelf_books; DROP TABLE legacy_book_tags; DROP TABLE legacy_reviews;
+                DROP TABLE legacy_shelves; DROP TABLE legacy_books; DROP TABLE legacy_authors;
+                CREATE TABLE schema_version (version INTEGER NOT NULL);
+                INSERT INTO schema_version (version) VALUES (1);
+                """);
+            if (connection.ExecuteInt64("SELECT COUNT(*) FROM pragma_foreign_key_check") != 0)
+            {
+                throw new InvalidOperationException("The database's rows break its foreign keys; it was not upgraded.");
+            }
+
+            transaction.Commit();
+        }
+        finally
+        {
+            connection.Execute("PRAGMA foreign_keys = ON;");
+        }
+    }
+
+    /// <inheritdoc/>
     public override string ContainsIgnoringCase(string text, string part) => $"instr(lower({text}), lower({part})) > 0";
 
     /// <inheritdoc/>
@@ -73,6 +128,14 @@ public sealed class SqliteDialect : SqlDialect
 
     /// <inheritdoc/>
     public override string AverageOfTwoDecimals(string column) => $"round(avg({column}), 2)";
+
+    /// <inheritdoc/>
+    /// <remarks>Busy or locked past the command timeout, an I/O error, or a file that cannot be opened.</remarks>
+    public override bool IsUnavailable(Exception exception)
+        => exception is SqliteException
+        {
+            SqliteErrorCode: SQLitePCL.raw.SQLITE_BUSY or SQLitePCL.raw.SQLITE_LOCKED or SQLitePCL.raw.SQLITE_IOERR or SQLitePCL.raw.SQLITE_CANTOPEN,
+        };
 
     /// <inheritdoc/>
     public override ConstraintConflict? Classify(Exception exception)
