@@ -26,8 +26,8 @@ public sealed record Book(
 
 /// <summary>The genres a book can have; written in JSON and in query strings by name.</summary>
 /// <remarks>
-/// Read from JSON by <see cref="StrictEnumConverter{TEnum}"/>: only a member's name, so <c>99</c> and
-/// <c>"Fantasy, Poetry"</c> are a 400 rather than a stored value outside the enum.
+/// Read from JSON by <see cref="StrictEnumConverter{TEnum}"/>: by name, never by number, so <c>99</c> is a 400;
+/// <see cref="BookInput.Validate"/> rejects a list of names (<c>"Fantasy, Poetry"</c>) that makes no single genre.
 /// </remarks>
 [JsonConverter(typeof(StrictEnumConverter<Genre>))]
 public enum Genre
@@ -122,6 +122,10 @@ public sealed record BookInput(
         if (Genre is null)
         {
             errors["genre"] = ["A genre is required."];
+        }
+        else if (!Enum.IsDefined(Genre.Value))
+        {
+            errors["genre"] = [$"The genre is one of {string.Join(", ", Enum.GetNames<Genre>())}."];
         }
 
         if (Tags?.Any(tag => !IsValidTag(tag)) == true)
