@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics.CodeAnalysis;
 using System.IO;
 using Bookshelf.Data;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -34,19 +35,33 @@ public static class BookshelfApp
         // Error responses are RFC 9457 problem details, including 404/409 answers that carry no body of their own.
         builder.Services.AddProblemDetails();
 
+        // A write that loses a race to a UNIQUE or REFERENCES constraint is a 409, an unreachable database or
+        // Redis a 503, not a 500 (see the handler).
+        builder.Services.AddExceptionHandler<DataExceptionHandler>();
+
         // ASP.NET Core's OpenAPI document, built at run time from endpoint metadata (served at /openapi/v1.json).
         builder.Services.AddOpenApi();
 
-        // The reading list lives in the session, which lives in a distributed cache: in memory here, so one instance
-        // only; with a shared cache (Redis, SQL Server) every instance sees the same sessions. The session cookie
-        // keeps ASP.NET Core's name, .AspNetCore.Session.
+        // Writes need a JWT bearer token, deletes one with the role "admin" ([Authorize] on the handlers). The
+        // scheme reads Authentication:Schemes:Bearer from configuration: issuer, audiences and signing keys, which
+        // `dotnet user-jwts create` writes for development (see the README).
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        builder.Services.AddAuthorization();
+
+        // Data protection under one application name, and with Bookshelf:Redis its key ring and the distributed
+        // cache in Redis: what several instances behind a load balancer must share (docs/deployment.md).
+        builder.AddBookshelfSharedState();
+
+        // The reading list lives in the session, which lives in the distributed cache: Redis with Bookshelf:Redis
+        // (registered above), so every instance sees the same sessions; else in memory (TryAdd: it never replaces
+        // Redis), one instance only. The session cookie keeps ASP.NET Core's name, .AspNetCore.Session.
         builder.Services.AddDistributedMemoryCache();
         AddSessions(builder.Services);
 
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(services => new BookshelfDatabase(DatabasePath(
-            services.GetRequiredService<IConfiguration>(),
-            services.GetRequiredService<IHostEnvironment>())));
+        builder.Services.AddSingleton(services => new BookshelfDatabase(SqlDialect.For(
+            DatabaseSetting(services.GetRequiredService<IConfiguration>()),
+            services.GetRequiredService<IHostEnvironment>().ContentRootPath)));
         builder.Services.AddSingleton<AuthorStore>();
         builder.Services.AddSingleton<BookStore>();
         builder.Services.AddSingleton<ShelfStore>();
@@ -66,10 +81,13 @@ public static class BookshelfApp
         var app = builder.Build();
 
         app.Services.GetRequiredService<BookshelfDatabase>().EnsureCreated(app.Services.GetRequiredService<TimeProvider>());
-        app.Services.GetRequiredService<CoverStore>().EnsureCreated();
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+
+        // Before the endpoints: a 401 or 403 is answered before any binding, so a malformed body cannot reveal more.
+        app.UseAuthentication();
+        app.UseAuthorization();
 
         // Before the endpoints: handlers that take ISession (the reading list) need it.
         app.UseSession();
@@ -97,11 +115,14 @@ public static class BookshelfApp
     [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Session state with default options; exercised by the AOT publish check.")]
     private static void AddSessions(IServiceCollection services) => services.AddSession();
 
-    /// <summary>The database file: <c>Bookshelf:Database</c>, or <c>bookshelf.db</c>; a relative path is under the content root.</summary>
-    private static string DatabasePath(IConfiguration configuration, IHostEnvironment environment)
+    /// <summary>
+    /// The database: <c>Bookshelf:Database</c>, or <c>bookshelf.db</c>. A PostgreSQL connection string (with
+    /// <c>Host=</c>) selects PostgreSQL; anything else is a SQLite file, a relative path being under the content root.
+    /// </summary>
+    private static string DatabaseSetting(IConfiguration configuration)
     {
-        var path = configuration[BookshelfDatabase.PathKey];
-        return Path.Combine(environment.ContentRootPath, string.IsNullOrWhiteSpace(path) ? BookshelfDatabase.DefaultPath : path);
+        var setting = configuration[BookshelfDatabase.PathKey];
+        return string.IsNullOrWhiteSpace(setting) ? BookshelfDatabase.DefaultPath : setting;
     }
 
     /// <summary>Whether the configuration already says where to listen, which then wins over <see cref="DefaultUrl"/>.</summary>

@@ -4,10 +4,42 @@
 #   app_start <work dir> <command...>   starts it (cwd = the command's directory); sets app_pid, app_url, app_log
 #   app_wait_ready <seconds>            polls GET /health until 200; fails early if the process exits
 #   app_stop                            TERM, then KILL after 10 s; safe to call twice (use it in an EXIT trap)
+#   app_token [ROLE...]                 prints a JWT bearer token the started app accepts (writes need one,
+#                                       deletes one with the role admin)
 
 app_pid=""
 app_url=""
 app_log=""
+
+# The app started here accepts tokens from this issuer, signed with this key (the same 32 bytes, hex for openssl and
+# base64 for the app's Authentication:Schemes:Bearer:SigningKeys): a key for checks, worthless anywhere else.
+APP_JWT_ISSUER="bookshelf-checks"
+APP_JWT_KEY_HEX="0c6f1b2a3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8"
+APP_JWT_KEY_BASE64="DG8bKj1OX2BxgpOktcbX6PkKGyw9Tl9gcYKTpLXG1+g="
+app_auth_arguments=(
+  "--Authentication:Schemes:Bearer:ValidIssuer=$APP_JWT_ISSUER"
+  "--Authentication:Schemes:Bearer:ValidAudiences:0=$APP_JWT_ISSUER"
+  "--Authentication:Schemes:Bearer:SigningKeys:0:Issuer=$APP_JWT_ISSUER"
+  "--Authentication:Schemes:Bearer:SigningKeys:0:Value=$APP_JWT_KEY_BASE64"
+)
+
+# app_token [ROLE...]: an HS256 JWT for the user "checks", valid for an hour, made with openssl.
+app_token() {
+  local b64url='openssl base64 -A | tr "+/" "-_" | tr -d "="'
+  local now roles="" header payload signature
+  now="$(date +%s)"
+  if (($# == 1)); then
+    roles=",\"role\":\"$1\""
+  elif (($# > 1)); then
+    roles=",\"role\":[$(printf '"%s",' "$@" | sed 's/,$//')]"
+  fi
+  header="$(printf '{"alg":"HS256","typ":"JWT"}' | eval "$b64url")"
+  payload="$(printf '{"sub":"checks","iss":"%s","aud":"%s","iat":%d,"nbf":%d,"exp":%d%s}' \
+    "$APP_JWT_ISSUER" "$APP_JWT_ISSUER" "$((now - 60))" "$((now - 60))" "$((now + 3600))" "$roles" | eval "$b64url")"
+  signature="$(printf '%s.%s' "$header" "$payload" |
+    openssl dgst -sha256 -mac HMAC -macopt "hexkey:$APP_JWT_KEY_HEX" -binary | eval "$b64url")"
+  printf '%s.%s.%s\n' "$header" "$payload" "$signature"
+}
 
 # A port nothing listens on now. The kernel picks it when python3 is there; otherwise a random high port that
 # refuses a connection. Another process could take it before the app binds it: app_start retries.
@@ -44,7 +76,7 @@ app_start() {
   if [[ "$1" == dotnet ]]; then
     directory="$(dirname "$2")"
   fi
-  (cd "$directory" && exec "$@" --urls "$app_url" "--Bookshelf:Database=$database") >"$app_log" 2>&1 &
+  (cd "$directory" && exec "$@" --urls "$app_url" "--Bookshelf:Database=$database" "${app_auth_arguments[@]}") >"$app_log" 2>&1 &
   app_pid=$!
 }
 

@@ -64,6 +64,11 @@ request() {
   else
     args+=(-X "$method")
   fi
+  # Writes need a bearer token and deletes the role admin: every write here carries an admin token unless the
+  # caller says ANONYMOUS=1 (or sends its own Authorization header).
+  if [[ "$method" =~ ^(POST|PUT|PATCH|DELETE)$ && -z "${ANONYMOUS:-}" && -n "${ADMIN_TOKEN:-}" ]]; then
+    args+=(-H "Authorization: Bearer $ADMIN_TOKEN")
+  fi
   status="$(curl "${args[@]}" "$@" "$base$path" 2>"$work/curl-error")" || true
   status="${status:-000}"
   described="$method $path"
@@ -341,6 +346,14 @@ head -c 31000000 /dev/zero >"$work/big"
 request POST "/books" -H "Content-Type: application/json" --data-binary "@$work/big"
 expect_problem "413" 413
 rm -f "$work/big"
+
+# ---- auth: writes need a JWT bearer token (401 without, with a Bearer challenge), deletes the role admin (403) -----
+ANONYMOUS=1 request POST "/shelves" -H "Content-Type: application/json" --data '{"name": "No token"}'
+expect_problem "write without a token" 401 && expect_header "write without a token" WWW-Authenticate Bearer
+if [[ -n "${READER_TOKEN:-}" ]]; then
+  ANONYMOUS=1 request DELETE "/shelves/2" -H "Authorization: Bearer $READER_TOKEN"
+  expect_problem "delete without the role admin" 403
+fi
 
 # ---- writes: 201 + Location that resolves, PATCH, DELETE -> 204 then 404 ----------------------------------------
 isbn="$(valid_isbn13)"

@@ -87,7 +87,7 @@ fi
 echo "Native binary answering at $app_url after $((($(date +%s%N) - start_ns) / 1000000)) ms (pid $app_pid)"
 
 status=0
-bash "$repo/tests/Aot/check-semantics.sh" "$app_url" || status=$?
+ADMIN_TOKEN="$(app_token admin)" READER_TOKEN="$(app_token)" bash "$repo/tests/Aot/check-semantics.sh" "$app_url" || status=$?
 
 app_stop
 if ((status != 0)); then

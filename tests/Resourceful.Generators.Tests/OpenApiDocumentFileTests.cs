@@ -83,6 +83,41 @@ public sealed class OpenApiDocumentFileTests
         Assert.Equal("binary", schema.GetProperty("format").GetString());
     }
 
+    [Theory]
+    [InlineData("System.Text.Json.Serialization.JsonStringEnumConverter<Color>")]
+    [InlineData("NamesOnly")]
+    public void Document_EnumWithAStringEnumConverterOrOneDerivedFromIt_DescribesTheNames(string converter)
+    {
+        var run = TestHelpers.RunGenerator($$"""
+            using Resourceful;
+            using System.Text.Json.Serialization;
+
+            namespace Shop;
+
+            [JsonConverter(typeof({{converter}}))]
+            public enum Color { Red, Green }
+
+            public sealed class NamesOnly() : JsonStringEnumConverter<Color>(namingPolicy: null, allowIntegerValues: false);
+
+            public sealed record Paint(Color Color);
+
+            [Resource("/paints")]
+            public sealed partial class Paints
+            {
+                [Get] public Paint Find() => new(Color.Red);
+            }
+            """);
+        TestHelpers.AssertCompilesCleanly(run);
+
+        var parsed = run.GeneratorResult.TrackedSteps[TrackingNames.ParsedResources].SelectMany(static s => s.Outputs).Select(static o => (Model.ParsedResource)o.Value).ToArray();
+        var shapes = Emitting.OpenApiEmitter.MergeShapes(parsed.Select(static p => (p.Model!.MetadataName, p.Shapes)));
+        using var json = JsonDocument.Parse(Emitting.OpenApiEmitter.Document(TestHelpers.UserAssemblyName, [.. parsed.Select(static p => p.Model!)], shapes, Model.EquatableArray<Model.MapNameOverride>.Empty));
+        var color = json.RootElement.GetProperty("components").GetProperty("schemas").GetProperty("Color");
+
+        Assert.Equal("string", color.GetProperty("type").GetString());
+        Assert.Equal(["Red", "Green"], color.GetProperty("enum").EnumerateArray().Select(static e => e.GetString()));
+    }
+
     [Fact]
     public void Reader_AssemblyWithoutResourceful_FindsNothing()
     {

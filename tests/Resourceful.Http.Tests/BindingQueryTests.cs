@@ -82,6 +82,8 @@ public sealed class BindingQueryTests(ResourceHostFixture fixture) : IClassFixtu
     [InlineData("42")]
     [InlineData("-1")]
     [InlineData("purple")]
+    [InlineData("red,green")]   // Enum.TryParse ORs a list into Green: a list of names fits only a [Flags] enum.
+    [InlineData("green,%20blue")]
     public async Task QueryValue_EnumUndefinedNumberOrUnknownName_Answers400(string value)
     {
         using var response = await _client.GetAsync("/query/colors?color=" + value);

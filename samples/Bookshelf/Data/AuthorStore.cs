@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using Bookshelf.Models;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace Bookshelf.Data;
 
@@ -15,13 +15,10 @@ public sealed class AuthorStore(BookshelfDatabase database)
     public IReadOnlyList<Author> List(string? name)
     {
         using var connection = database.Open();
+        var where = name is null ? string.Empty : "WHERE " + database.Dialect.ContainsIgnoringCase("name", "@name");
         using var command = connection.Command(
-            """
-            SELECT id, name, born_year FROM authors
-            WHERE $name IS NULL OR instr(lower(name), lower($name)) > 0
-            ORDER BY name COLLATE NOCASE, id
-            """,
-            ("$name", name));
+            $"SELECT id, name, born_year FROM authors {where} ORDER BY {database.Dialect.OrderIgnoringCase("name")}, id",
+            ("@name", name));
         return ReadAuthors(command);
     }
 
@@ -29,7 +26,7 @@ public sealed class AuthorStore(BookshelfDatabase database)
     public Author? Find(int id)
     {
         using var connection = database.Open();
-        using var command = connection.Command("SELECT id, name, born_year FROM authors WHERE id = $id", ("$id", id));
+        using var command = connection.Command("SELECT id, name, born_year FROM authors WHERE id = @id", ("@id", id));
         var authors = ReadAuthors(command);
         return authors.Count == 0 ? null : authors[0];
     }
@@ -39,9 +36,9 @@ public sealed class AuthorStore(BookshelfDatabase database)
     {
         using var connection = database.Open();
         var id = connection.ExecuteInt64(
-            "INSERT INTO authors (name, born_year) VALUES ($name, $bornYear) RETURNING id",
-            ("$name", input.Name.Trim()),
-            ("$bornYear", input.BornYear));
+            "INSERT INTO authors (name, born_year) VALUES (@name, @bornYear) RETURNING id",
+            ("@name", input.Name.Trim()),
+            ("@bornYear", input.BornYear));
         return new Author((int)id, input.Name.Trim(), input.BornYear);
     }
 
@@ -50,10 +47,10 @@ public sealed class AuthorStore(BookshelfDatabase database)
     {
         using var connection = database.Open();
         var changed = connection.Execute(
-            "UPDATE authors SET name = $name, born_year = $bornYear WHERE id = $id",
-            ("$id", id),
-            ("$name", input.Name.Trim()),
-            ("$bornYear", input.BornYear));
+            "UPDATE authors SET name = @name, born_year = @bornYear WHERE id = @id",
+            ("@id", id),
+            ("@name", input.Name.Trim()),
+            ("@bornYear", input.BornYear));
         return changed == 0 ? null : new Author(id, input.Name.Trim(), input.BornYear);
     }
 
@@ -61,17 +58,17 @@ public sealed class AuthorStore(BookshelfDatabase database)
     public bool HasBooks(int id)
     {
         using var connection = database.Open();
-        return connection.ExecuteInt64("SELECT EXISTS (SELECT 1 FROM books WHERE author_id = $id)", ("$id", id)) == 1;
+        return connection.ExecuteInt64("SELECT EXISTS (SELECT 1 FROM books WHERE author_id = @id)", ("@id", id)) == 1;
     }
 
     /// <summary>Deletes the author <paramref name="id"/>; whether they existed.</summary>
     public bool Remove(int id)
     {
         using var connection = database.Open();
-        return connection.Execute("DELETE FROM authors WHERE id = $id", ("$id", id)) == 1;
+        return connection.Execute("DELETE FROM authors WHERE id = @id", ("@id", id)) == 1;
     }
 
-    private static List<Author> ReadAuthors(SqliteCommand command)
+    private static List<Author> ReadAuthors(DbCommand command)
     {
         var authors = new List<Author>();
         using var reader = command.ExecuteReader();

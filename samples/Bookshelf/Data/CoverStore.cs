@@ -1,29 +1,13 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
-using Microsoft.Data.Sqlite;
 
 namespace Bookshelf.Data;
 
 /// <summary>A book's cover image, as a BLOB in a table of its own (one row per book, gone with the book).</summary>
-/// <remarks>Kept apart from the other stores: its table is created here, by <see cref="EnsureCreated"/>.</remarks>
+/// <remarks>Its table is schema version 2 (<see cref="Schema"/>); the SQL runs on SQLite and PostgreSQL alike.</remarks>
 public sealed class CoverStore(BookshelfDatabase database)
 {
-    private const string Schema = """
-        CREATE TABLE IF NOT EXISTS covers (
-            book_id      INTEGER PRIMARY KEY REFERENCES books (id) ON DELETE CASCADE,
-            content_type TEXT    NOT NULL,
-            bytes        BLOB    NOT NULL
-        );
-        """;
-
-    /// <summary>Creates the covers table when it does not exist yet.</summary>
-    public void EnsureCreated()
-    {
-        using var connection = database.Open();
-        connection.Execute(Schema);
-    }
-
     /// <summary>
     /// Stores <paramref name="bytes"/> as the cover of book <paramref name="bookId"/>, replacing any; <see langword="false"/>
     /// when there is no such book.
@@ -34,12 +18,12 @@ public sealed class CoverStore(BookshelfDatabase database)
         await using var command = connection.Command(
             """
             INSERT INTO covers (book_id, content_type, bytes)
-            SELECT id, $contentType, $bytes FROM books WHERE id = $bookId
+            SELECT id, @contentType, @bytes FROM books WHERE id = @bookId
             ON CONFLICT (book_id) DO UPDATE SET content_type = excluded.content_type, bytes = excluded.bytes;
             """,
-            ("$bookId", bookId),
-            ("$contentType", contentType),
-            ("$bytes", bytes));
+            ("@bookId", bookId),
+            ("@contentType", contentType),
+            ("@bytes", bytes));
         return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
     }
 
@@ -47,7 +31,7 @@ public sealed class CoverStore(BookshelfDatabase database)
     public async Task<Cover?> FindAsync(int bookId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Command("SELECT content_type, bytes FROM covers WHERE book_id = $bookId;", ("$bookId", bookId));
+        await using var command = connection.Command("SELECT content_type, bytes FROM covers WHERE book_id = @bookId;", ("@bookId", bookId));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
             ? new Cover(reader.GetString(0), (byte[])reader.GetValue(1))

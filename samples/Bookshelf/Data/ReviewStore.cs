@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using Bookshelf.Models;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace Bookshelf.Data;
 
@@ -19,9 +19,9 @@ public sealed class ReviewStore(BookshelfDatabase database)
     {
         using var connection = database.Open();
         using var command = connection.Command(
-            SelectReviews + " WHERE book_id = $bookId AND rating >= $minRating ORDER BY id",
-            ("$bookId", bookId),
-            ("$minRating", minRating));
+            SelectReviews + " WHERE book_id = @bookId AND rating >= @minRating ORDER BY id",
+            ("@bookId", bookId),
+            ("@minRating", minRating));
         return ReadReviews(command);
     }
 
@@ -30,9 +30,9 @@ public sealed class ReviewStore(BookshelfDatabase database)
     {
         using var connection = database.Open();
         using var command = connection.Command(
-            SelectReviews + " WHERE book_id = $bookId AND id = $id",
-            ("$bookId", bookId),
-            ("$id", id));
+            SelectReviews + " WHERE book_id = @bookId AND id = @id",
+            ("@bookId", bookId),
+            ("@id", id));
         var reviews = ReadReviews(command);
         return reviews.Count == 0 ? null : reviews[0];
     }
@@ -44,14 +44,14 @@ public sealed class ReviewStore(BookshelfDatabase database)
         var id = connection.ExecuteInt64(
             """
             INSERT INTO reviews (book_id, reviewer, rating, text, created_at)
-            VALUES ($bookId, $reviewer, $rating, $text, $createdAt)
+            VALUES (@bookId, @reviewer, @rating, @text, @createdAt)
             RETURNING id
             """,
-            ("$bookId", bookId),
-            ("$reviewer", reviewer),
-            ("$rating", input.Rating),
-            ("$text", input.Text),
-            ("$createdAt", createdAt));
+            ("@bookId", bookId),
+            ("@reviewer", reviewer),
+            ("@rating", input.Rating),
+            ("@text", input.Text),
+            ("@createdAt", createdAt));
         return new Review((int)id, bookId, reviewer, input.Rating, input.Text, createdAt);
     }
 
@@ -59,10 +59,10 @@ public sealed class ReviewStore(BookshelfDatabase database)
     public void Remove(int bookId, int id)
     {
         using var connection = database.Open();
-        connection.Execute("DELETE FROM reviews WHERE book_id = $bookId AND id = $id", ("$bookId", bookId), ("$id", id));
+        connection.Execute("DELETE FROM reviews WHERE book_id = @bookId AND id = @id", ("@bookId", bookId), ("@id", id));
     }
 
-    private static List<Review> ReadReviews(SqliteCommand command)
+    private static List<Review> ReadReviews(DbCommand command)
     {
         var reviews = new List<Review>();
         using var reader = command.ExecuteReader();
@@ -74,7 +74,7 @@ public sealed class ReviewStore(BookshelfDatabase database)
                 Reviewer: reader.GetString(2),
                 Rating: reader.GetInt32(3),
                 Text: reader.GetNullableString(4),
-                CreatedAt: reader.GetDateTimeOffset(5)));
+                CreatedAt: reader.GetTimestamp(5)));
         }
 
         return reviews;

@@ -1,12 +1,12 @@
 using System;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace Bookshelf.Data;
 
 /// <summary>The few rows a new database starts with, so that the first <c>GET /books</c> has something to show.</summary>
 internal static class Seed
 {
-    public static void Insert(SqliteConnection connection, DateTimeOffset now)
+    public static void Insert(DbConnection connection, DateTimeOffset now)
     {
         connection.Execute("""
             INSERT INTO authors (id, name, born_year) VALUES
@@ -16,12 +16,12 @@ internal static class Seed
                 (4, 'Mary Beard', 1955);
 
             INSERT INTO books (id, title, author_id, isbn, year, genre, added_at) VALUES
-                (1, 'A Wizard of Earthsea', 1, '9780547773742', 1968, 'Fantasy', $now),
-                (2, 'The Left Hand of Darkness', 1, '9780441478125', 1969, 'ScienceFiction', $now),
-                (3, 'The Hobbit', 2, '9780547928227', 1937, 'Fantasy', $now),
-                (4, 'Kindred', 3, '9780807083055', 1979, 'ScienceFiction', $now),
-                (5, 'Parable of the Sower', 3, '9781538713464', 1993, 'ScienceFiction', $now),
-                (6, 'SPQR', 4, '9781631492228', 2015, 'History', $now);
+                (1, 'A Wizard of Earthsea', 1, '9780547773742', 1968, 'Fantasy', @now),
+                (2, 'The Left Hand of Darkness', 1, '9780441478125', 1969, 'ScienceFiction', @now),
+                (3, 'The Hobbit', 2, '9780547928227', 1937, 'Fantasy', @now),
+                (4, 'Kindred', 3, '9780807083055', 1979, 'ScienceFiction', @now),
+                (5, 'Parable of the Sower', 3, '9781538713464', 1993, 'ScienceFiction', @now),
+                (6, 'SPQR', 4, '9781631492228', 2015, 'History', @now);
 
             INSERT INTO book_tags (book_id, tag) VALUES
                 (1, 'classic'), (1, 'magic'),
@@ -31,18 +31,18 @@ internal static class Seed
                 (5, 'dystopia'),
                 (6, 'rome');
 
-            INSERT INTO shelves (id, name, description) VALUES
-                (1, 'Favourites', 'Worth reading again'),
-                (2, 'To read', NULL);
+            INSERT INTO shelves (id, name, name_key, description) VALUES
+                (1, 'Favourites', 'favourites', 'Worth reading again'),
+                (2, 'To read', 'to read', NULL);
 
             INSERT INTO shelf_books (shelf_id, book_id) VALUES (1, 1), (1, 3), (2, 5), (2, 6);
 
-            INSERT INTO reviews (book_id, reviewer, rating, text, created_at) VALUES
-                (1, 'ana', 5, 'The best book about names ever written.', $now),
-                (3, 'ana', 4, 'Second breakfast, every time.', $now),
-                (3, 'ben', 5, NULL, $now),
-                (4, 'chen', 5, 'Unforgettable.', $now);
+            INSERT INTO reviews (id, book_id, reviewer, rating, text, created_at) VALUES
+                (1, 1, 'ana', 5, 'The best book about names ever written.', @now),
+                (2, 3, 'ana', 4, 'Second breakfast, every time.', @now),
+                (3, 3, 'ben', 5, NULL, @now),
+                (4, 4, 'chen', 5, 'Unforgettable.', @now);
             """,
-            ("$now", now));
+            ("@now", now));
     }
 }

@@ -4,16 +4,16 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Bookshelf.Models;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace Bookshelf.Data;
 
 /// <summary>Reads and writes <see cref="Shelf"/>s and which books stand on them.</summary>
 public sealed class ShelfStore(BookshelfDatabase database)
 {
-    private const string SelectShelves = """
+    private readonly string SelectShelves = $"""
         SELECT s.id, s.name, s.description,
-               (SELECT group_concat(sb.book_id, ',') FROM shelf_books sb WHERE sb.shelf_id = s.id) AS book_ids
+               (SELECT {database.Dialect.JoinWithCommas("sb.book_id")} FROM shelf_books sb WHERE sb.shelf_id = s.id) AS book_ids
         FROM shelves s
         """;
 
@@ -21,7 +21,7 @@ public sealed class ShelfStore(BookshelfDatabase database)
     public async Task<IReadOnlyList<Shelf>> ListAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Command(SelectShelves + " ORDER BY s.name COLLATE NOCASE, s.id");
+        await using var command = connection.Command(SelectShelves + $" ORDER BY {database.Dialect.OrderIgnoringCase("s.name")}, s.id");
         return await ReadShelvesAsync(command, cancellationToken);
     }
 
@@ -37,10 +37,10 @@ public sealed class ShelfStore(BookshelfDatabase database)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.Command(
-            "SELECT EXISTS (SELECT 1 FROM shelves WHERE lower(name) = lower($name) AND id IS NOT $exceptId)",
-            ("$name", name.Trim()),
-            ("$exceptId", exceptId));
-        return (long)(await command.ExecuteScalarAsync(cancellationToken))! == 1;
+            "SELECT EXISTS (SELECT 1 FROM shelves WHERE name_key = @nameKey AND id <> @exceptId)",
+            ("@nameKey", ShelfInput.NameKey(name)),
+            ("@exceptId", exceptId ?? 0));
+        return await command.ExecuteInt64Async(cancellationToken) == 1;
     }
 
     /// <summary>Stores a new, empty shelf from valid <paramref name="input"/>.</summary>
@@ -48,10 +48,11 @@ public sealed class ShelfStore(BookshelfDatabase database)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.Command(
-            "INSERT INTO shelves (name, description) VALUES ($name, $description) RETURNING id",
-            ("$name", input.Name.Trim()),
-            ("$description", input.Description));
-        var id = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+            "INSERT INTO shelves (name, name_key, description) VALUES (@name, @nameKey, @description) RETURNING id",
+            ("@name", input.Name.Trim()),
+            ("@nameKey", ShelfInput.NameKey(input.Name)),
+            ("@description", input.Description));
+        var id = await command.ExecuteInt64Async(cancellationToken);
         return new Shelf((int)id, input.Name.Trim(), input.Description, []);
     }
 
@@ -60,10 +61,11 @@ public sealed class ShelfStore(BookshelfDatabase database)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.Command(
-            "UPDATE shelves SET name = $name, description = $description WHERE id = $id",
-            ("$id", id),
-            ("$name", input.Name.Trim()),
-            ("$description", input.Description));
+            "UPDATE shelves SET name = @name, name_key = @nameKey, description = @description WHERE id = @id",
+            ("@id", id),
+            ("@name", input.Name.Trim()),
+            ("@nameKey", ShelfInput.NameKey(input.Name)),
+            ("@description", input.Description));
         return await command.ExecuteNonQueryAsync(cancellationToken) == 0
             ? null
             : await FindAsync(connection, id, cancellationToken);
@@ -73,7 +75,7 @@ public sealed class ShelfStore(BookshelfDatabase database)
     public async Task<bool> RemoveAsync(int id, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Command("DELETE FROM shelves WHERE id = $id", ("$id", id));
+        await using var command = connection.Command("DELETE FROM shelves WHERE id = @id", ("@id", id));
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
@@ -82,9 +84,9 @@ public sealed class ShelfStore(BookshelfDatabase database)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.Command(
-            "INSERT OR IGNORE INTO shelf_books (shelf_id, book_id) VALUES ($id, $bookId)",
-            ("$id", id),
-            ("$bookId", bookId));
+            "INSERT INTO shelf_books (shelf_id, book_id) VALUES (@id, @bookId) ON CONFLICT DO NOTHING",
+            ("@id", id),
+            ("@bookId", bookId));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -93,20 +95,20 @@ public sealed class ShelfStore(BookshelfDatabase database)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.Command(
-            "DELETE FROM shelf_books WHERE shelf_id = $id AND book_id = $bookId",
-            ("$id", id),
-            ("$bookId", bookId));
+            "DELETE FROM shelf_books WHERE shelf_id = @id AND book_id = @bookId",
+            ("@id", id),
+            ("@bookId", bookId));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static async Task<Shelf?> FindAsync(SqliteConnection connection, int id, CancellationToken cancellationToken)
+    private async Task<Shelf?> FindAsync(DbConnection connection, int id, CancellationToken cancellationToken)
     {
-        await using var command = connection.Command(SelectShelves + " WHERE s.id = $id", ("$id", id));
+        await using var command = connection.Command(SelectShelves + " WHERE s.id = @id", ("@id", id));
         var shelves = await ReadShelvesAsync(command, cancellationToken);
         return shelves.Count == 0 ? null : shelves[0];
     }
 
-    private static async Task<IReadOnlyList<Shelf>> ReadShelvesAsync(SqliteCommand command, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<Shelf>> ReadShelvesAsync(DbCommand command, CancellationToken cancellationToken)
     {
         var shelves = new List<Shelf>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

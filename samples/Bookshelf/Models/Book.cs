@@ -31,7 +31,11 @@ public sealed record Book(
     [property: ConcurrencyCheck] long Version);
 
 /// <summary>The genres a book can have; written in JSON and in query strings by name.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<Genre>))]
+/// <remarks>
+/// Read from JSON by <see cref="StrictEnumConverter{TEnum}"/>: by name, never by number, so <c>99</c> is a 400;
+/// <see cref="BookInput.Validate"/> rejects a list of names (<c>"Fantasy, Poetry"</c>) that makes no single genre.
+/// </remarks>
+[JsonConverter(typeof(StrictEnumConverter<Genre>))]
 public enum Genre
 {
     /// <summary>Literary fiction.</summary>
@@ -125,6 +129,10 @@ public sealed record BookInput(
         {
             errors["genre"] = ["A genre is required."];
         }
+        else if (!Enum.IsDefined(Genre.Value))
+        {
+            errors["genre"] = [$"The genre is one of {string.Join(", ", Enum.GetNames<Genre>())}."];
+        }
 
         if (Tags?.Any(tag => !IsValidTag(tag)) == true)
         {
@@ -192,6 +200,29 @@ public sealed record BookFilter(string? Search, int? AuthorId, Genre? Genre, IRe
 
     /// <summary>Only books first published in this year or earlier (<c>QUERY /books/search</c>).</summary>
     public int? YearTo { get; init; }
+
+    /// <summary>The most <c>tag</c> values one query can filter by: each is a condition of the query the database runs.</summary>
+    public const int MaxTags = 10;
+
+    /// <summary>The longest <c>q</c> text.</summary>
+    public const int MaxSearchLength = 200;
+
+    /// <summary>The query values that break the rules, keyed by their names; empty when the filter is valid.</summary>
+    public Dictionary<string, string[]> Validate()
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (Tags.Count > MaxTags)
+        {
+            errors["tag"] = [$"At most {MaxTags} tags can be given."];
+        }
+
+        if (Search?.Length > MaxSearchLength)
+        {
+            errors["q"] = [$"The search text has at most {MaxSearchLength} characters."];
+        }
+
+        return errors;
+    }
 }
 
 /// <summary>A book recommended for its reviews.</summary>

@@ -37,6 +37,11 @@ public sealed record Paging(
         {
             errors["pageSize"] = [$"The page size is between 1 and {MaxPageSize}."];
         }
+        else if (Page >= 1 && (long)Page * PageSize >= int.MaxValue)
+        {
+            // The offset, (page - 1) × pageSize, the end of the page and the next page's number all stay within an int.
+            errors["page"] = [$"The page number is at most {(int.MaxValue - 1) / PageSize} for a page size of {PageSize}."];
+        }
 
         return errors;
     }

@@ -15,6 +15,13 @@ public sealed record Shelf(int Id, string Name, string? Description, IReadOnlyLi
 /// <param name="Description">What the shelf is for; optional.</param>
 public sealed record ShelfInput(string Name, string? Description)
 {
+    /// <summary>
+    /// The form of <paramref name="name"/> that uniqueness is decided on: trimmed and lower-cased (invariant culture),
+    /// so "Favourites" and "FAVOURITES " are the same shelf. The database keeps it in a column with a unique
+    /// constraint, so two requests racing with such names cannot both create one.
+    /// </summary>
+    public static string NameKey(string name) => name.Trim().ToLowerInvariant();
+
     /// <summary>The fields that break the rules, keyed by their JSON names; empty when the input is valid.</summary>
     public Dictionary<string, string[]> Validate()
     {

@@ -4,6 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Bookshelf.Data;
 using Bookshelf.Models;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Resourceful;
@@ -40,6 +41,7 @@ public sealed partial class Authors(AuthorStore authors, BookStore books, TimePr
 
     /// <summary><c>POST /authors</c>: adds an author; <c>201 Created</c> with its <c>Location</c>.</summary>
     [Post]
+    [Authorize]
     public Results<Created<Author>, ValidationProblem> Add(AuthorInput body)
     {
         var errors = body.Validate(clock.GetUtcNow().Year);
@@ -54,6 +56,7 @@ public sealed partial class Authors(AuthorStore authors, BookStore books, TimePr
 
     /// <summary><c>PUT /authors/1</c>: replaces an author's name and year of birth.</summary>
     [Put("{id:int}")]
+    [Authorize]
     public Results<Ok<Author>, NotFound, ValidationProblem> Replace(int id, AuthorInput body)
     {
         var errors = body.Validate(clock.GetUtcNow().Year);
@@ -70,6 +73,7 @@ public sealed partial class Authors(AuthorStore authors, BookStore books, TimePr
     /// <summary><c>DELETE /authors/1</c>: removes an author who has no books left.</summary>
     /// <remarks><c>409 Conflict</c> while books by the author remain: delete those first.</remarks>
     [Delete("{id:int}")]
+    [Authorize(Roles = "admin")]
     public Results<NoContent, NotFound, Conflict> Remove(int id)
     {
         if (authors.Find(id) is null)

@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Bookshelf.Data;
 using Bookshelf.Models;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -44,13 +45,18 @@ public sealed partial class Books(BookStore books, AuthorStore authors, TimeProv
         CancellationToken cancellationToken,
         BookSort sort = BookSort.Title)
     {
+        var filter = new BookFilter(search, authorId, genre, tags, sort);
         var errors = paging.Validate();
+        foreach (var (key, messages) in filter.Validate())
+        {
+            errors[key] = messages;
+        }
+
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
         }
 
-        var filter = new BookFilter(search, authorId, genre, tags, sort);
         var (items, total) = await books.ListAsync(filter, paging, cancellationToken);
         var next = paging.Offset + items.Count < total ? NextPage(request, paging) : null;
         return TypedResults.Ok(new BookPage(items, paging.Page, paging.PageSize, total, next));
@@ -70,6 +76,7 @@ public sealed partial class Books(BookStore books, AuthorStore authors, TimeProv
     /// <summary><c>POST /books</c>: adds a book; <c>201 Created</c> with its <c>Location</c>.</summary>
     /// <remarks><c>409 Conflict</c> when another book has the same ISBN.</remarks>
     [Post]
+    [Authorize]
     public async Task<Results<Created<Book>, ValidationProblem, Conflict>> Add(BookInput body, CancellationToken cancellationToken)
     {
         var errors = Validate(body);
@@ -96,6 +103,7 @@ public sealed partial class Books(BookStore books, AuthorStore authors, TimeProv
     /// the new ISBN.
     /// </remarks>
     [Put("{id:int}", RequireIfMatch = true)]
+    [Authorize]
     public async Task<Results<Ok<Book>, NotFound, ValidationProblem, Conflict, PreconditionFailed>> Replace(
         int id,
         BookInput body,
@@ -135,6 +143,7 @@ public sealed partial class Books(BookStore books, AuthorStore authors, TimeProv
     /// <summary><c>PATCH /books/42</c>: changes the fields the body names and keeps the others.</summary>
     /// <remarks>Conditional as <c>PUT</c> is: <c>If-Match</c> with the current version, else <c>428</c> or <c>412</c>.</remarks>
     [Patch("{id:int}", RequireIfMatch = true)]
+    [Authorize]
     public async Task<Results<Ok<Book>, NotFound, ValidationProblem, PreconditionFailed>> Update(
         int id,
         BookPatch body,
@@ -169,6 +178,7 @@ public sealed partial class Books(BookStore books, AuthorStore authors, TimeProv
     /// <summary><c>DELETE /books/42</c>: removes a book, its reviews and its places on shelves.</summary>
     /// <remarks>Conditional as <c>PUT</c> is: <c>If-Match</c> with the current version, else <c>428</c> or <c>412</c>.</remarks>
     [Delete("{id:int}", RequireIfMatch = true)]
+    [Authorize(Roles = "admin")]
     public async Task<Results<NoContent, NotFound, PreconditionFailed>> Remove(int id, Preconditions preconditions, CancellationToken cancellationToken)
     {
         if (await books.FindAsync(id, cancellationToken) is not { } book)

@@ -5,6 +5,7 @@ using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using Bookshelf.Data;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Resourceful;
@@ -15,6 +16,8 @@ namespace Bookshelf.Resources;
 /// <remarks>
 /// The upload is a form, so the endpoint requires an antiforgery token (as a minimal API's would): get one from
 /// <c>GET /antiforgery/token</c> and send it as the <c>__RequestVerificationToken</c> form field with its cookie.
+/// Uploading is a write, so it needs a bearer token too; an antiforgery token belongs to the identity that asked for
+/// it, so ask for it with the same bearer token.
 /// A resource of its own, so the books' JSON handlers and this form handler do not share one (RSF0108).
 /// </remarks>
 [Resource("/books/{id:int}/cover")]
@@ -40,6 +43,7 @@ public sealed partial class Covers(CoverStore covers)
     /// <param name="cover">The image file, from the form field <c>cover</c>.</param>
     /// <param name="cancellationToken">Cancelled when the client goes away.</param>
     [Put(MaxBodySize = MaxCoverBytes + 64 * 1024)]
+    [Authorize]
     [SuppressMessage("Resourceful.Http", "RSF0103", Justification = "A book has one cover: /books/{id}/cover identifies it by the book's id.")]
     public async Task<Results<NoContent, NotFound, ValidationProblem, ProblemHttpResult>> Replace(int id, IFormFile cover, CancellationToken cancellationToken)
     {

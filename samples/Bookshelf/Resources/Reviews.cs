@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using Bookshelf.Data;
 using Bookshelf.Models;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -39,6 +40,7 @@ public sealed partial class Reviews(ReviewStore reviews, BookStore books)
     /// <param name="body">The rating and the text.</param>
     /// <param name="clock">The time the review is written at.</param>
     [Post]
+    [Authorize]
     public Results<Created<Review>, NotFound, ValidationProblem> Add(
         [FromRoute] int bookId,
         [FromHeader(Name = "X-Reviewer")] string reviewer,
@@ -71,5 +73,6 @@ public sealed partial class Reviews(ReviewStore reviews, BookStore books)
     /// not an error: <c>DELETE</c> is idempotent, and the client's goal is met.
     /// </remarks>
     [Delete("{id:int}")]
+    [Authorize(Roles = "admin")]
     public void Remove(int bookId, int id) => reviews.Remove(bookId, id);
 }

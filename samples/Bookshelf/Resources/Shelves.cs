@@ -3,6 +3,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Bookshelf.Data;
 using Bookshelf.Models;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Resourceful;
@@ -33,6 +34,7 @@ public sealed partial class Shelves(ShelfStore shelves, BookStore books)
     /// <summary><c>POST /shelves</c>: adds an empty shelf; <c>201 Created</c> with its <c>Location</c>.</summary>
     /// <remarks><c>409 Conflict</c> when another shelf has the same name.</remarks>
     [Post]
+    [Authorize]
     public async Task<Results<Created<Shelf>, ValidationProblem, Conflict>> Add(ShelfInput body, CancellationToken cancellationToken)
     {
         var errors = body.Validate();
@@ -52,6 +54,7 @@ public sealed partial class Shelves(ShelfStore shelves, BookStore books)
 
     /// <summary><c>PUT /shelves/1</c>: renames and redescribes a shelf; its books stay.</summary>
     [Put("{id}")]
+    [Authorize]
     public async Task<Results<Ok<Shelf>, NotFound, ValidationProblem, Conflict>> Replace(
         int id,
         ShelfInput body,
@@ -75,6 +78,7 @@ public sealed partial class Shelves(ShelfStore shelves, BookStore books)
 
     /// <summary><c>DELETE /shelves/1</c>: removes a shelf; its books stay in the library.</summary>
     [Delete("{id}")]
+    [Authorize(Roles = "admin")]
     public async Task<Results<NoContent, NotFound>> Remove(int id, CancellationToken cancellationToken)
         => await shelves.RemoveAsync(id, cancellationToken)
             ? TypedResults.NoContent()
@@ -82,6 +86,7 @@ public sealed partial class Shelves(ShelfStore shelves, BookStore books)
 
     /// <summary><c>PUT /shelves/1/books/3</c>: puts a book on a shelf. Idempotent, as <c>PUT</c> must be.</summary>
     [Put("{id}/books/{bookId}")]
+    [Authorize]
     public async Task<Results<NoContent, NotFound>> AddBook(int id, int bookId, CancellationToken cancellationToken)
     {
         if (await shelves.FindAsync(id, cancellationToken) is null || await books.FindAsync(bookId, cancellationToken) is null)
@@ -99,6 +104,7 @@ public sealed partial class Shelves(ShelfStore shelves, BookStore books)
     /// not there is not an error: the shelf ends up as the client asked either way.
     /// </remarks>
     [Delete("{id}/books/{bookId}")]
+    [Authorize(Roles = "admin")]
     public Task RemoveBook(int id, int bookId, CancellationToken cancellationToken)
         => shelves.RemoveBookAsync(id, bookId, cancellationToken);
 }

@@ -263,10 +263,27 @@ internal static class ShapeParser
         return null;
     }
 
+    /// <summary>
+    /// Whether <paramref name="type"/> is read and written by name: its <c>[JsonConverter]</c> is
+    /// <c>JsonStringEnumConverter</c>, generic or not, or a class derived from it (one that, say, turns numbers off).
+    /// </summary>
     private static bool HasStringEnumConverter(ITypeSymbol type, KnownTypes known) =>
         type.GetAttributes().Any(a => KnownTypes.Is(a.AttributeClass, known.JsonConverterAttribute)
             && a.ConstructorArguments.FirstOrDefault().Value is INamedTypeSymbol converter
-            && converter.Name.StartsWith("JsonStringEnumConverter", StringComparison.Ordinal));
+            && IsOrDerivesFromStringEnumConverter(converter));
+
+    private static bool IsOrDerivesFromStringEnumConverter(INamedTypeSymbol? converter)
+    {
+        for (; converter is not null; converter = converter.BaseType)
+        {
+            if (converter.Name.StartsWith("JsonStringEnumConverter", StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static string Name(ITypeSymbol type)
     {

@@ -244,9 +244,14 @@ public static class ResourcefulBinding
     public static bool TryParse(string? value, out DateTimeOffset result)
         => DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces, out result);
 
-    /// <summary>Parses an enum member by name (ignoring case) or by a defined numeric value.</summary>
+    /// <summary>
+    /// Parses an enum member by name (ignoring case) or by a defined numeric value. A comma-separated list of names
+    /// (<c>Read,Write</c>) is accepted only for a <see cref="FlagsAttribute"/> enum: for any other enum,
+    /// <see cref="Enum.TryParse{TEnum}(string?, bool, out TEnum)"/> would OR the members into a value no member has.
+    /// </summary>
     public static bool TryParseEnum<T>(string? value, out T result) where T : struct, Enum
-        => Enum.TryParse(value, ignoreCase: true, out result) && (!IsNumeric(value) || Enum.IsDefined(result));
+        => Enum.TryParse(value, ignoreCase: true, out result)
+            && (IsNumeric(value) || !value!.Contains(',', StringComparison.Ordinal) ? Enum.IsDefined(result) : EnumFlags<T>.IsFlags);
 
     /// <summary>Parses every value of a repeated query key or header.</summary>
     public static bool TryParseAll<T>(StringValues values, out T[] result) where T : IParsable<T>
@@ -299,5 +304,11 @@ public static class ResourcefulBinding
 
         var first = value.TrimStart()[..1];
         return first.Length == 1 && (char.IsAsciiDigit(first[0]) || first[0] is '-' or '+');
+    }
+
+    /// <summary>Whether <typeparamref name="T"/> is a <see cref="FlagsAttribute"/> enum, looked up once per type.</summary>
+    private static class EnumFlags<T> where T : struct, Enum
+    {
+        public static readonly bool IsFlags = typeof(T).IsDefined(typeof(FlagsAttribute), inherit: false);
     }
 }
