@@ -43,7 +43,7 @@ public sealed class IntegrityTests(BookshelfFixture fixture) : IClassFixture<Boo
         }
 
         var isbn = Isbns.Digits(900099);
-        var statuses = await RaceAsync(ids.Count, i => Client.PutAsync($"/books/{ids[i]}", Http.Json(Book($"Replace race {i}", isbn), Json.BookInput)));
+        var statuses = await RaceAsync(ids.Count, i => Client.SendIfMatchAsync(HttpMethod.Put, $"/books/{ids[i]}", Http.ETag(1), Http.Json(Book($"Replace race {i}", isbn), Json.BookInput)));
 
         Assert.Equal(1, statuses.Count(s => s == HttpStatusCode.OK));
         Assert.Equal(ids.Count - 1, statuses.Count(s => s == HttpStatusCode.Conflict));
@@ -88,7 +88,7 @@ public sealed class IntegrityTests(BookshelfFixture fixture) : IClassFixture<Boo
             {
                 if (i == 16)
                 {
-                    return Client.DeleteAsync($"/books/{book.Id}");
+                    return Client.SendIfMatchAsync(HttpMethod.Delete, $"/books/{book.Id}", Http.ETag(book.Version));
                 }
 
                 var request = new HttpRequestMessage(HttpMethod.Post, $"/books/{book.Id}/reviews")
@@ -110,7 +110,7 @@ public sealed class IntegrityTests(BookshelfFixture fixture) : IClassFixture<Boo
         var book = await (await Client.PostAsync("/books", Http.Json(Book("Shelved and doomed", Isbns.Digits(900300)), Json.BookInput)))
             .ReadJsonAsync(HttpStatusCode.Created, Json.Book);
 
-        var statuses = await RaceAsync(16, i => i == 8 ? Client.DeleteAsync($"/books/{book.Id}") : Client.PutAsync($"/shelves/2/books/{book.Id}", null));
+        var statuses = await RaceAsync(16, i => i == 8 ? Client.SendIfMatchAsync(HttpMethod.Delete, $"/books/{book.Id}", Http.ETag(book.Version)) : Client.PutAsync($"/shelves/2/books/{book.Id}", null));
 
         Assert.All(statuses, status => Assert.Contains(status, new[] { HttpStatusCode.NoContent, HttpStatusCode.NotFound, HttpStatusCode.Conflict }));
     }
@@ -120,7 +120,7 @@ public sealed class IntegrityTests(BookshelfFixture fixture) : IClassFixture<Boo
     {
         var first = await (await Client.PostAsync("/books", Http.Json(Book("Deleted soon", Isbns.Digits(900400)), Json.BookInput)))
             .ReadJsonAsync(HttpStatusCode.Created, Json.Book);
-        await (await Client.DeleteAsync($"/books/{first.Id}")).AssertStatusAsync(HttpStatusCode.NoContent);
+        await (await Client.SendIfMatchAsync(HttpMethod.Delete, $"/books/{first.Id}", Http.ETag(first.Version))).AssertStatusAsync(HttpStatusCode.NoContent);
 
         var second = await (await Client.PostAsync("/books", Http.Json(Book("Created after", Isbns.Digits(900401)), Json.BookInput)))
             .ReadJsonAsync(HttpStatusCode.Created, Json.Book);
@@ -157,7 +157,7 @@ public sealed class IntegrityTests(BookshelfFixture fixture) : IClassFixture<Boo
     [Fact]
     public async Task Patch_GenreOutsideTheEnum_Returns400()
     {
-        var response = await Client.PatchAsync("/books/1", Http.Raw("""{"genre":"Fantasy, Poetry"}"""));
+        var response = await Client.SendIfMatchAsync(HttpMethod.Patch, "/books/1", "*", Http.Raw("""{"genre":"Fantasy, Poetry"}"""));
 
         await response.ReadProblemAsync(HttpStatusCode.BadRequest);
     }

@@ -43,14 +43,14 @@ public sealed class DataExceptionHandler(BookshelfDatabase database, IProblemDet
                     : "A resource this request refers to was deleted, or is still referred to, by another request.",
             };
         }
-        else if (database.Dialect.IsUnavailable(exception) || exception is RedisConnectionException or RedisTimeoutException)
+        else if (database.Dialect.IsUnavailable(exception) || RedisFailure(exception) is not null)
         {
             problem = new ProblemDetails
             {
                 Status = StatusCodes.Status503ServiceUnavailable,
                 Type = "https://tools.ietf.org/html/rfc9110#section-15.6.4",
                 Title = "Service Unavailable",
-                Detail = exception is RedisException
+                Detail = RedisFailure(exception) is not null
                     ? "Redis is unavailable."
                     : $"The database ({database.Dialect.Name}) is unavailable.",
             };
@@ -63,5 +63,20 @@ public sealed class DataExceptionHandler(BookshelfDatabase database, IProblemDet
 
         httpContext.Response.StatusCode = problem.Status.Value;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem });
+    }
+
+    // Redis's connection errors, also where another part wraps them: the session middleware protects its cookie
+    // with the data-protection key ring, which lives in Redis, so with Redis down that is a CryptographicException.
+    private static RedisException? RedisFailure(Exception? exception)
+    {
+        for (; exception is not null; exception = exception.InnerException)
+        {
+            if (exception is RedisConnectionException or RedisTimeoutException)
+            {
+                return (RedisException)exception;
+            }
+        }
+
+        return null;
     }
 }
