@@ -51,4 +51,35 @@ public sealed class RepresentationTests(BookshelfFixture fixture) : IClassFixtur
         var errors = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["errors"]!["fields"]!.AsArray();
         Assert.StartsWith("'price' is not a field", (string?)errors.Single(), System.StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Fields_PartialBook_HasAnETagOfItsOwn()
+    {
+        // Issue 15: a partial representation is another representation; a cache must never answer one for the other.
+        using var full = await fixture.Client.GetAsync("/books/3");
+        using var partial = await fixture.Client.GetAsync("/books/3?fields=id,title");
+        using var reordered = await fixture.Client.GetAsync("/books/3?fields=title,id,title");
+        var fullTag = full.Headers.ETag!.ToString();
+        var partialTag = partial.Headers.ETag!.ToString();
+
+        Assert.NotEqual(fullTag, partialTag);
+        Assert.StartsWith(fullTag.TrimEnd('"'), partialTag, System.StringComparison.Ordinal);
+        Assert.Equal(partialTag, reordered.Headers.ETag!.ToString());
+
+        // The full book's ETag does not revalidate the partial one, and the partial one's does.
+        using var stale = await SendIfNoneMatchAsync("/books/3?fields=id,title", fullTag);
+        using var fresh = await SendIfNoneMatchAsync("/books/3?fields=id,title", partialTag);
+        using var fullFromPartial = await SendIfNoneMatchAsync("/books/3", partialTag);
+
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        Assert.Equal(HttpStatusCode.NotModified, fresh.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, fullFromPartial.StatusCode);
+    }
+
+    private Task<HttpResponseMessage> SendIfNoneMatchAsync(string path, string etag)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.TryAddWithoutValidation("If-None-Match", etag);
+        return fixture.Client.SendAsync(request);
+    }
 }
