@@ -312,7 +312,7 @@ expect "405 on a GET-only path" 405 && expect_header "405 on a GET-only path" Al
 # ---- a body of a type the endpoint does not accept: 415 with Accept-Post / Accept-Patch --------------------------
 request POST "/books" -H "Content-Type: text/plain" --data 'The Hobbit'
 expect_problem "415 POST" 415 && expect_header "415 POST" Accept-Post application/json
-request PATCH "/books/3" -H "Content-Type: text/plain" --data 'The Hobbit'
+request PATCH "/books/3" -H "Content-Type: text/plain" -H 'If-Match: *' --data 'The Hobbit'
 expect_problem "415 PATCH" 415 && expect_header "415 PATCH" Accept-Patch application/json
 request POST "/books" --data-binary '{"title":"x"}' -H "Content-Type:"
 expect_problem "415 without Content-Type" 415
@@ -365,8 +365,16 @@ if expect "POST" 201 application/json; then
   if [[ "$location" == "/books/$id" ]]; then pass "POST: Location: $location"; else fail "POST: Location '$location' for book id '$id'"; fi
   request GET "$location"
   expect "Location resolves" 200 application/json && expect_json "Location resolves" isbn "$isbn"
+  # Writes to a book are conditional (RequireIfMatch): 428 without If-Match, the new version's ETag with it.
   request PATCH "$location" -H "Content-Type: application/json" --data '{"tags": ["hugo", "utopia"]}'
-  expect "PATCH" 200 application/json && expect_json "PATCH" tags '["hugo","utopia"]' && expect_json "PATCH" year 1974
+  expect_problem "PATCH without If-Match" 428
+  request PATCH "$location" -H "Content-Type: application/json" -H 'If-Match: "1"' --data '{"tags": ["hugo", "utopia"]}'
+  expect "PATCH" 200 application/json && expect_json "PATCH" tags '["hugo","utopia"]' && expect_json "PATCH" year 1974 \
+    && expect_header "PATCH" ETag '"2"'
+  request PATCH "$location" -H "Content-Type: application/json" -H 'If-Match: "1"' --data '{"year": 1975}'
+  expect_problem "PATCH with a stale If-Match" 412
+  request GET "$location" -H 'If-None-Match: "2"'
+  expect "GET with If-None-Match" 304 && expect_empty_body "GET with If-None-Match"
   request POST "$location/reviews" -H "Content-Type: application/json" -H "X-Reviewer: ana" --data '{"rating": 5, "text": "Ambiguous."}'
   if expect "POST with a header value" 201 application/json; then
     review="$(header Location)"
@@ -378,7 +386,7 @@ if expect "POST" 201 application/json; then
   request POST "/books" -H "Content-Type: application/json" \
     --data "{\"title\": \"Again\", \"authorId\": 1, \"isbn\": \"$isbn\", \"year\": 1974, \"genre\": \"ScienceFiction\"}"
   expect_problem "409 duplicate ISBN" 409
-  request DELETE "$location"
+  request DELETE "$location" -H 'If-Match: "2"'
   expect "DELETE" 204 && expect_empty_body "DELETE"
   request GET "$location"
   expect_problem "deleted item" 404
