@@ -85,10 +85,13 @@ internal static partial class OpenApiEmitter
         compilation.GetTypeByMetadataName(OpenApiOptionsName) is not null
         && compilation.GetTypeByMetadataName(JsonNodeExtensionName) is not null;
 
-    /// <summary>The public extension on <c>OpenApiOptions</c>, in its namespace so it needs no <c>using</c>.</summary>
+    /// <summary>
+    /// The public extension on <c>OpenApiOptions</c>, in <c>AddOpenApi()</c>'s namespace, which web projects import
+    /// implicitly: the lambda in <c>AddOpenApi(options => options.AddResourcefulOperations())</c> needs no <c>using</c>.
+    /// </summary>
     private static void WriteAspNetCoreExtension(SourceWriter writer)
     {
-        writer.OpenBlock("namespace Microsoft.AspNetCore.OpenApi");
+        writer.OpenBlock("namespace Microsoft.Extensions.DependencyInjection");
         writer.OpenBlock("internal static partial class ResourcefulOpenApiOptionsExtensions");
         writer.WriteLine("/// <summary>");
         writer.WriteLine("/// Adds the operations of this assembly's resources that ASP.NET Core's document leaves out, the <c>QUERY</c>");
