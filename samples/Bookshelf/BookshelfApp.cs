@@ -40,7 +40,9 @@ public static class BookshelfApp
         builder.Services.AddExceptionHandler<DataExceptionHandler>();
 
         // ASP.NET Core's OpenAPI document, built at run time from endpoint metadata (served at /openapi/v1.json).
-        builder.Services.AddOpenApi();
+        // AddResourcefulOperations() (generated) adds the QUERY handlers, which ASP.NET Core 10 leaves out, under
+        // each path's x-oai-additionalOperations, as the compile-time document has them.
+        builder.Services.AddOpenApi(options => options.AddResourcefulOperations());
 
         // Writes need a JWT bearer token, deletes one with the role "admin" ([Authorize] on the handlers). The
         // scheme reads Authentication:Schemes:Bearer from configuration: issuer, audiences and signing keys, which

@@ -140,15 +140,21 @@ public sealed class ResourceGenerator : IIncrementalGenerator
             .Combine(title)
             .Combine(duplicateNames)
             .WithTrackingName(TrackingNames.OpenApi);
-        context.RegisterSourceOutput(openApi.Combine(referencedLibraries), static (spc, pair) =>
+
+        // With ASP.NET Core's OpenAPI support referenced, the file also carries AddResourcefulOperations() for AddOpenApi().
+        var aspNetCoreOpenApi = context.CompilationProvider
+            .Select(static (compilation, _) => OpenApiEmitter.ReferencesAspNetCoreOpenApi(compilation))
+            .WithTrackingName(TrackingNames.AspNetCoreOpenApi);
+        context.RegisterSourceOutput(openApi.Combine(referencedLibraries).Combine(aspNetCoreOpenApi), static (spc, input) =>
         {
+            var (pair, aspNetCore) = input;
             var ((((all, shapes), title), duplicates), libraries) = pair;
             if (all.Count == 0 && libraries.MapResourcesVisible)
             {
                 return;
             }
 
-            var source = OpenApiEmitter.Emit(title, all.ToList(), shapes, duplicates);
+            var source = OpenApiEmitter.Emit(title, all.ToList(), shapes, duplicates, aspNetCore);
             spc.AddSource(OpenApiEmitter.HintName, SourceText.From(source, System.Text.Encoding.UTF8));
         });
     }

@@ -43,6 +43,9 @@ internal static class TrackingNames
     /// <summary>Every resource, the body types' shapes and the title, ready for the compile-time OpenAPI document.</summary>
     public const string OpenApi = nameof(OpenApi);
 
+    /// <summary>Whether the compilation references ASP.NET Core's OpenAPI support, for <c>AddResourcefulOperations()</c>.</summary>
+    public const string AspNetCoreOpenApi = nameof(AspNetCoreOpenApi);
+
     /// <summary>Whether the generator reports the parser's problems: only when the analyzer does not run.</summary>
     public const string GeneratorReportsProblems = nameof(GeneratorReportsProblems);
 

@@ -121,19 +121,28 @@ public sealed class OpenApiTests(BookshelfFixture fixture) : IClassFixture<Books
     }
 
     [Fact]
-    public async Task Documents_Query_IsAnAdditionalOperationInTheCompileTimeDocumentOnly()
+    public async Task BothDocuments_Query_IsAnAdditionalOperation()
     {
         var aspNetCore = await GetDocumentAsync(AspNetCoreDocumentPath);
         var resourceful = await GetDocumentAsync(ResourcefulDocumentPath);
 
-        // OpenAPI 3.1 has no "query" field: the OpenAPI Initiative's registered extension holds the operation.
-        var search = Assert.Single(AdditionalOperations(resourceful), operation => operation.Key == "QUERY /books/search").Value;
-        Assert.Equal("BookSearches_Search", (string?)search["operationId"]);
-        Assert.Equal("#/components/schemas/BookSearch", (string?)search["requestBody"]?["content"]?["application/json"]?["schema"]?["$ref"]);
-        Assert.Equal(["200", "400"], StatusCodes(search));
+        // OpenAPI 3.1 has no "query" field: the OpenAPI Initiative's registered extension holds the operation, in
+        // ASP.NET Core's document too (AddResourcefulOperations(); ASP.NET Core 10 alone leaves QUERY out).
+        foreach (var document in new[] { resourceful, aspNetCore })
+        {
+            var search = Assert.Single(AdditionalOperations(document), operation => operation.Key == "QUERY /books/search").Value;
+            Assert.Equal("BookSearches_Search", (string?)search["operationId"]);
+            Assert.Equal("#/components/schemas/BookSearch", (string?)search["requestBody"]?["content"]?["application/json"]?["schema"]?["$ref"]);
+            Assert.Equal(["200", "400"], StatusCodes(search));
+            Assert.Null(document["paths"]?["/books/search"]?["query"]);
+        }
 
-        // ASP.NET Core 10's AddOpenApi() leaves QUERY endpoints out of its document (docs/http-semantics.md).
-        Assert.Null(aspNetCore["paths"]?["/books/search"]);
+        Assert.Equal(AdditionalOperations(resourceful).Select(operation => operation.Key), AdditionalOperations(aspNetCore).Select(operation => operation.Key));
+
+        // Every schema the added operations refer to is one of ASP.NET Core's own components.
+        var references = AdditionalOperations(aspNetCore).SelectMany(operation => References(operation.Value)).Distinct().ToList();
+        Assert.Contains("#/components/schemas/BookSearch", references);
+        Assert.All(references, reference => Assert.NotNull(aspNetCore["components"]?["schemas"]?[reference["#/components/schemas/".Length..]]));
     }
 
     [Fact]
@@ -198,6 +207,26 @@ public sealed class OpenApiTests(BookshelfFixture fixture) : IClassFixture<Books
         }
 
         return operations;
+    }
+
+    /// <summary>Every <c>$ref</c> in <paramref name="node"/>, at any depth.</summary>
+    private static IEnumerable<string> References(JsonNode? node)
+    {
+        var children = node switch
+        {
+            JsonObject o => o.Select(property => property.Value),
+            JsonArray a => a,
+            _ => [],
+        };
+        if (node is JsonObject { } item && (string?)item["$ref"] is { } reference)
+        {
+            yield return reference;
+        }
+
+        foreach (var nested in children.SelectMany(References))
+        {
+            yield return nested;
+        }
     }
 
     /// <summary><c>"GET /books: 200, 400"</c> per operation: the numeric status codes, without <c>default</c>.</summary>

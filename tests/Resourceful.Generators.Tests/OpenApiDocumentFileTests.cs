@@ -119,6 +119,40 @@ public sealed class OpenApiDocumentFileTests
     }
 
     [Fact]
+    public void AddResourcefulOperations_AspNetCoreOpenApiReferenced_IsEmittedAndCompiles()
+    {
+        // The shape of ASP.NET Core 10's OpenAPI API (Microsoft.AspNetCore.OpenApi over Microsoft.OpenApi 2) that the
+        // transformer uses; Resourceful.Http.Tests runs it against the real packages.
+        const string aspNetCoreOpenApi = """
+            namespace Microsoft.OpenApi
+            {
+                public interface IOpenApiExtension { }
+                public sealed class JsonNodeExtension(System.Text.Json.Nodes.JsonNode node) : IOpenApiExtension { public System.Text.Json.Nodes.JsonNode Node { get; } = node; }
+                public interface IOpenApiPathItem { }
+                public sealed class OpenApiPathItem : IOpenApiPathItem { public System.Collections.Generic.IDictionary<string, IOpenApiExtension>? Extensions { get; set; } }
+                public sealed class OpenApiPaths : System.Collections.Generic.Dictionary<string, IOpenApiPathItem> { }
+                public sealed class OpenApiDocument { public OpenApiPaths Paths { get; set; } = new(); }
+            }
+
+            namespace Microsoft.AspNetCore.OpenApi
+            {
+                public sealed class OpenApiDocumentTransformerContext { }
+                public sealed class OpenApiOptions
+                {
+                    public OpenApiOptions AddDocumentTransformer(System.Func<Microsoft.OpenApi.OpenApiDocument, OpenApiDocumentTransformerContext, System.Threading.CancellationToken, System.Threading.Tasks.Task> transformer) => this;
+                }
+            }
+            """;
+
+        var with = TestHelpers.RunGenerator([Source, aspNetCoreOpenApi]);
+        var without = TestHelpers.RunGenerator(Source);
+
+        TestHelpers.AssertCompilesCleanly(with);
+        Assert.Contains("public static global::Microsoft.AspNetCore.OpenApi.OpenApiOptions AddResourcefulOperations(", with.Source(Emitting.OpenApiEmitter.HintName), StringComparison.Ordinal);
+        Assert.DoesNotContain("AddResourcefulOperations", without.Source(Emitting.OpenApiEmitter.HintName), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Reader_AssemblyWithoutResourceful_FindsNothing()
     {
         Assert.Null(OpenApiDocumentReader.Read(typeof(object).Assembly.Location));

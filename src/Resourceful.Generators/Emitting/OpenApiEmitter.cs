@@ -26,49 +26,6 @@ internal static partial class OpenApiEmitter
 
     private static readonly Regex ParameterDecoration = new(@"\{\*{0,2}([^:=?}]+)[^}]*\}", RegexOptions.CultureInvariant);
 
-    public static string Emit(string title, IReadOnlyList<ResourceModel> resources, EquatableArray<TypeShapeModel> shapes, EquatableArray<MapNameOverride> mapNames)
-    {
-        var document = Document(title, resources, shapes, mapNames);
-        var quotes = new string('"', System.Math.Max(3, LongestQuoteRun(document) + 1));
-
-        var writer = new SourceWriter();
-        GeneratedCode.WriteHeader(writer);
-        writer.OpenBlock("namespace Microsoft.AspNetCore.Builder");
-        writer.OpenBlock("internal static partial class ResourcefulEndpointRouteBuilderExtensions");
-        writer.WriteLine("/// <summary>");
-        writer.WriteLine("/// Serves the OpenAPI 3.1 document of this assembly's resources, written by the generator at compile time,");
-        writer.WriteLine("/// at <paramref name=\"pattern\"/>. The build also writes it to <c>obj/…/resources.openapi.json</c>.");
-        writer.WriteLine("/// </summary>");
-        writer.WriteLine(GeneratedCode.Attribute);
-        writer.OpenBlock("public static global::Microsoft.AspNetCore.Builder.IEndpointConventionBuilder MapResourcesOpenApi(this global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints, string pattern = \"/openapi/resources.json\")");
-        writer.WriteLine("global::System.ArgumentNullException.ThrowIfNull(endpoints);");
-        writer.WriteLine("return global::Resourceful.Runtime.ResourcefulEndpoints.MapDocument(endpoints, pattern, global::Resourceful.Generated.ResourcefulOpenApiDocument.ServeAsync);");
-        writer.CloseBlock();
-        writer.CloseBlock();
-        writer.CloseBlock();
-        writer.WriteLine();
-        writer.OpenBlock($"namespace {DocumentNamespace}");
-        writer.WriteLine(GeneratedCode.Attribute);
-        writer.OpenBlock($"file static class {DocumentTypeName}");
-        writer.WriteLine("private static readonly byte[] Utf8 = global::System.Text.Encoding.UTF8.GetBytes(Json);");
-        writer.WriteLine();
-        writer.OpenBlock("public static global::System.Threading.Tasks.Task ServeAsync(global::Microsoft.AspNetCore.Http.HttpContext httpContext)");
-        writer.WriteLine("return global::Resourceful.Runtime.ResourcefulPaths.WriteJsonAsync(httpContext, Utf8);");
-        writer.CloseBlock();
-        writer.WriteLine();
-        writer.WriteLine("// The document. The package's build task reads this constant from the compiled assembly and writes it to");
-        writer.WriteLine("// obj/<configuration>/<tfm>/resources.openapi.json, so no generated source has to be written to disk.");
-        writer.WriteLine($"public const string {DocumentFieldName} = {quotes}");
-
-        // The raw literal's content and closing quotes start at column 0, so its text is exactly the document.
-        var text = new System.Text.StringBuilder(writer.ToString());
-        text.Append(document).Append('\n');
-        text.Append(quotes).Append(";\n");
-        text.Append("    }\n");
-        text.Append("}\n");
-        return text.ToString();
-    }
-
     /// <summary>
     /// Every resource's body type shapes as one list, each type once: resources in metadata-name order, each one's
     /// shapes in key order, the first of a key kept (one compilation gives one type one shape).

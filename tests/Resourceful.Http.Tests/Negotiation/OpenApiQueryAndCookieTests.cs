@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Mvc.ApiExplorer;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.DependencyInjection;
 using Resourceful.Http.Tests.Hosting;
 using Xunit;
@@ -14,8 +15,9 @@ namespace Resourceful.Http.Tests.Negotiation;
 /// <summary>
 /// QUERY, cookies and sessions in both OpenAPI documents. The compile-time one writes QUERY under the OpenAPI
 /// Initiative's <c>x-oai-additionalOperations</c> extension (OpenAPI 3.1 has no <c>query</c> field) and cookies as
-/// <c>in: cookie</c>. ASP.NET Core 10's <c>AddOpenApi()</c> drops QUERY and knows no cookie source: these tests pin
-/// that it at least says nothing wrong (no cookie as a query value, no session as a body).
+/// <c>in: cookie</c>. ASP.NET Core 10's <c>AddOpenApi()</c> drops QUERY unless the generated
+/// <c>AddResourcefulOperations()</c> transformer puts it back under the same extension, and knows no cookie source:
+/// these tests pin that it at least says nothing wrong (no cookie as a query value, no session as a body).
 /// </summary>
 public sealed class OpenApiQueryAndCookieTests
 {
@@ -35,14 +37,32 @@ public sealed class OpenApiQueryAndCookieTests
     }
 
     [Fact]
-    public async Task RuntimeDocument_AspNetCore10_LeavesQueryOut()
+    public async Task RuntimeDocument_AspNetCore10_LeavesQueryOutWithoutTheTransformer()
     {
-        var (aspNetCore, _) = await DocumentsAsync();
+        var (aspNetCore, _) = await DocumentsAsync(static options => { });
 
         var path = aspNetCore["paths"]!["/search"]!.AsObject();
         Assert.NotNull(path["get"]);
         Assert.False(path.ContainsKey("query"));
         Assert.False(path.ContainsKey("x-oai-additionalOperations"));
+    }
+
+    [Fact]
+    public async Task RuntimeDocument_AddResourcefulOperations_WritesQueryAsTheCompileTimeDocumentDoes()
+    {
+        var (aspNetCore, resourceful) = await DocumentsAsync();
+
+        var path = aspNetCore["paths"]!["/search"]!.AsObject();
+        Assert.NotNull(path["get"]);
+        Assert.False(path.ContainsKey("query"));
+        var query = path["x-oai-additionalOperations"]!["QUERY"]!;
+        Assert.True(JsonNode.DeepEquals(resourceful["paths"]!["/search"]!["x-oai-additionalOperations"], path["x-oai-additionalOperations"]));
+        Assert.Equal("QueryMethod_Search", (string?)query["operationId"]);
+
+        // The schema it refers to is ASP.NET Core's own component of that name.
+        Assert.Equal("#/components/schemas/BookSearch", (string?)query["requestBody"]!["content"]!["application/json"]!["schema"]!["$ref"]);
+        Assert.NotNull(aspNetCore["components"]!["schemas"]!["BookSearch"]);
+        Assert.NotNull(aspNetCore["paths"]!["/search/raw"]!["x-oai-additionalOperations"]!["QUERY"]!["requestBody"]!["content"]!["application/octet-stream"]);
     }
 
     [Fact]
@@ -87,8 +107,9 @@ public sealed class OpenApiQueryAndCookieTests
         Assert.Null(aspNetCore["paths"]!["/cookies/typed"]!["get"]!["parameters"]);
     }
 
-    private static async Task<(JsonNode AspNetCore, JsonNode Resourceful)> DocumentsAsync()
+    private static async Task<(JsonNode AspNetCore, JsonNode Resourceful)> DocumentsAsync(System.Action<OpenApiOptions>? configureOpenApi = null)
     {
+        configureOpenApi ??= static options => options.AddResourcefulOperations();
         await using var host = await ResourceHost.StartAsync(
             static app =>
             {
@@ -96,7 +117,7 @@ public sealed class OpenApiQueryAndCookieTests
                 app.MapOpenApi();
                 app.MapResourcesOpenApi();
             },
-            configure: static builder => builder.Services.AddOpenApi());
+            configure: builder => builder.Services.AddOpenApi(configureOpenApi));
 
         return (await GetAsync(host, "/openapi/v1.json"), await GetAsync(host, "/openapi/resources.json"));
     }
