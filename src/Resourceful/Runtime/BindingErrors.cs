@@ -106,6 +106,26 @@ public static class ProblemWriter
         return flush.IsCompletedSuccessfully ? Task.CompletedTask : flush.AsTask();
     }
 
+    /// <summary>
+    /// Writes <c>415 Unsupported Media Type</c>, saying which media types the method accepts (RFC 9110 §15.5.16):
+    /// <paramref name="accepted"/> in <c>Accept-Post</c>, <c>Accept-Patch</c> or, for <c>QUERY</c>, <c>Accept-Query</c>
+    /// (RFC 10008 §3). The JSON body reader and the form reader both answer through it.
+    /// </summary>
+    internal static Task WriteUnsupportedMediaTypeAsync(HttpContext httpContext, string accepted, string detail)
+    {
+        var method = httpContext.Request.Method;
+        var header = HttpMethods.IsPost(method) ? "Accept-Post"
+            : HttpMethods.IsPatch(method) ? "Accept-Patch"
+            : string.Equals(method, "QUERY", StringComparison.OrdinalIgnoreCase) ? "Accept-Query"
+            : null;
+        if (header is not null)
+        {
+            httpContext.Response.Headers[header] = accepted;
+        }
+
+        return WriteAsync(httpContext, StatusCodes.Status415UnsupportedMediaType, "Unsupported Media Type", detail);
+    }
+
     /// <summary>Writes a problem document with <paramref name="status"/>; <paramref name="errors"/> become its <c>errors</c> member.</summary>
     public static async Task WriteAsync(
         HttpContext httpContext,

@@ -129,27 +129,19 @@ public static class ResourcefulForms
         return file!;
     }
 
-    /// <summary>Answers <c>415</c>, listing the form media types in <c>Accept-Post</c> or <c>Accept-Patch</c> (RFC 9110 §15.5.16).</summary>
     /// <summary>
-    /// The request delegate of a form endpoint's companion, which routing picks when the request's <c>Content-Type</c>
-    /// is no form (the endpoint's <see cref="Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata"/> excludes it).
+    /// Answers <c>415</c>, listing the form media types in <c>Accept-Post</c>, <c>Accept-Patch</c> or <c>Accept-Query</c>.
+    /// Also the request delegate of a form endpoint's companion, which routing picks when the request's
+    /// <c>Content-Type</c> is no form (the endpoint's <see cref="Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata"/>
+    /// excludes it).
     /// </summary>
     internal static Task WriteUnsupportedMediaTypeAsync(HttpContext httpContext, string accepted = AcceptedMediaTypes)
     {
-        var request = httpContext.Request;
-        if (HttpMethods.IsPost(request.Method))
-        {
-            httpContext.Response.Headers["Accept-Post"] = accepted;
-        }
-        else if (HttpMethods.IsPatch(request.Method))
-        {
-            httpContext.Response.Headers["Accept-Patch"] = accepted;
-        }
-
-        var detail = string.IsNullOrEmpty(request.ContentType)
+        var contentType = httpContext.Request.ContentType;
+        var detail = string.IsNullOrEmpty(contentType)
             ? "The request body must be a form ('multipart/form-data' or 'application/x-www-form-urlencoded'), and it has no Content-Type."
-            : $"The request body must be a form ('multipart/form-data' or 'application/x-www-form-urlencoded'), not '{request.ContentType}'.";
-        return ProblemWriter.WriteAsync(httpContext, StatusCodes.Status415UnsupportedMediaType, "Unsupported Media Type", detail);
+            : $"The request body must be a form ('multipart/form-data' or 'application/x-www-form-urlencoded'), not '{contentType}'.";
+        return ProblemWriter.WriteUnsupportedMediaTypeAsync(httpContext, accepted, detail);
     }
 
     private static async ValueTask<bool> Fail(Task answer)

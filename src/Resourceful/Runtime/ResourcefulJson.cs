@@ -89,13 +89,13 @@ public static class ResourcefulJson
 
         if (!request.HasJsonContentType())
         {
-            await WriteUnsupportedMediaTypeAsync(httpContext, $"The request body must be JSON ('application/json'), not '{request.ContentType}'.");
+            await ProblemWriter.WriteUnsupportedMediaTypeAsync(httpContext, "application/json", $"The request body must be JSON ('application/json'), not '{request.ContentType}'.");
             return default;
         }
 
         if (!TryGetCharset(request, out var encoding, out var charset))
         {
-            await WriteUnsupportedMediaTypeAsync(httpContext, $"The request body must be JSON in UTF-8 ('application/json; charset=utf-8'); charset '{charset}' cannot be read.");
+            await ProblemWriter.WriteUnsupportedMediaTypeAsync(httpContext, "application/json", $"The request body must be JSON in UTF-8 ('application/json; charset=utf-8'); charset '{charset}' cannot be read.");
             return default;
         }
 
@@ -212,27 +212,6 @@ public static class ResourcefulJson
         // decode become U+FFFD, never an exception.
         await using var transcoded = Encoding.CreateTranscodingStream(body, encoding, Encoding.UTF8, leaveOpen: true);
         return await JsonSerializer.DeserializeAsync(transcoded, typeInfo, cancellationToken);
-    }
-
-    /// <summary>Answers <c>415</c>, saying which media types the method accepts (RFC 9110 §15.5.16).</summary>
-    private static Task WriteUnsupportedMediaTypeAsync(HttpContext httpContext, string detail)
-    {
-        var request = httpContext.Request;
-        if (HttpMethods.IsPost(request.Method))
-        {
-            httpContext.Response.Headers["Accept-Post"] = "application/json";
-        }
-        else if (HttpMethods.IsPatch(request.Method))
-        {
-            httpContext.Response.Headers["Accept-Patch"] = "application/json";
-        }
-        else if (string.Equals(request.Method, "QUERY", StringComparison.OrdinalIgnoreCase))
-        {
-            // RFC 10008 §3: the media types a QUERY accepts.
-            httpContext.Response.Headers["Accept-Query"] = "application/json";
-        }
-
-        return ProblemWriter.WriteAsync(httpContext, StatusCodes.Status415UnsupportedMediaType, "Unsupported Media Type", detail);
     }
 
     private static bool HasBody(HttpContext httpContext)
