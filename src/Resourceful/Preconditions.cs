@@ -74,20 +74,8 @@ public sealed class Preconditions : IBindableFromHttpContext<Preconditions>
     /// </summary>
     public bool AllowsAbsent() => _ifMatch.Count == 0;
 
-    private bool Allows(string? etag, DateTimeOffset? lastModified)
-    {
-        if (_ifMatch.Count > 0)
-        {
-            if (!EntityTags.Matches(_ifMatch, etag, weak: false))
-            {
-                return false;
-            }
-        }
-        else if (lastModified is { } modified && _ifUnmodifiedSince is { } since && ResourcefulConditional.Seconds(modified) > since)
-        {
-            return false;
-        }
-
-        return _ifNoneMatch.Count == 0 || !EntityTags.Matches(_ifNoneMatch, etag, weak: true);
-    }
+    // Steps 1 and 2 as for GET; step 3 refuses a match, since this request changes state.
+    private bool Allows(string? etag, DateTimeOffset? lastModified) =>
+        ResourcefulConditional.PassesIfMatchSteps(_ifMatch, _ifUnmodifiedSince, etag, lastModified)
+        && (_ifNoneMatch.Count == 0 || !EntityTags.Matches(_ifNoneMatch, etag, weak: true));
 }

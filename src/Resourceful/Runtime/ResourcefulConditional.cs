@@ -46,17 +46,12 @@ public static class ResourcefulConditional
         WriteValidators(httpContext, etag, lastModified);
         var headers = httpContext.Request.Headers;
 
-        // 1. If-Match (strong comparison); 2. If-Unmodified-Since only without If-Match.
+        // 1. If-Match; 2. If-Unmodified-Since only without If-Match, read only when there is a date to compare.
         var ifMatch = headers.IfMatch;
-        if (ifMatch.Count > 0)
-        {
-            if (!EntityTags.Matches(ifMatch, etag, weak: false))
-            {
-                return PreconditionFailed(httpContext);
-            }
-        }
-        else if (lastModified is { } modified && TryGetDate(headers.IfUnmodifiedSince, out var unmodifiedSince)
-            && Seconds(modified) > unmodifiedSince)
+        var unmodifiedSince = ifMatch.Count == 0 && lastModified is not null && TryGetDate(headers.IfUnmodifiedSince, out var date)
+            ? date
+            : (DateTimeOffset?)null;
+        if (!PassesIfMatchSteps(ifMatch, unmodifiedSince, etag, lastModified))
         {
             return PreconditionFailed(httpContext);
         }
@@ -76,6 +71,16 @@ public static class ResourcefulConditional
 
         return null;
     }
+
+    /// <summary>
+    /// Steps 1 and 2 of RFC 9110 §13.2.2, alike for every method: <c>If-Match</c> when present (strong comparison;
+    /// <c>*</c> matches any current representation), else <c>If-Unmodified-Since</c> for a date version. Whether the
+    /// request may go on; both <see cref="Evaluate"/> and <see cref="Resourceful.Preconditions"/> ask it.
+    /// </summary>
+    internal static bool PassesIfMatchSteps(StringValues ifMatch, DateTimeOffset? ifUnmodifiedSince, string? etag, DateTimeOffset? lastModified) =>
+        ifMatch.Count > 0
+            ? EntityTags.Matches(ifMatch, etag, weak: false)
+            : !(lastModified is { } modified && ifUnmodifiedSince is { } since && Seconds(modified) > since);
 
     /// <summary>The request's preconditions, for a handler's <see cref="Resourceful.Preconditions"/> parameter.</summary>
     public static Preconditions Preconditions(HttpContext httpContext)
