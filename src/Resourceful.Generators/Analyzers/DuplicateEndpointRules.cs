@@ -36,13 +36,12 @@ internal sealed class DuplicateEndpointRules : ResourceRules
 
     private static void Collect(SymbolAnalysisContext context, ConcurrentBag<RouteClaim> routes, ResourceDescriptions descriptions)
     {
-        var type = (INamedTypeSymbol)context.Symbol;
-        if (type.TypeKind != TypeKind.Class || ResourceParser.FindResourceAttribute(type) is not { } attribute)
+        if (DescribeResource(context.Symbol, descriptions, context.CancellationToken) is not { } description)
         {
             return;
         }
 
-        foreach (var route in descriptions.Describe(type, attribute, context.CancellationToken).Routes)
+        foreach (var route in description.Routes)
         {
             routes.Add(route);
         }

@@ -30,17 +30,12 @@ internal sealed class FormRules : ResourceRules
 
     private static void AnalyzeType(SymbolAnalysisContext context, ResourceDescriptions descriptions)
     {
-        var type = (INamedTypeSymbol)context.Symbol;
-        if (type.TypeKind != TypeKind.Class || ResourceParser.FindResourceAttribute(type) is not { } attribute)
+        if (DescribeResource(context.Symbol, descriptions, context.CancellationToken) is not { Model: not null } description)
         {
             return;
         }
 
-        var description = descriptions.Describe(type, attribute, context.CancellationToken);
-        if (description.Model is null)
-        {
-            return;
-        }
+        var type = (INamedTypeSymbol)context.Symbol;
 
         var sink = new DiagnosticSink(context.ReportDiagnostic);
         var known = descriptions.Known;

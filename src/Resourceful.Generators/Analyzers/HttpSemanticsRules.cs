@@ -49,14 +49,7 @@ internal sealed class HttpSemanticsRules : ResourceRules
 
     private static void AnalyzeType(SymbolAnalysisContext context, ResourceDescriptions descriptions)
     {
-        var type = (INamedTypeSymbol)context.Symbol;
-        if (type.TypeKind != TypeKind.Class || ResourceParser.FindResourceAttribute(type) is not { } attribute)
-        {
-            return;
-        }
-
-        var description = descriptions.Describe(type, attribute, context.CancellationToken);
-        if (description.Model is null)
+        if (DescribeResource(context.Symbol, descriptions, context.CancellationToken) is not { Model: not null } description)
         {
             return;
         }

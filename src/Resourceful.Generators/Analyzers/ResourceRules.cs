@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Resourceful.Generators.Parsing;
 
 namespace Resourceful.Generators.Analyzers;
 
@@ -16,4 +18,13 @@ internal abstract class ResourceRules
 
     /// <summary>Registers this family's actions for the compilation <paramref name="start"/> begins.</summary>
     public abstract void Register(CompilationStartAnalysisContext start, ResourceDescriptions descriptions);
+
+    /// <summary>
+    /// The description of <paramref name="symbol"/> when it is a <c>[Resource]</c> class, or <see langword="null"/>:
+    /// the way into a resource for every family's symbol actions.
+    /// </summary>
+    protected static ResourceInfo? DescribeResource(ISymbol symbol, ResourceDescriptions descriptions, CancellationToken cancellationToken) =>
+        symbol is INamedTypeSymbol { TypeKind: TypeKind.Class } type && ResourceParser.FindResourceAttribute(type) is { } attribute
+            ? descriptions.Describe(type, attribute, cancellationToken)
+            : null;
 }

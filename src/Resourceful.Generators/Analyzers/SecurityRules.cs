@@ -45,13 +45,12 @@ internal sealed class SecurityRules : ResourceRules
 
     private static void AnalyzeAuthorization(SymbolAnalysisContext context, WellKnownTypes symbols, ResourceDescriptions descriptions)
     {
-        var type = (INamedTypeSymbol)context.Symbol;
-        if (type.TypeKind != TypeKind.Class || ResourceParser.FindResourceAttribute(type) is not { } attribute)
+        if (DescribeResource(context.Symbol, descriptions, context.CancellationToken) is not { } description)
         {
             return;
         }
 
-        var description = descriptions.Describe(type, attribute, context.CancellationToken);
+        var type = (INamedTypeSymbol)context.Symbol;
         var mapped = description.Handlers.Where(static h => h.Endpoint is not null).ToList();
         if (mapped.Count == 0)
         {
@@ -94,14 +93,13 @@ internal sealed class SecurityRules : ResourceRules
 
     private static void StartRedirects(SymbolStartAnalysisContext context, WellKnownTypes symbols, ResourceDescriptions descriptions)
     {
-        var type = (INamedTypeSymbol)context.Symbol;
-        if (type.TypeKind != TypeKind.Class || ResourceParser.FindResourceAttribute(type) is not { } attribute)
+        if (DescribeResource(context.Symbol, descriptions, context.CancellationToken) is not { } description)
         {
             return;
         }
 
         var handlers = new Dictionary<IMethodSymbol, HandlerInfo>(SymbolEqualityComparer.Default);
-        foreach (var handler in descriptions.Describe(type, attribute, context.CancellationToken).Handlers)
+        foreach (var handler in description.Handlers)
         {
             if (handler.Endpoint is not null && !handlers.ContainsKey(handler.Method))
             {
