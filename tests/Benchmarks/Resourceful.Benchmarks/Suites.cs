@@ -29,11 +29,7 @@ internal static class Suites
     public static int Requests(Options options)
     {
         // In-process: no per-benchmark project build, which would take minutes on two cores.
-        var job = Job.Default
-            .WithToolchain(InProcessEmitToolchain.Instance)
-            .WithWarmupCount(options.Quick ? 1 : 4)
-            .WithIterationCount(options.Quick ? 3 : 12)
-            .WithIterationTime(TimeInterval.FromMilliseconds(options.Quick ? 100 : 250));
+        var job = RequestJob(options, iterations: 12);
         var summary = BenchmarkRunner.Run<RequestBenchmarks>(Config(job, options), options.Rest);
 
         var rows = summary.Reports
@@ -80,17 +76,9 @@ internal static class Suites
     /// <summary>Issue 15: a versioned GET answered 304 against the same GET answered 200, in one run.</summary>
     public static int Conditional(Options options)
     {
-        var job = Job.Default
-            .WithToolchain(InProcessEmitToolchain.Instance)
-            .WithWarmupCount(options.Quick ? 1 : 4)
-            .WithIterationCount(options.Quick ? 3 : 12)
-            .WithIterationTime(TimeInterval.FromMilliseconds(options.Quick ? 100 : 250));
+        var job = RequestJob(options, iterations: 12);
         var summary = BenchmarkRunner.Run<ConditionalBenchmarks>(Config(job, options), options.Rest);
-        var of = summary.Reports
-            .Where(static r => r.ResultStatistics is not null)
-            .ToDictionary(
-                static r => r.BenchmarkCase.Descriptor.WorkloadMethod.Name,
-                r => (Ns: r.ResultStatistics!.Median, Bytes: r.GcStats.GetBytesAllocatedPerOperation(r.BenchmarkCase) ?? -1));
+        var of = MediansByMethod(summary);
         if (!of.TryGetValue(nameof(ConditionalBenchmarks.Ok), out var ok) || !of.TryGetValue(nameof(ConditionalBenchmarks.NotModified), out var notModified))
         {
             Console.Error.WriteLine("The conditional benchmarks did not both produce results.");
@@ -112,17 +100,9 @@ internal static class Suites
     /// <summary>Sparse fieldsets: bytes written and allocations of 2 of 8 members against all 8, in one run.</summary>
     public static int Fields(Options options)
     {
-        var job = Job.Default
-            .WithToolchain(InProcessEmitToolchain.Instance)
-            .WithWarmupCount(options.Quick ? 1 : 4)
-            .WithIterationCount(options.Quick ? 3 : 12)
-            .WithIterationTime(TimeInterval.FromMilliseconds(options.Quick ? 100 : 250));
+        var job = RequestJob(options, iterations: 12);
         var summary = BenchmarkRunner.Run<FieldsBenchmarks>(Config(job, options), options.Rest);
-        var rows = summary.Reports
-            .Where(static r => r.ResultStatistics is not null)
-            .ToDictionary(
-                static r => r.BenchmarkCase.Descriptor.WorkloadMethod.Name,
-                r => (Ns: r.ResultStatistics!.Median, Bytes: r.GcStats.GetBytesAllocatedPerOperation(r.BenchmarkCase) ?? -1));
+        var rows = MediansByMethod(summary);
         var (fullBody, twoBody) = FieldsBenchmarks.BodyBytes();
 
         var text = new StringBuilder();
@@ -149,17 +129,9 @@ internal static class Suites
         // 60 iterations, not 12: most of an upload is the framework's copy of the file to a temporary file, whose
         // disk time varies by ±15 % between short runs; only a longer run gives a median the two variants can be
         // compared on.
-        var job = Job.Default
-            .WithToolchain(InProcessEmitToolchain.Instance)
-            .WithWarmupCount(options.Quick ? 1 : 4)
-            .WithIterationCount(options.Quick ? 3 : 60)
-            .WithIterationTime(TimeInterval.FromMilliseconds(options.Quick ? 100 : 250));
+        var job = RequestJob(options, iterations: 60);
         var summary = BenchmarkRunner.Run<UploadBenchmarks>(Config(job, options), options.Rest);
-        var of = summary.Reports
-            .Where(static r => r.ResultStatistics is not null)
-            .ToDictionary(
-                static r => r.BenchmarkCase.Descriptor.WorkloadMethod.Name,
-                r => (Ns: r.ResultStatistics!.Median, Bytes: r.GcStats.GetBytesAllocatedPerOperation(r.BenchmarkCase) ?? -1));
+        var of = MediansByMethod(summary);
 
         var text = new StringBuilder();
         text.AppendLine("### Multipart upload of a 1 MB file to an IFormFile endpoint (BenchmarkDotNet, in-process routing pipeline)");
@@ -179,6 +151,23 @@ internal static class Suites
 
         return Write(options, "uploads.md", text);
     }
+
+    /// <summary>
+    /// The in-process job of the request suites (the real routing pipeline on a reused context): 4 warm-ups and
+    /// <paramref name="iterations"/> iterations of 250 ms, or 1 and 3 of 100 ms with <c>--quick</c>.
+    /// </summary>
+    private static Job RequestJob(Options options, int iterations) => Job.Default
+        .WithToolchain(InProcessEmitToolchain.Instance)
+        .WithWarmupCount(options.Quick ? 1 : 4)
+        .WithIterationCount(options.Quick ? 3 : iterations)
+        .WithIterationTime(TimeInterval.FromMilliseconds(options.Quick ? 100 : 250));
+
+    /// <summary>Each benchmark method's median time (ns) and bytes allocated per operation, by the method's name.</summary>
+    private static Dictionary<string, (double Ns, long Bytes)> MediansByMethod(Summary summary) => summary.Reports
+        .Where(static r => r.ResultStatistics is not null)
+        .ToDictionary(
+            static r => r.BenchmarkCase.Descriptor.WorkloadMethod.Name,
+            r => (Ns: r.ResultStatistics!.Median, Bytes: r.GcStats.GetBytesAllocatedPerOperation(r.BenchmarkCase) ?? -1));
 
     public static int Generator(Options options)
     {
